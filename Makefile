@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# The front door. `make test` and `make demo` set up a fresh Debian machine
+# (tools/deps.sh), build, and run. `make bench` runs the benchmarks.
+
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+RELEASE := build/release
+ASAN := build/asan
+export CCACHE_DIR ?= $(CURDIR)/build/ccache
+
+.PHONY: all deps build build-asan test test-release test-asan demo bench clean format
+
+all: build
+
+deps:
+	@tools/deps.sh
+
+$(RELEASE)/build.ninja: | deps
+	cmake -S . -B $(RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+$(ASAN)/build.ninja: | deps
+	cmake -S . -B $(ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLIFELINE_SANITIZE=ON \
+	  -DLIFELINE_BENCH=OFF -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" $(CMAKE_FLAGS)
+
+build: deps $(RELEASE)/build.ninja
+	cmake --build $(RELEASE) -j $(JOBS)
+
+build-asan: deps $(ASAN)/build.ninja
+	cmake --build $(ASAN) -j $(JOBS)
+
+test-release: build
+	ctest --test-dir $(RELEASE) --output-on-failure -j $(JOBS)
+
+test-asan: build-asan
+	ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN) --output-on-failure -j $(JOBS)
+
+# The suite, twice: a normal build and an ASan+UBSan build.
+test: test-release test-asan
+
+demo: build
+	$(RELEASE)/lifeline demo
+
+bench: build
+	@for b in $(RELEASE)/*_bench; do echo "== $$b"; $$b --benchmark_min_time=0.2; done
+
+format:
+	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
+
+clean:
+	rm -rf build

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The engine: runs one execution of model code at a time. Every kernel
+// context is a task on its own fiber; exactly one task runs at a time; at each
+// scheduling point the strategy picks the next one; time is virtual.
+//
+// An execution is determined by its inputs and its list of choices
+// (choices()); ReplayStrategy re-runs it exactly.
+#ifndef LIFELINE_SIM_ENGINE_H_
+#define LIFELINE_SIM_ENGINE_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <queue>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lifeline/sim/fiber.h"
+#include "lifeline/sim/finding.h"
+#include "lifeline/sim/lockdep.h"
+#include "lifeline/sim/object.h"
+#include "lifeline/sim/strategy.h"
+#include "lifeline/sim/task.h"
+#include "lifeline/sim/time.h"
+#include "lifeline/sim/timer.h"
+#include "lifeline/sim/trace.h"
+
+namespace lifeline::sim {
+
+class Workqueue;
+
+struct EngineOptions {
+  Strategy* strategy = nullptr;  // nullptr: fifo
+  bool record_trace = false;     // keep every event, not only the recent ones
+  Time hung_task_timeout = 120 * kSec;
+  uint64_t max_steps = 20'000'000;  // scheduling points before a livelock is reported
+  size_t history_events = 12;       // events attached to each finding
+};
+
+// A choice made at a scheduling point with more than one runnable task.
+struct Choice {
+  uint32_t task;      // id of the task chosen
+  uint16_t options;   // number of runnable tasks
+  uint16_t index;     // index chosen among them (run-queue order)
+  int16_t current;    // index of the task that was running, -1 if none
+};
+
+enum class StopReason { kIdle, kEssentialDone, kTimeLimit, kStepLimit };
+
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // The engine whose execution this thread is running or preparing.
+  static Engine& current();
+  static Engine* current_or_null();
+
+  // Starts a fresh execution: kills what is left of the previous one, frees its
+  // objects, and resets clock, findings, trace and lock graph.
+  void reset(const EngineOptions& options = {});
+
+  // Creates a task, runnable now. The execution stops when every essential
+  // task has ended.
+  Task* spawn(std::string name, std::function<void()> fn, bool essential = false);
+  // Creates the task at virtual time `when` (a timer spawns it).
+  void spawn_at(Time when, std::string name, std::function<void()> fn, bool essential = false);
+
+  // Runs until every essential task ended, or nothing can run and no timer is
+  // pending, or the clock would pass `until`.
+  StopReason run(Time until = kForever);
+
+  Time now() const { return now_; }
+  uint64_t steps() const { return steps_; }
+  const std::vector<Finding>& findings() const { return findings_; }
+  const std::vector<Choice>& choices() const { return choices_; }
+  std::vector<uint32_t> choice_tasks() const;
+  const Trace& trace() const { return trace_; }
+  bool tracing() const { return trace_.recording_all(); }
+  const std::vector<std::unique_ptr<Task>>& tasks() const { return tasks_; }
+  std::string format_event(const Event& e) const;
+  const std::string& string_at(uint32_t id) const { return strings_.at(id); }
+  Task* current_task() const { return current_; }
+  const char* task_name(uint32_t id) const;
+
+  // ---- services for the primitives (mutex.cc, workqueue.cc, ...) and model code
+
+  // A scheduling point: the strategy may switch to another runnable task.
+  void sched_point();
+  // Blocks the current task until wake() (or the timeout). Returns true if the
+  // timeout ended the wait.
+  bool block(WaitKind kind, const WaitTarget* target, Time timeout = kForever);
+  void wake(Task* task);
+  // Blocks until no task can run and no timer other than poll timers is
+  // pending: "settled". Poll timers keep firing while time passes.
+  void wait_idle();
+
+  // Files a finding (identical ones fold into a count). Returns it.
+  Finding& report(FindingKind kind, std::string message, std::vector<std::string> details = {});
+  // Files an oops and ends the current task, leaving its locks held.
+  [[noreturn]] void oops(std::string message, std::vector<std::string> details = {});
+  void note(std::string message);  // a model-level event for the timeline
+  void trace_event(EventKind kind, uint32_t a = 0, uint32_t b = 0);
+  uint32_t intern(std::string_view s);
+
+  Lockdep& lockdep() { return lockdep_; }
+  // lockdep hooks: called by every lock primitive.
+  void lock_acquire(uint32_t cls, const void* instance, bool read);
+  void lock_release(uint32_t cls, const void* instance);
+
+  void timer_arm(TimerList* timer, Time expires);
+  void timer_cancel(TimerList* timer);
+
+  // The system workqueues of this execution.
+  Workqueue* system_wq();
+  Workqueue* system_power_efficient_wq();
+  Workqueue* system_long_wq();
+  void adopt(std::unique_ptr<Object> object) { arena_.push_back(std::move(object)); }
+
+  // Engine-internal; public for the fiber trampoline.
+  static void task_entry(void* arg);
+
+ private:
+  struct TimerEntry {
+    Time expires;
+    uint64_t order;
+    TimerList* timer;
+    uint64_t gen;
+    bool operator>(const TimerEntry& o) const {
+      return expires != o.expires ? expires > o.expires : order > o.order;
+    }
+  };
+
+  Task* choose(int current);
+  int run_queue_index(const Task* t) const;
+  void remove_runnable(Task* t);
+  void switch_task(Task* from, Task* to);  // to == nullptr: the scheduler
+  [[noreturn]] void exit_task(Task* t);
+  void reap();
+  bool advance(Time until);
+  void fire_timer(TimerList* t);
+  void check_hung_tasks(Time horizon);
+  void check_wait_cycle(Task* t);
+  void report_stalled_tasks();
+  void kill_all();
+  std::vector<std::string> history() const;
+  Task* new_task(std::string name, std::function<void()> fn, bool essential);
+
+  EngineOptions options_;
+  FifoStrategy fifo_;
+  Strategy* strategy_ = &fifo_;
+  StackPool stacks_;
+  FiberContext scheduler_ctx_;
+
+  std::vector<std::unique_ptr<Task>> tasks_;
+  std::vector<std::unique_ptr<Task>> task_pool_;
+  std::vector<Task*> runnable_;
+  std::vector<Task*> idle_waiters_;
+  Task* current_ = nullptr;
+  Task* zombie_ = nullptr;
+  uint64_t runnable_seq_ = 0;
+  int essential_alive_ = 0;
+  bool had_essential_ = false;
+  bool killing_ = false;
+  bool step_limit_hit_ = false;
+
+  Time now_ = 0;
+  uint64_t steps_ = 0;
+  uint64_t timer_order_ = 0;
+  int nonpoll_timers_ = 0;
+  std::priority_queue<TimerEntry, std::vector<TimerEntry>, std::greater<>> timers_;
+
+  std::vector<Finding> findings_;
+  std::vector<Choice> choices_;
+  Trace trace_;
+  Lockdep lockdep_;
+  std::deque<std::string> strings_;  // deque: references stay valid as it grows
+  std::map<std::string, uint32_t, std::less<>> string_ids_;
+
+  std::vector<std::unique_ptr<Object>> arena_;
+  Workqueue* system_wq_ = nullptr;
+  Workqueue* system_power_efficient_wq_ = nullptr;
+  Workqueue* system_long_wq_ = nullptr;
+};
+
+// ---- kernel-style helpers for model code
+
+inline Time now() { return Engine::current().now(); }
+// msleep(): sleeps in virtual time.
+void msleep(int64_t ms);
+void sleep_for(Time duration);
+// An explicit scheduling point where model code touches shared state.
+void yield(const char* label = nullptr);
+// WARN_ON(cond): a warn finding when cond holds; returns cond.
+bool warn_on(bool condition, std::string_view message);
+void warn(std::string message);
+
+// Pushes a model function name on the current task's stack for reports
+// (lock acquisition stacks, free and use sites). Kernel-named functions use
+// LL_FUNC() at their top.
+class Frame {
+ public:
+  explicit Frame(const char* name);
+  ~Frame();
+  Frame(const Frame&) = delete;
+  Frame& operator=(const Frame&) = delete;
+
+ private:
+  Task* task_;
+};
+#define LL_FUNC() ::lifeline::sim::Frame ll_frame_(__func__)
+
+}  // namespace lifeline::sim
+
+#endif  // LIFELINE_SIM_ENGINE_H_

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/sim/object.h"
+
+#include <fmt/format.h>
+
+#include "lifeline/sim/engine.h"
+#include "lifeline/sim/kref.h"
+
+namespace lifeline::sim {
+
+namespace {
+std::string site(Engine& e) {
+  Task* t = e.current_task();
+  return fmt::format("[{}] {}", format_timestamp(e.now()), t ? describe_stack(*t) : "scheduler");
+}
+}  // namespace
+
+void adopt_object(std::unique_ptr<Object> object) {
+  Engine::current().adopt(std::move(object));
+}
+
+void kfree(Object* object) {
+  if (!object) return;
+  Engine& e = Engine::current();
+  if (object->freed_) {
+    e.report(FindingKind::kUseAfterFree,
+             fmt::format("BUG: KASAN: double-free of {}", object->describe()),
+             {"first freed by: " + object->free_site_, "freed again by: " + site(e)});
+    return;
+  }
+  object->freed_ = true;
+  object->free_site_ = site(e);
+  if (e.tracing()) e.note("kfree " + object->describe());
+}
+
+void check_access(const Object* object, const char* what) {
+  if (!object->freed()) return;
+  Engine& e = Engine::current();
+  e.report(FindingKind::kUseAfterFree,
+           fmt::format("BUG: KASAN: slab-use-after-free: {} of freed {}", what, object->describe()),
+           {"freed by: " + object->free_site(), "used by: " + site(e)});
+}
+
+void null_deref(const char* what) {
+  Engine& e = Engine::current();
+  e.oops(fmt::format("BUG: kernel NULL pointer dereference ({})", what));
+}
+
+void refcount_report(const Kref* kref, const char* what) {
+  Engine& e = Engine::current();
+  std::string whose = kref->owner ? " on " + kref->owner->describe() : "";
+  e.report(FindingKind::kRefcount, fmt::format("refcount_t: {}{}", what, whose),
+           {"at: " + site(e)});
+}
+
+}  // namespace lifeline::sim

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Scheduling strategies: at each scheduling point with more than one runnable
+// task, the strategy picks which one runs next.
+#ifndef LIFELINE_SIM_STRATEGY_H_
+#define LIFELINE_SIM_STRATEGY_H_
+
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "lifeline/sim/task.h"
+
+namespace lifeline::sim {
+
+// A scheduling point with a choice. `options` are the runnable tasks in
+// run-queue order; `current` is the index of the task that was running, or -1
+// when it blocked or ended (choosing another task is then not a preemption).
+struct ChoicePoint {
+  std::span<Task* const> options;
+  int current;
+  uint64_t step;  // scheduling points so far in this execution
+};
+
+class Strategy {
+ public:
+  virtual ~Strategy() = default;
+  virtual const char* name() const = 0;
+  virtual void begin_execution() {}
+  virtual void on_spawn(Task& task) {}
+  // Returns an index into p.options.
+  virtual size_t choose(const ChoicePoint& p) = 0;
+};
+
+// The deterministic default, modelling one CPU: run the current task until it
+// blocks, then the one that has been runnable longest.
+class FifoStrategy : public Strategy {
+ public:
+  const char* name() const override { return "fifo"; }
+  size_t choose(const ChoicePoint& p) override { return p.current >= 0 ? p.current : 0; }
+};
+
+// Uniformly random among the runnable tasks, from a seed.
+class RandomStrategy : public Strategy {
+ public:
+  explicit RandomStrategy(uint64_t seed) : seed_(seed), rng_(seed) {}
+  const char* name() const override { return "random"; }
+  // Each execution continues the seed's stream, so a loop of executions
+  // explores different schedules; reseed() restarts it.
+  void reseed(uint64_t seed) { rng_.seed(seed); }
+  size_t choose(const ChoicePoint& p) override;
+
+ private:
+  uint64_t seed_;
+  std::mt19937_64 rng_;
+};
+
+// Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): random
+// distinct priorities, the highest-priority runnable task runs, and at d-1
+// random steps the running task drops below every other one. Finds a bug of
+// depth d with probability at least 1/(n k^(d-1)).
+class PctStrategy : public Strategy {
+ public:
+  PctStrategy(uint64_t seed, int depth, uint64_t expected_steps)
+      : rng_(seed), depth_(depth), expected_steps_(expected_steps) {}
+  const char* name() const override { return "pct"; }
+  void begin_execution() override;
+  void on_spawn(Task& task) override;
+  size_t choose(const ChoicePoint& p) override;
+  // Learns the length of executions so change points fall inside them.
+  void set_expected_steps(uint64_t steps) { expected_steps_ = steps ? steps : 1; }
+
+ private:
+  std::mt19937_64 rng_;
+  int depth_;
+  uint64_t expected_steps_;
+  std::vector<uint64_t> change_points_;
+  int next_low_ = 0;
+};
+
+// Replays a recorded list of choices (task ids); past its end it behaves as
+// fifo. A recorded task that is not runnable is a divergence.
+class ReplayStrategy : public Strategy {
+ public:
+  explicit ReplayStrategy(std::vector<uint32_t> task_ids) : ids_(std::move(task_ids)) {}
+  const char* name() const override { return "replay"; }
+  void begin_execution() override {
+    pos_ = 0;
+    diverged_ = false;
+  }
+  size_t choose(const ChoicePoint& p) override;
+  bool diverged() const { return diverged_; }
+
+ private:
+  std::vector<uint32_t> ids_;
+  size_t pos_ = 0;
+  bool diverged_ = false;
+};
+
+// Follows a prefix of choices given as ranks: rank 0 is the fifo choice, the
+// other ranks are the remaining options in run-queue order. Past the prefix it
+// behaves as fifo. Bounded depth-first search drives it (dfs.h).
+class PrefixStrategy : public Strategy {
+ public:
+  const char* name() const override { return "dfs"; }
+  void set_prefix(std::vector<uint16_t> ranks) { prefix_ = std::move(ranks); }
+  void begin_execution() override { pos_ = 0; }
+  size_t choose(const ChoicePoint& p) override;
+  static size_t index_of_rank(const ChoicePoint& p, size_t rank);
+
+ private:
+  std::vector<uint16_t> prefix_;
+  size_t pos_ = 0;
+};
+
+}  // namespace lifeline::sim
+
+#endif  // LIFELINE_SIM_STRATEGY_H_
