@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/net/knobs.h"
+
+namespace lifeline::net {
+
+namespace {
+
+constexpr KnobValue kPhyLoss[] = {
+    {"mainline", "today: carrier frozen by accident, WARN on restart, stale pointers, NULL drv"},
+    {"holdover", "2026 proof of concept: nothing can crash, carrier kept, restart leaves the PHY down"},
+    {"devlink", "a managed device link makes the PHY's unbind unbind the MAC"},
+    {"port-device", "DSA/multi-port: a struct device per port, only that port goes"},
+    {"notify-down", "PHY-going-away notifier: link forced down, references dropped"},
+    {"replay", "as notify-down, and the consumer replays its configuration when the PHY returns"},
+};
+constexpr KnobValue kPse[] = {
+    {"mainline", "PSE looked up at MDIO registration; -EPROBE_DEFER couples PHY and PSE"},
+    {"notifier-rtnl", "2026 RFC: PSE lifecycle notifier, rtnl held across PHY registration"},
+    {"notifier-mutex", "the same with a dedicated mutex"},
+};
+constexpr KnobValue kPcs[] = {
+    {"mainline", "MAC-owned raw PCS pointers, no lifetime protocol"},
+    {"module-ref", "lookup with module and device references only"},
+    {"release", "provider removal tells phylink; link forced down before references drop"},
+    {"devlink", "a managed device link from the PCS provider to the MAC"},
+};
+constexpr KnobValue kGenphy[] = {
+    {"mainline", "phy_attach_direct() binds genphy when no driver is bound"},
+    {"defer", "-EPROBE_DEFER while the specific driver may still bind"},
+    {"opt-in", "defer only for callers attaching at probe time"},
+};
+constexpr KnobValue kSfpLock[] = {
+    {"rtnl", "mainline: SFP bus and state machine serialised by rtnl"},
+    {"mutex", "a dedicated SFP bus mutex"},
+    {"none", "no serialisation (to show what rtnl protects)"},
+};
+constexpr KnobValue kProbe[] = {
+    {"kernel", "deferred probe as in drivers/base/dd.c: every bind retries every deferred device"},
+    {"event", "a deferred device is probed again when the supplier it waits for binds"},
+};
+
+constexpr KnobInfo kKnobs[] = {
+    {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached"},
+    {"pse", "mainline", kPse, "how PHYs find their PSE controller"},
+    {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses"},
+    {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy"},
+    {"sfp-lock", "rtnl", kSfpLock, "what serialises the SFP bus"},
+    {"probe", "kernel", kProbe, "the deferred-probe algorithm"},
+};
+
+}  // namespace
+
+std::span<const KnobInfo> knob_table() { return kKnobs; }
+
+const KnobInfo* find_knob(std::string_view name) {
+  for (const KnobInfo& k : kKnobs)
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+bool knob_has_value(const KnobInfo& knob, std::string_view value) {
+  for (const KnobValue& v : knob.values)
+    if (v.name == value) return true;
+  return false;
+}
+
+}  // namespace lifeline::net
