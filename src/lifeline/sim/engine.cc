@@ -231,8 +231,7 @@ void Engine::reap() {
   zombie_ = nullptr;
 }
 
-void Engine::sched_point() {
-  ++steps_;
+void Engine::sched_point_slow() {
   Task* cur = current_;
   if (!cur || killing_) return;
   if (steps_ > options_.max_steps) {
@@ -549,10 +548,6 @@ void Engine::note(std::string message) {
   trace_event(EventKind::kNote, id);
 }
 
-void Engine::trace_event(EventKind kind, uint32_t a, uint32_t b) {
-  trace_.add(Event{now_, current_ ? current_->id : kNoTask, kind, a, b});
-}
-
 uint32_t Engine::intern(std::string_view s) {
   auto it = string_ids_.find(s);
   if (it != string_ids_.end()) return it->second;
@@ -592,18 +587,16 @@ std::string Engine::format_event(const Event& e) const {
 
 // ---------------------------------------------------------------- lockdep
 
-void Engine::lock_acquire(uint32_t cls, const void* instance, bool read) {
+void Engine::lock_acquire_slow(uint32_t cls, const void* instance, bool read) {
   Task* cur = current_;
-  if (!cur) return;
   if (auto r = lockdep_.check_acquire(*cur, cls, read, now_))
     report(FindingKind::kLockdep, std::move(r->message), std::move(r->details));
   cur->held.push_back(HeldLock{cls, instance, read});
   trace_event(EventKind::kAcquire, cls, read);
 }
 
-void Engine::lock_release(uint32_t cls, const void* instance) {
+void Engine::lock_release_slow(uint32_t cls, const void* instance) {
   Task* cur = current_;
-  if (!cur) return;
   for (size_t i = cur->held.size(); i-- > 0;) {
     if (cur->held[i].instance == instance && cur->held[i].class_id == cls) {
       cur->held.erase(cur->held.begin() + static_cast<std::ptrdiff_t>(i));

@@ -91,7 +91,11 @@ class Engine {
   // ---- services for the primitives (mutex.cc, workqueue.cc, ...) and model code
 
   // A scheduling point: the strategy may switch to another runnable task.
-  void sched_point();
+  // Inline fast path: with one runnable task there is nothing to choose.
+  void sched_point() {
+    ++steps_;
+    if (runnable_.size() > 1 || steps_ > options_.max_steps) sched_point_slow();
+  }
   // Blocks the current task until wake() (or the timeout). Returns true if the
   // timeout ended the wait.
   bool block(WaitKind kind, const WaitTarget* target, Time timeout = kForever);
@@ -105,13 +109,32 @@ class Engine {
   // Files an oops and ends the current task, leaving its locks held.
   [[noreturn]] void oops(std::string message, std::vector<std::string> details = {});
   void note(std::string message);  // a model-level event for the timeline
-  void trace_event(EventKind kind, uint32_t a = 0, uint32_t b = 0);
+  void trace_event(EventKind kind, uint32_t a = 0, uint32_t b = 0) {
+    trace_.add(Event{now_, current_ ? current_->id : kNoTask, kind, a, b});
+  }
   uint32_t intern(std::string_view s);
 
   Lockdep& lockdep() { return lockdep_; }
-  // lockdep hooks: called by every lock primitive.
-  void lock_acquire(uint32_t cls, const void* instance, bool read);
-  void lock_release(uint32_t cls, const void* instance);
+  // lockdep hooks: called by every lock primitive. The common cases (no lock
+  // held yet; releasing the last one taken) stay inline.
+  void lock_acquire(uint32_t cls, const void* instance, bool read) {
+    Task* cur = current_;
+    if (!cur) return;
+    if (!cur->held.empty()) return lock_acquire_slow(cls, instance, read);
+    cur->held.push_back(HeldLock{cls, instance, read});
+    trace_event(EventKind::kAcquire, cls, read);
+  }
+  void lock_release(uint32_t cls, const void* instance) {
+    Task* cur = current_;
+    if (!cur) return;
+    if (!cur->held.empty() && cur->held.back().instance == instance &&
+        cur->held.back().class_id == cls) {
+      cur->held.pop_back();
+      trace_event(EventKind::kRelease, cls);
+      return;
+    }
+    lock_release_slow(cls, instance);
+  }
 
   void timer_arm(TimerList* timer, Time expires);
   void timer_cancel(TimerList* timer);
@@ -136,6 +159,9 @@ class Engine {
     }
   };
 
+  void sched_point_slow();
+  void lock_acquire_slow(uint32_t cls, const void* instance, bool read);
+  void lock_release_slow(uint32_t cls, const void* instance);
   Task* choose(int current);
   int run_queue_index(const Task* t) const;
   void remove_runnable(Task* t);

@@ -98,7 +98,7 @@ std::vector<uint32_t> Lockdep::find_path(uint32_t from, uint32_t to) const {
 
 std::optional<LockdepReport> Lockdep::check_acquire(const Task& task, uint32_t cls, bool read,
                                                     Time now) {
-  if (lock_class_novalidate(cls) || task.held.empty()) return std::nullopt;
+  if (task.held.empty() || lock_class_novalidate(cls)) return std::nullopt;
   uint32_t needed = static_cast<uint32_t>(registry().names.size());
   if (needed > dim_) {
     size_t dim = std::max<size_t>(64, dim_);

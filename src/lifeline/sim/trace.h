@@ -45,7 +45,7 @@ inline constexpr uint32_t kNoTask = UINT32_MAX;
 // event when full recording is on.
 class Trace {
  public:
-  static constexpr size_t kRing = 24;
+  static constexpr size_t kRing = 32;  // a power of two: the index wraps with a mask
 
   void reset(bool record_all) {
     record_all_ = record_all;
@@ -55,7 +55,7 @@ class Trace {
   }
   void add(const Event& e) {
     ring_[ring_next_] = e;
-    ring_next_ = (ring_next_ + 1) % kRing;
+    ring_next_ = (ring_next_ + 1) & (kRing - 1);
     if (ring_size_ < kRing) ++ring_size_;
     if (record_all_) all_.push_back(e);
   }
@@ -66,7 +66,7 @@ class Trace {
     if (n > ring_size_) n = ring_size_;
     std::vector<Event> out;
     out.reserve(n);
-    for (size_t i = 0; i < n; ++i) out.push_back(ring_[(ring_next_ + kRing - n + i) % kRing]);
+    for (size_t i = 0; i < n; ++i) out.push_back(ring_[(ring_next_ + kRing - n + i) & (kRing - 1)]);
     return out;
   }
 
