@@ -85,12 +85,14 @@ void driver_deferred_probe_trigger_waiters(Device* bound) {
   }
   // A deferral that named nothing is retried on every bind, as the kernel does.
   std::vector<Device*> unnamed;
-  k.deferred_probe_pending_list.for_each([&](ListNode* n) {
-    Device* d = deferred_dev(n);
-    if (!d->waiting_for_device && !d->waiting_for_fwnode) unnamed.push_back(d);
-  });
-  for (Device* d : unnamed) activate(d);
-  any = any || !unnamed.empty();
+  unnamed.swap(k.deferred_unnamed);
+  for (Device* d : unnamed) {
+    if (d->deferred.where != DeferredNode::Where::kPending || d->waiting_for_device ||
+        d->waiting_for_fwnode)
+      continue;
+    activate(d);
+    any = true;
+  }
   sim::mutex_unlock(&k.deferred_probe_mutex);
   if (any) sim::queue_work(k.system_unbound_wq, &k.deferred_probe_work);
 }
@@ -159,12 +161,12 @@ void device_unbind_cleanup(Device* dev) {
 
 void driver_bound(Device* dev) {
   Kernel& k = K();
-  if (std::find(dev->driver->devices.begin(), dev->driver->devices.end(), dev) !=
-      dev->driver->devices.end()) {
+  if (dev->on_driver_list) {
     sim::warn(dev->name() + ": driver_bound: device already bound");
     return;
   }
   dev->driver->devices.push_back(dev);
+  dev->on_driver_list = true;
   device_links_driver_bound(dev);
   ++k.total_binds;
   note("bound " + std::string(dev_bus_name(dev)) + ":" + dev->name() + " to " + dev->driver->name());
@@ -300,6 +302,7 @@ void __device_release_driver(Device* dev, Device* parent) {
   device_links_driver_cleanup(dev);
   auto& bound = drv->devices;
   bound.erase(std::remove(bound.begin(), bound.end(), dev), bound.end());
+  dev->on_driver_list = false;
   bus_notify(dev, BUS_NOTIFY_UNBOUND_DRIVER);
 }
 
@@ -353,6 +356,7 @@ void driver_detach(Driver* drv) {
     if (!drv->devices.empty() && drv->devices.back() == dev) {
       // The release did not happen (someone else holds it); do not spin.
       drv->devices.pop_back();
+      dev->on_driver_list = false;
     }
     put_device(dev);
   }
@@ -376,6 +380,7 @@ void driver_deferred_probe_add(Device* dev) {
     if (event_mode()) {
       if (dev->waiting_for_device) dev->waiting_for_device->probe_waiters.push_back(dev);
       else if (dev->waiting_for_fwnode) k.fwnode_waiters[dev->waiting_for_fwnode].push_back(dev);
+      else k.deferred_unnamed.push_back(dev);
     }
   }
   sim::mutex_unlock(&k.deferred_probe_mutex);

@@ -77,6 +77,7 @@ class Device : public sim::Object {
   int deferrals = 0;        // times it returned or was given -EPROBE_DEFER
   std::vector<std::string> deferral_reasons;  // every reason, in order (deduplicated runs)
   uint64_t add_order = 0;   // device_add() order, for stable listings
+  bool on_driver_list = false;  // dev->p->knode_driver is linked
 };
 
 // device_initialize(): refcount 1; the device is not visible yet.

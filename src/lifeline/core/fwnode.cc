@@ -212,7 +212,7 @@ void FwTree::index_label(FwNode* node, std::string label) {
 FwLink* FwTree::link_add(FwNode* consumer, FwNode* supplier, std::string property) {
   for (FwLink* l : consumer->suppliers)
     if (l->supplier == supplier) return l;
-  auto link = std::make_unique<FwLink>(FwLink{supplier, consumer, std::move(property), 0});
+  auto link = std::make_unique<FwLink>(FwLink{supplier, consumer, std::move(property), 0, links_.size()});
   FwLink* raw = link.get();
   consumer->suppliers.push_back(raw);
   supplier->consumers.push_back(raw);
@@ -224,9 +224,13 @@ void FwTree::link_del(FwLink* link) {
   auto drop = [link](std::vector<FwLink*>& v) { v.erase(std::remove(v.begin(), v.end(), link), v.end()); };
   drop(link->consumer->suppliers);
   drop(link->supplier->consumers);
-  links_.erase(std::remove_if(links_.begin(), links_.end(),
-                              [link](const std::unique_ptr<FwLink>& l) { return l.get() == link; }),
-               links_.end());
+  // Swap with the last link and pop: O(1), order of links() is not kept.
+  size_t slot = link->slot;
+  if (slot + 1 != links_.size()) {
+    std::swap(links_[slot], links_.back());
+    links_[slot]->slot = slot;
+  }
+  links_.pop_back();
 }
 
 std::optional<PhandleArgs> parse_phandle_with_args(const FwNode* node, std::string_view list_name,

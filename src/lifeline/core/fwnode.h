@@ -40,6 +40,7 @@ struct FwLink {
   FwNode* consumer;
   std::string property;  // "clocks", "pses", "vdd-supply", ...
   uint8_t flags = 0;
+  size_t slot = 0;  // position in its tree's link list, for O(1) removal
 };
 
 // fwnode->flags

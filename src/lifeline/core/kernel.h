@@ -68,6 +68,8 @@ class Kernel : public sim::Object {
   bool deferred_probe_timed_out = false;
   // probe=event: devices waiting for a node that has no device yet.
   std::map<const FwNode*, std::vector<Device*>> fwnode_waiters;
+  // probe=event: pending devices that named nothing; retried on every bind.
+  std::vector<Device*> deferred_unnamed;
 
   // drivers/base/core.c
   sim::Mutex device_links_lock;
