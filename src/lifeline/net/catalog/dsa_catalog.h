@@ -3,8 +3,11 @@
 #ifndef LIFELINE_NET_CATALOG_DSA_CATALOG_H_
 #define LIFELINE_NET_CATALOG_DSA_CATALOG_H_
 
+#include <cstdint>
 #include <span>
 #include <string_view>
+
+#include "lifeline/net/catalog/bus_id.h"
 
 namespace lifeline::net {
 
@@ -19,11 +22,46 @@ struct DsaSwitchInfo {
   // Whether the switch registers an MDIO bus from its own "mdio" child node.
   bool registers_child_mdio;
   std::string_view pcs;  // "none", "internal", "lynx", "miic" (via pcs-handle), ...
+  // Added to the contract: lifecycle facts the fields above had no room for.
+  // A PCI switch's vendor/device ID in DT compatible form ("pci1957,eef0");
+  // empty for switches matched by compatible.
+  std::string_view pci_id;
+  // The name of the child node registers_child_mdio refers to ("mdio",
+  // "mdios"); empty when there is none.
+  std::string_view mdio_child;
+  // Bus id (bus_id.h format) of the MDIO bus the switch registers from its
+  // mdio_child node; empty when registers_child_mdio is false.
+  std::string_view child_mdio_bus_id;
+  // Bus id of ds->user_mii_bus when the switch node has no mdio_child (the
+  // bundled boards' case), and where its number comes from; empty when
+  // internal_phys_via_user_mii_bus is false. With an mdio_child node the
+  // user MII bus is that child bus.
+  std::string_view user_mii_bus_id;
+  BusIdNumber user_mii_bus_number;
+  // The PHY ID the internal PHYs report on that bus (after any fix-up the
+  // switch driver applies to MII_PHYSID2), so the PHY catalog can say which
+  // driver binds; 0 when there are none.
+  uint32_t internal_phy_id;
   std::string_view source;
 };
 
 std::span<const DsaSwitchInfo> dsa_catalog();
+// Matches a DT compatible, or a PCI ID in compatible form ("pci1957,eef0")
+// against pci_id, because a PCI switch's node may carry no compatible.
 const DsaSwitchInfo* find_dsa_switch(std::string_view compatible);
+
+// A PCI function that a bundled board describes without a compatible: the
+// kernel learns its vendor/device ID from config space, which a device tree
+// does not carry, so the catalog states it.
+struct BoardPciId {
+  std::string_view board;      // board file name without ".dts"
+  std::string_view node_path;  // full DT path of the function's node
+  std::string_view pci_id;     // "pci1957,eef0"
+  std::string_view source;     // how it is known
+};
+
+std::span<const BoardPciId> board_pci_ids();
+const BoardPciId* find_board_pci_id(std::string_view board, std::string_view node_path);
 
 }  // namespace lifeline::net
 

@@ -8,6 +8,8 @@
 #include <span>
 #include <string_view>
 
+#include "lifeline/net/catalog/bus_id.h"
+
 namespace lifeline::net {
 
 // How the MAC driver talks to its PHY.
@@ -44,20 +46,38 @@ struct MacInfo {
   PhyApi phy_api;
   PhyConnect connect;
   MdioRegister mdio;
-  // Bus id of the MAC's own MDIO bus as the driver names it, with "{}" for a
-  // per-instance number or "{dev}" for the device name: "stmmac-{}",
-  // "{dev}-mii" ... Empty when mdio == kNone or kSeparateDevice.
+  // Bus id of the MAC's own MDIO bus as the driver names it, in the format of
+  // bus_id.h: "stmmac-{:x}", "{dev}-{:x}", "{node}" ... Empty when mdio ==
+  // kNone, or kSeparateDevice where the controller's own catalog entry names
+  // the bus; for a separate device the MAC allocates itself (GENET) it is the
+  // resulting id, because the MAC chooses the number.
   std::string_view mdio_bus_id;
   NetdevShape shape;
   // For kPerPort: where the port nodes are: the name of a container child
   // ("ethernet-ports") or empty when ports are direct children; and the
   // compatible or node-name prefix that marks a port ("mediatek,eth-mac",
-  // "port", "ethernet-port").
+  // "port", "ethernet-port"), or "*" when every available child is a port.
   std::string_view ports_container;
   std::string_view port_match;
   // PCS the driver creates or looks up for itself: "none", "lynx",
   // "xpcs", "mvneta-internal", "mvpp2-internal", "miic", "mtk-lynxi", ...
   std::string_view pcs;
+  // Added to the contract: lifecycle facts the fields above had no room for.
+  // How the driver finds the child node of its MDIO bus: a node name
+  // ("mdio", "mdio-bus") or a compatible ("snps,dwmac-mdio"). Empty for kNone.
+  std::string_view mdio_child;
+  // Where the number in mdio_bus_id comes from.
+  BusIdNumber mdio_bus_number;
+  // kSeparateDevice only: the name of the MDIO platform device when the MAC
+  // allocates it itself rather than from the DT node ("unimac-mdio.{}", with
+  // mdio_bus_number); empty when the device gets the usual DT name.
+  std::string_view mdio_device;
+  // kSeparateDevice only: the MAC's probe creates the MDIO device and its
+  // remove destroys it, so unbinding the MAC unregisters the bus and its PHYs.
+  bool mdio_device_owned_by_mac;
+  // The driver owning the netdev when that is not the MAC node's device:
+  // FMan's MAC driver creates a "dpaa-ethernet.N" child that fsl_dpa binds.
+  std::string_view netdev_driver;
   std::string_view source;  // kernel files/functions the facts were read from
 };
 

@@ -25,8 +25,15 @@ struct PhyDriverInfo {
 
 std::span<const PhyDriverInfo> phy_driver_catalog();
 // The driver whose (phy_id & mask) matches, as phy_bus_match() does; nullptr
-// when no catalogued driver matches (genphy will then bind).
+// when no catalogued driver matches (genphy will then bind). The generic
+// drivers never match by ID: the kernel binds them only as the fallback of
+// phy_attach_direct().
 const PhyDriverInfo* find_phy_driver(uint32_t phy_id);
+// The same over any table: among the entries whose masked IDs match, the one
+// with the most mask bits wins. Exposed so tests can check the rule.
+const PhyDriverInfo* match_phy_driver(std::span<const PhyDriverInfo> table, uint32_t phy_id);
+// "Generic PHY" (genphy_driver) or "Generic Clause 45 PHY" (genphy_c45_driver).
+const PhyDriverInfo& genphy_driver_info(bool c45);
 
 // A PHY on a bundled board whose ID the device tree does not state.
 struct BoardPhyId {
