@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The scenario language's syntax tree: what the parser hands to the runner.
+//
+// Every name the user wrote (a device, an interface, a module, a driver, a
+// bus, a knob) is kept as written, with its position, because resolving it
+// needs a board and happens in the runner; the runner reports an unknown name
+// at the place it was written.
+//
+// Equality is about meaning, not position: two Names are equal when their
+// text is, and two Commands when their bodies are, so a parsed scenario
+// compares equal to the one its printed form parses back to.
+#ifndef LIFELINE_SCENARIO_AST_H_
+#define LIFELINE_SCENARIO_AST_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "lifeline/scenario/link_modes.h"
+#include "lifeline/sim/finding.h"
+#include "lifeline/sim/time.h"
+
+namespace lifeline::scenario {
+
+// 1-based line and column (in bytes) in the scenario file; {0, 0} for
+// something the user did not write (the implicit boot).
+struct Loc {
+  int line = 0;
+  int column = 0;
+  bool operator==(const Loc&) const = default;
+};
+
+struct Name {
+  std::string text;
+  Loc loc;
+  bool operator==(const Name& other) const { return text == other.text; }
+};
+
+struct SpeedDuplex {
+  int speed = 0;  // Mb/s, > 0
+  Duplex duplex = Duplex::kFull;
+  bool operator==(const SpeedDuplex&) const = default;
+};
+
+// ---- Board configuration: only before the board boots ----
+
+// set KNOB VALUE; both are checked against net::knob_table().
+struct SetKnob {
+  Name knob;
+  Name value;
+  bool operator==(const SetKnob&) const = default;
+};
+
+enum class ModuleMode : uint8_t {
+  kBuiltin,  // in the kernel image: its drivers register before any probe
+  kLate,     // loaded from the rootfs `time` after boot starts
+  kAbsent,   // never loaded unless the scenario says `modprobe`
+};
+
+// module NAME builtin | late TIME | absent
+struct ModuleCmd {
+  Name module;
+  ModuleMode mode = ModuleMode::kBuiltin;
+  sim::Time time = 0;  // kLate only
+  bool operator==(const ModuleCmd&) const = default;
+};
+
+// phy-id DEV 0xAAAABBBB: the ID the PHY answers in registers 2 and 3, a board
+// profile fact that a device tree does not always give.
+struct PhyId {
+  Name dev;
+  uint32_t id = 0;
+  bool operator==(const PhyId&) const = default;
+};
+
+// boot. Exactly one per Scenario: the parser adds it before the first action
+// when the file does not say it (Scenario::explicit_boot is then false and
+// its Command has Loc{}).
+struct Boot {
+  bool operator==(const Boot&) const = default;
+};
+
+// ---- Driver lifecycle ----
+
+// unbind DEV [DRIVER] [bus BUS], or echo DEV > /sys/bus/BUS/drivers/DRV/unbind.
+// A driver or bus, when given, is what the user believes DEV is bound to; as
+// in sysfs, the write fails (-ENODEV) when it is not.
+struct Unbind {
+  Name dev;
+  std::optional<Name> driver;
+  std::optional<Name> bus;
+  bool operator==(const Unbind&) const = default;
+};
+
+// bind DEV [DRIVER] [bus BUS], or echo DEV > /sys/bus/BUS/drivers/DRV/bind.
+// Without a driver: whichever driver matches, as a device_attach() would.
+struct Bind {
+  Name dev;
+  std::optional<Name> driver;
+  std::optional<Name> bus;
+  bool operator==(const Bind&) const = default;
+};
+
+// rmmod NAME, or modprobe -r NAME.
+struct Rmmod {
+  Name module;
+  bool operator==(const Rmmod&) const = default;
+};
+
+struct Modprobe {
+  Name module;
+  bool operator==(const Modprobe&) const = default;
+};
+
+// ---- Network configuration ----
+
+// ip link set [dev] IF up|down
+struct LinkSet {
+  Name iface;
+  bool up = false;
+  bool operator==(const LinkSet&) const = default;
+};
+
+// advertise 0xMASK | MODE... ; `names` keeps the modes as written (empty for
+// a hex mask), `modes` is the mask either way.
+struct Advertise {
+  LinkModeMask modes;
+  std::vector<Name> names;
+  bool operator==(const Advertise&) const = default;
+};
+
+// ethtool -s IF [speed N] [duplex half|full] [autoneg on|off] [advertise ...]
+// in any order, at least one. These are one request in the kernel
+// (ETHTOOL_MSG_LINKMODES_SET, ->set_link_ksettings), hence one node.
+struct EthtoolSettings {
+  Name iface;
+  std::optional<int> speed;  // Mb/s, > 0
+  std::optional<Duplex> duplex;
+  std::optional<bool> autoneg;
+  std::optional<Advertise> advertise;
+  bool operator==(const EthtoolSettings&) const = default;
+};
+
+// Wake-on-LAN flags: the WAKE_* bits of include/uapi/linux/ethtool.h, written
+// as ethtool's letters.
+inline constexpr uint32_t kWakePhy = 1 << 0;          // p
+inline constexpr uint32_t kWakeUcast = 1 << 1;        // u
+inline constexpr uint32_t kWakeMcast = 1 << 2;        // m
+inline constexpr uint32_t kWakeBcast = 1 << 3;        // b
+inline constexpr uint32_t kWakeArp = 1 << 4;          // a
+inline constexpr uint32_t kWakeMagic = 1 << 5;        // g
+inline constexpr uint32_t kWakeMagicSecure = 1 << 6;  // s
+
+// ethtool -s IF wol FLAGS; flags == 0 is `wol d` (disable). A separate
+// kernel request (->set_wol) from the link settings, so a separate node.
+struct EthtoolWol {
+  Name iface;
+  uint32_t flags = 0;
+  bool operator==(const EthtoolWol&) const = default;
+};
+
+// ---- The physical world ----
+
+// cable IF|DEV plug [SPEED/DUPLEX] | unplug. `target` names an interface or
+// the device whose port the cable is in (a PHY, a MAC, a DSA port).
+// `partner`: the link partner advertises only this mode; nullopt means it
+// advertises everything it can.
+struct Cable {
+  Name target;
+  bool plug = false;
+  std::optional<SpeedDuplex> partner;
+  bool operator==(const Cable&) const = default;
+};
+
+enum class SfpAction : uint8_t { kInsert, kRemove, kLos, kTxFault };
+
+// sfp CAGE insert PROFILE | remove | los on|off | tx-fault on|off
+struct Sfp {
+  Name cage;
+  SfpAction action = SfpAction::kRemove;
+  std::optional<Name> profile;  // kInsert: a module profile name, resolved by the runner
+  bool on = false;              // kLos, kTxFault: the signal asserted
+  bool operator==(const Sfp&) const = default;
+};
+
+// ---- Time ----
+
+// wait DURATION: let virtual time pass.
+struct Wait {
+  sim::Time duration = 0;
+  bool operator==(const Wait&) const = default;
+};
+
+// settle: run until nothing is runnable and nothing is pending.
+struct Settle {
+  bool operator==(const Settle&) const = default;
+};
+
+// ---- Checks ----
+
+struct ExpectCarrier {
+  Name iface;
+  bool on = false;
+  bool operator==(const ExpectCarrier&) const = default;
+};
+
+// expect link IF SPEED/DUPLEX | up | down; `mode` only when up with a speed.
+struct ExpectLink {
+  Name iface;
+  bool up = false;
+  std::optional<SpeedDuplex> mode;
+  bool operator==(const ExpectLink&) const = default;
+};
+
+struct ExpectBound {
+  Name dev;
+  std::optional<Name> driver;  // any driver when absent
+  bool operator==(const ExpectBound&) const = default;
+};
+
+struct ExpectUnbound {
+  Name dev;
+  bool operator==(const ExpectUnbound&) const = default;
+};
+
+struct ExpectNetdev {
+  Name iface;
+  bool present = false;
+  bool operator==(const ExpectNetdev&) const = default;
+};
+
+// expect phy IF DEV|none: which PHY netdev->phydev (or phylink) has attached.
+struct ExpectPhy {
+  Name iface;
+  std::optional<Name> phy;  // nullopt: none attached
+  bool operator==(const ExpectPhy&) const = default;
+};
+
+// expect finding none  -> {nullopt, false}: no finding of any kind so far
+// expect finding KIND  -> {KIND, true}: at least one finding of KIND so far
+// expect no-finding KIND -> {KIND, false}
+struct ExpectFinding {
+  std::optional<sim::FindingKind> kind;
+  bool present = false;
+  bool operator==(const ExpectFinding&) const = default;
+};
+
+using Check = std::variant<ExpectCarrier, ExpectLink, ExpectBound, ExpectUnbound, ExpectNetdev,
+                           ExpectPhy, ExpectFinding>;
+
+struct Expect {
+  Check check;
+  bool operator==(const Expect&) const = default;
+};
+
+// ---- Concurrency ----
+
+struct Command;
+
+// One task of a `concurrently` block: a single line, or a `thread` ... `end`
+// block whose lines run in order. `loc` is the line's or the `thread`'s.
+struct Thread {
+  Loc loc;
+  bool block = false;  // written as thread ... end
+  std::vector<Command> commands;
+  bool operator==(const Thread& other) const;
+};
+
+// concurrently ... end: every thread starts at the same virtual time. Inner
+// commands are never SetKnob, ModuleCmd, PhyId, Boot, Settle or Concurrently.
+struct Concurrently {
+  std::vector<Thread> threads;
+  bool operator==(const Concurrently&) const = default;
+};
+
+using Body =
+    std::variant<SetKnob, ModuleCmd, PhyId, Boot, Unbind, Bind, Rmmod, Modprobe, LinkSet,
+                 EthtoolSettings, EthtoolWol, Cable, Sfp, Wait, Settle, Concurrently, Expect>;
+
+struct Command {
+  Loc loc;           // of its first word
+  std::string text;  // the source line without its comment, trimmed ("boot" when implicit)
+  Body body;
+  bool operator==(const Command& other) const { return body == other.body; }
+};
+
+inline bool Thread::operator==(const Thread& other) const {
+  return block == other.block && commands == other.commands;
+}
+
+struct Scenario {
+  std::string file;
+  // Configuration (SetKnob, ModuleCmd, PhyId), then the one Boot, then actions.
+  std::vector<Command> commands;
+  bool explicit_boot = false;
+  size_t boot_index = 0;  // commands[boot_index] is the Boot
+};
+
+// True for the commands that configure the board and must precede the boot.
+bool is_configuration(const Body& body);
+
+}  // namespace lifeline::scenario
+
+#endif  // LIFELINE_SCENARIO_AST_H_

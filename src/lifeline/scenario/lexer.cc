@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/scenario/lexer.h"
+
+#include "lifeline/sim/user_error.h"
+
+namespace lifeline::scenario {
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_quote(char c) { return c == '"' || c == '\''; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+Line lex_line(std::string_view raw, int number, const std::string& file) {
+  Line line;
+  line.number = number;
+  auto fail = [&](size_t at, const std::string& message) {
+    throw sim::UserError(file, number, static_cast<int>(at) + 1, message);
+  };
+  size_t i = 0;
+  size_t comment = raw.size();
+  while (i < raw.size()) {
+    char c = raw[i];
+    if (is_blank(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '#') {
+      comment = i;
+      break;
+    }
+    Token tok;
+    tok.column = static_cast<int>(i) + 1;
+    if (c == '>') {
+      size_t n = (i + 1 < raw.size() && raw[i + 1] == '>') ? 2 : 1;
+      tok.text = std::string(raw.substr(i, n));
+      tok.text_column = tok.column;
+      i += n;
+    } else if (is_quote(c)) {
+      size_t close = raw.find(c, i + 1);
+      if (close == std::string_view::npos)
+        fail(i, std::string("expected a closing ") + c + " for the quote, got end of line");
+      tok.text = std::string(raw.substr(i + 1, close - i - 1));
+      tok.text_column = tok.column + 1;
+      tok.quoted = true;
+      i = close + 1;
+      // A quote wraps a whole word; what may follow it directly is what
+      // ends a word anyway.
+      if (i < raw.size() && !is_blank(raw[i]) && raw[i] != '#' && raw[i] != '>')
+        fail(i, std::string("expected a blank after the closing ") + c + ", got '" + raw[i] + "'");
+    } else {
+      size_t start = i;
+      while (i < raw.size() && !is_blank(raw[i]) && raw[i] != '#' && raw[i] != '>') {
+        if (is_quote(raw[i]))
+          fail(i, std::string("expected a quote only around a whole word, got ") + raw[i] +
+                      " inside '" + std::string(raw.substr(start, i - start + 1)) + "'");
+        // A pasted shell line may escape a blank ("drivers/Broadcom\ BCM54213PE");
+        // say how to write it here rather than fail later on half a path.
+        if (raw[i] == '\\')
+          fail(i, "expected quotes around a word with blanks, not a backslash escape, got '" +
+                      std::string(raw.substr(start, i - start + 1)) + "'");
+        ++i;
+      }
+      tok.text = std::string(raw.substr(start, i - start));
+      tok.text_column = tok.column;
+    }
+    tok.end_column = static_cast<int>(i) + 1;
+    line.tokens.push_back(std::move(tok));
+  }
+  line.text = std::string(trim(raw.substr(0, comment)));
+  return line;
+}
+
+}  // namespace
+
+std::vector<Line> lex(std::string_view text, const std::string& file) {
+  std::vector<Line> lines;
+  int number = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    ++number;
+    Line line = lex_line(text.substr(start, end - start), number, file);
+    if (!line.tokens.empty()) lines.push_back(std::move(line));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace lifeline::scenario
