@@ -347,6 +347,13 @@ void device_release_driver_internal(Device* dev, Driver* drv, Device* parent) {
 
 void device_release_driver(Device* dev) { device_release_driver_internal(dev, nullptr, dev->parent); }
 
+int device_bind_driver(Device* dev) {
+  bus_notify(dev, BUS_NOTIFY_BIND_DRIVER);  // driver_sysfs_add()
+  device_links_force_bind(dev);
+  driver_bound(dev);
+  return 0;
+}
+
 void driver_detach(Driver* drv) {
   // From the most recently bound device, as the kernel does.
   while (!drv->devices.empty()) {

@@ -28,6 +28,10 @@ int device_driver_attach(Driver* drv, Device* dev);
 void device_release_driver(Device* dev);
 // Unbinds only if `drv` (when not null) is the bound driver.
 void device_release_driver_internal(Device* dev, Driver* drv, Device* parent);
+// device_bind_driver(): binds the driver already in dev->driver without a
+// probe and without the supplier check (phy_attach_direct()'s genphy path);
+// managed supplier links that are not available are dropped.
+int device_bind_driver(Device* dev);
 // driver_detach(): unbinds every device bound to `drv`.
 void driver_detach(Driver* drv);
 

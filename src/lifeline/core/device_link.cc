@@ -398,6 +398,20 @@ start:
   links_write_unlock();
 }
 
+void device_links_force_bind(Device* dev) {
+  links_write_lock();
+  for (DeviceLink* link : std::vector<DeviceLink*>(dev->link_suppliers)) {
+    if (!test(link, DL_FLAG_MANAGED)) continue;
+    if (link->status != DlState::DL_STATE_AVAILABLE) {
+      device_link_drop_managed(link);
+      continue;
+    }
+    link->status = DlState::DL_STATE_CONSUMER_PROBE;
+  }
+  dev->link_status = DlDevState::DL_DEV_PROBING;
+  links_write_unlock();
+}
+
 void device_links_purge(Device* dev) {
   links_write_lock();
   std::vector<DeviceLink*> suppliers(dev->link_suppliers.rbegin(), dev->link_suppliers.rend());

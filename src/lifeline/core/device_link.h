@@ -72,6 +72,7 @@ void device_links_driver_cleanup(Device* dev);
 bool device_links_busy(Device* dev);
 void device_links_unbind_consumers(Device* dev);
 void device_links_purge(Device* dev);
+void device_links_force_bind(Device* dev);
 bool device_is_dependent(Device* dev, Device* target);
 
 }  // namespace lifeline::core

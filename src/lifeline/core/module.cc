@@ -46,6 +46,7 @@ int load_module(Module* mod) {
   if (mod->state == ModuleState::MODULE_STATE_LIVE || mod->state == ModuleState::MODULE_STATE_COMING)
     return 0;
   if (mod->state == ModuleState::MODULE_STATE_GOING) return -EBUSY;
+  if (!mod->available) return -ENOENT;  // "modprobe: FATAL: Module not found"
   for (Module* dep : mod->depends_on) {
     int ret = load_module(dep);
     if (ret) return ret;

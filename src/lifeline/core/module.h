@@ -26,6 +26,7 @@ class Module : public sim::Object {
   explicit Module(std::string name) : sim::Object("module", std::move(name)) {}
 
   bool builtin = false;  // linked into the kernel image: never unloaded
+  bool available = true;  // present on the root file system (modprobe can find it)
   ModuleState state = ModuleState::MODULE_STATE_UNFORMED;
   int refcnt = 0;                       // references from try_module_get()
   std::vector<Module*> depends_on;      // modules whose symbols it uses

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// A MAC driver built from a catalog entry (catalog/mac_catalog.h): the same
+// lifecycle code for every MAC, parameterised by the facts that matter —
+// phylib or phylink, PHY connected at probe or at ndo_open, MDIO bus from
+// probe or a separate device, one netdev or one per port.
+#ifndef LIFELINE_NET_MAC_DRIVER_H_
+#define LIFELINE_NET_MAC_DRIVER_H_
+
+#include <string>
+#include <vector>
+
+#include "lifeline/sim/object.h"
+
+namespace lifeline::core {
+class Bus;
+class Device;
+class Driver;
+class FwNode;
+}  // namespace lifeline::core
+
+namespace lifeline::net {
+
+struct MacInfo;
+class MiiBus;
+class NetDevice;
+class Phylink;
+
+struct MacPort : sim::Object {
+  MacPort() : sim::Object("mac_port", "") {}
+  const MacInfo* info = nullptr;
+  core::FwNode* node = nullptr;  // the MAC node, or the port's node
+  std::string interface;         // phy-mode
+  NetDevice* ndev = nullptr;
+  Phylink* pl = nullptr;
+  core::Device* port_dev = nullptr;  // phy-loss=port-device: the port's own device
+};
+
+struct MacPriv : sim::Object {
+  MacPriv() : sim::Object("mac_priv", "") {}
+  const MacInfo* info = nullptr;
+  core::Device* dev = nullptr;
+  std::vector<MacPort*> ports;
+  MiiBus* mdio = nullptr;                      // the bus its probe registered
+  core::Device* mdio_child_dev = nullptr;      // a separate MDIO device it created
+};
+
+// The buses MAC drivers need besides their own.
+struct MacBuses {
+  core::Bus* platform = nullptr;  // for an MDIO device the MAC creates (GENET)
+  core::Bus* port = nullptr;      // phy-loss=port-device: one device per port
+};
+
+// Creates (does not register) the driver for `info` on `bus`.
+core::Driver* mac_driver_create(const MacInfo& info, core::Bus* bus, const MacBuses& buses);
+// The port bus of phy-loss=port-device.
+core::Bus* mac_port_bus_register();
+
+// Whether a node is a port of a MAC of this kind (for kPerPort shapes).
+std::vector<core::FwNode*> mac_port_nodes(const MacInfo& info, core::FwNode* mac_node);
+
+}  // namespace lifeline::net
+
+#endif  // LIFELINE_NET_MAC_DRIVER_H_

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// MDIO controller drivers built from catalog entries (mdio_catalog.h): a
+// device of its own whose probe registers an MDIO bus from its node and
+// whose remove unregisters it, PHYs and all (orion-mdio, unimac-mdio,
+// davinci_mdio, mdio-gpio, ...), and MDIO muxes with a child bus per
+// "mdio@N" node.
+#ifndef LIFELINE_NET_MDIO_CONTROLLER_H_
+#define LIFELINE_NET_MDIO_CONTROLLER_H_
+
+namespace lifeline::core {
+class Bus;
+class Driver;
+}  // namespace lifeline::core
+
+namespace lifeline::net {
+
+struct MdioControllerInfo;
+
+core::Driver* mdio_controller_driver_create(const MdioControllerInfo& info, core::Bus* bus);
+
+}  // namespace lifeline::net
+
+#endif  // LIFELINE_NET_MDIO_CONTROLLER_H_

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The network model's global state for one execution: rtnl, the netdev list,
+// the MDIO bus type, the PHY drivers, the PHY lifecycle notifier and the
+// physical world. Model code reaches it through Net::current().
+#ifndef LIFELINE_NET_NET_H_
+#define LIFELINE_NET_NET_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "lifeline/core/notifier.h"
+#include "lifeline/net/net_config.h"
+#include "lifeline/sim/mutex.h"
+#include "lifeline/sim/object.h"
+
+namespace lifeline::core {
+class Bus;
+class FwNode;
+class Module;
+}  // namespace lifeline::core
+
+namespace lifeline::net {
+
+class Medium;
+class NetDevice;
+class PhyDriver;
+class PhyDevice;
+
+class Net : public sim::Object {
+ public:
+  explicit Net(NetConfig config);
+  ~Net() override;
+  static Net& current();
+  static Net* current_or_null();
+
+  NetConfig config;
+  sim::Mutex rtnl_mutex;
+  std::vector<NetDevice*> netdevs;  // every netdev ever allocated, in allocation order
+  int next_ifindex = 1;
+
+  core::Bus* mdio_bus_type = nullptr;
+  PhyDriver* genphy_driver = nullptr;
+  PhyDriver* genphy_c45_driver = nullptr;
+  core::Module* libphy = nullptr;  // builtin: phylib and the generic drivers
+  std::vector<PhyDriver*> phy_drivers;
+
+  // phy-loss=notify-down/replay: "a PHY is going away / has arrived".
+  core::BlockingNotifierHead phy_notifier;
+
+  // The physical world: what is plugged into each port, keyed by the
+  // firmware node of the PHY (or of the MAC/port for fixed and in-band links).
+  std::map<const core::FwNode*, Medium*> media;
+  Medium* medium_for(const core::FwNode* port);
+
+  // Board facts the PHYs need (from the device tree, the catalog or a
+  // profile): PHY IDs by PHY node.
+  std::map<const core::FwNode*, uint32_t> phy_ids;
+  // Driver-global counters some drivers number their MDIO buses with.
+  std::map<std::string, int> bus_id_counters;
+  // Bus ids chosen by a MAC for the MDIO device it creates (GENET picks the
+  // number of its unimac-mdio child), by that device.
+  std::map<const core::Device*, std::string> mdio_bus_id_override;
+};
+
+// Creates the execution's network state; call after core::kernel_create().
+Net* net_create(NetConfig config);
+
+}  // namespace lifeline::net
+
+#endif  // LIFELINE_NET_NET_H_

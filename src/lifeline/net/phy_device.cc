@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// struct phy_device lifetime, phy_driver binding, and attaching a netdev,
+// after drivers/net/phy/phy_device.c. The phy-loss and genphy knobs change
+// the marked places; everything else is mainline.
+#include "lifeline/net/phy_device.h"
+
+#include <fmt/format.h>
+
+#include "lifeline/core/bus.h"
+#include "lifeline/core/dd.h"
+#include "lifeline/core/device_link.h"
+#include "lifeline/core/errno.h"
+#include "lifeline/core/fwnode.h"
+#include "lifeline/core/module.h"
+#include "lifeline/net/catalog/phy_catalog.h"
+#include "lifeline/net/medium.h"
+#include "lifeline/net/net.h"
+#include "lifeline/net/netdevice.h"
+#include "lifeline/net/phy_lifecycle.h"
+#include "lifeline/sim/engine.h"
+
+namespace lifeline::net {
+
+namespace {
+
+void note(const std::string& s) {
+  sim::Engine& e = sim::Engine::current();
+  if (e.tracing()) e.note(s);
+}
+
+PhyLoss phy_loss() { return Net::current().config.phy_loss; }
+
+// phy_probe(): the probe of every PHY driver.
+int phy_probe(core::Device* dev) {
+  LL_FUNC();
+  PhyDevice* phydev = to_phy_device(dev);
+  auto* phydrv = static_cast<PhyDriver*>(dev->driver);
+  phydev->drv = phydrv;
+  if (!phydrv->has_interrupt && phy_interrupt_is_valid(phydev)) phydev->irq = PHY_POLL;
+  phydev->hw.in_reset = false;  // phy_device_reset(phydev, 0)
+  int err = 0;
+  if (phydrv->phy_probe) err = phydrv->phy_probe(phydev);
+  if (err) {
+    // As in the kernel, phydev->drv is left pointing at the driver.
+    phydev->hw.in_reset = true;
+    return err;
+  }
+  phydev->hw.irq_enabled = false;  // phy_disable_interrupts()
+  phydev->supported = phydrv->features | LM_Autoneg | LM_Pause | LM_Asym_Pause;
+  phydev->autoneg = AUTONEG_ENABLE;
+  phydev->advertising = phydev->supported;  // phy_advertise_supported()
+  phydev->state = PhyState::PHY_READY;
+  if (!phydrv->genphy) phy_lifecycle_driver_probed(phydev);
+  return 0;
+}
+
+// phy_remove(): the remove of every PHY driver. It does not touch
+// attached_dev, netdev->phydev, phydev->phylink or the IRQ, and does not call
+// the link-change callback: the consumer is not told.
+void phy_remove(core::Device* dev) {
+  LL_FUNC();
+  PhyDevice* phydev = to_phy_device(dev);
+  // phy-loss=notify-down/replay: consumers hear it first.
+  phy_lifecycle_going_away(phydev);
+  sim::cancel_delayed_work_sync(&phydev->state_queue);
+  phydev->state = PhyState::PHY_DOWN;
+  if (PhyDriver* d = phydev->drv.get(); d && d->phy_remove) d->phy_remove(phydev);
+  phydev->hw.in_reset = true;  // phy_device_reset(phydev, 1)
+  phydev->drv = nullptr;
+}
+
+PhyDriver* make_genphy(const char* name, bool c45, core::Module* owner) {
+  PhyDriver* drv = sim::kzalloc<PhyDriver>(name);
+  drv->genphy = true;
+  drv->c45 = c45;
+  drv->phy_id = 0xffffffff;
+  drv->phy_id_mask = 0xfffffff0;
+  drv->features = c45 ? copper_modes_up_to(10000) : copper_modes_up_to(1000);
+  phy_driver_register(drv, owner);
+  return drv;
+}
+
+}  // namespace
+
+const char* phy_state_to_str(PhyState s) {
+  switch (s) {
+    case PhyState::PHY_DOWN: return "DOWN";
+    case PhyState::PHY_READY: return "READY";
+    case PhyState::PHY_HALTED: return "HALTED";
+    case PhyState::PHY_ERROR: return "ERROR";
+    case PhyState::PHY_UP: return "UP";
+    case PhyState::PHY_RUNNING: return "RUNNING";
+    case PhyState::PHY_NOLINK: return "NOLINK";
+    case PhyState::PHY_CABLETEST: return "CABLETEST";
+  }
+  return "?";
+}
+
+bool phy_driver_is_genphy(const PhyDevice* phydev) {
+  const core::Driver* d = phydev->driver;
+  return d && static_cast<const PhyDriver*>(d)->genphy;
+}
+
+std::string phydev_name(const PhyDevice* phydev) { return phydev->name(); }
+
+core::Module* phy_init() {
+  Net& net = Net::current();
+  net.mdio_bus_type = mdio_bus_type_register();
+  net.libphy = core::module_create("libphy", [](core::Module*) { return 0; });
+  net.libphy->builtin = true;
+  net.libphy->state = core::ModuleState::MODULE_STATE_LIVE;
+  net.genphy_c45_driver = make_genphy("Generic Clause 45 PHY", true, net.libphy);
+  net.genphy_driver = make_genphy("Generic PHY", false, net.libphy);
+  phy_lifecycle_init();
+  return net.libphy;
+}
+
+int phy_driver_register(PhyDriver* drv, core::Module* owner) {
+  Net& net = Net::current();
+  drv->bus = net.mdio_bus_type;
+  drv->owner = owner;
+  drv->probe = phy_probe;
+  drv->remove = phy_remove;
+  // genphy is bound only through phy_attach_direct() and device_bind_driver().
+  net.phy_drivers.push_back(drv);
+  return core::driver_register(drv);
+}
+
+void phy_driver_unregister(PhyDriver* drv) {
+  core::driver_unregister(drv);
+  std::erase(Net::current().phy_drivers, drv);
+}
+
+PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45) {
+  PhyDevice* phydev = sim::kzalloc<PhyDevice>();
+  core::device_initialize(phydev);
+  phydev->bus = bus;
+  phydev->addr = addr;
+  phydev->phy_id = phy_id;
+  phydev->is_c45 = is_c45;
+  phydev->parent = bus;
+  static_cast<core::Device*>(phydev)->bus = Net::current().mdio_bus_type;
+  core::dev_set_name(phydev, fmt::format("{}:{:02x}", bus->id, addr));
+  phydev->release = [](core::Device* d) { sim::kfree(d); };  // phy_device_release()
+  phydev->device_remove = [](MdioDevice* d) { phy_device_remove(static_cast<PhyDevice*>(d)); };
+  phydev->device_free = [](MdioDevice* d) { phy_device_free(static_cast<PhyDevice*>(d)); };
+  phydev->state = PhyState::PHY_DOWN;
+  phydev->speed = SPEED_UNKNOWN;
+  phydev->duplex = DUPLEX_UNKNOWN;
+  sim::mutex_init(&phydev->lock, "&dev->lock");  // phydev->lock's lockdep class
+  sim::INIT_DELAYED_WORK(&phydev->state_queue, "phy_state_machine",
+                         [phydev] { phy_state_machine(phydev); }, phydev->name());
+  phydev->state_queue.timer.poll = true;  // the 1 s poll does not keep the system busy
+  sim::timer_setup(&phydev->hw.irq_timer, "phy_hw_irq " + phydev->name(), [phydev] {
+    if (phydev->irq_requested && phydev->hw.irq_enabled)
+      sim::Engine::current().spawn(fmt::format("irq/{}-{}", phydev->irq, phydev->name()),
+                                   [phydev] { phy_interrupt(phydev); });
+  });
+  return phydev;
+}
+
+int phy_device_register(PhyDevice* phydev) {
+  LL_FUNC();
+  int err = mdiobus_register_device(phydev);
+  if (err) return err;
+  phydev->hw.in_reset = false;
+  if (phydev->fwnode) {
+    phydev->hw.medium = Net::current().medium_for(phydev->fwnode);
+    phydev->hw.medium->watch(phydev, [phydev] { phy_hw_changed(phydev); });
+  }
+  err = core::device_add(phydev);
+  if (err) {
+    phydev->hw.in_reset = true;
+    mdiobus_unregister_device(phydev);
+    return err;
+  }
+  return 0;
+}
+
+void phy_device_remove(PhyDevice* phydev) {
+  LL_FUNC();
+  core::device_del(phydev);
+  phydev->hw.in_reset = true;
+  if (phydev->hw.medium) phydev->hw.medium->unwatch(phydev);
+  sim::del_timer(&phydev->hw.irq_timer);
+  mdiobus_unregister_device(phydev);
+}
+
+void phy_device_free(PhyDevice* phydev) { core::put_device(phydev); }
+
+PhyDevice* of_phy_find_device(const core::FwNode* phy_np) {
+  MdioDevice* d = fwnode_mdio_find_device(phy_np);
+  if (!d || !d->is_phy) return nullptr;
+  core::get_device(d);
+  return static_cast<PhyDevice*>(d);
+}
+
+// ---------------------------------------------------------------- attach
+
+namespace {
+
+// The 2021 RFC's question: could the specific driver still bind? Its probe
+// deferred, or its module is on the root file system but not loaded yet and
+// the deferred probe timeout has not given up on optional dependencies.
+bool phy_driver_pending(PhyDevice* phydev) {
+  if (core::device_is_deferred(phydev)) return true;
+  if (!phydev->phy_id_known) return false;
+  const PhyDriverInfo* info = find_phy_driver(phydev->phy_id);
+  if (!info) return false;
+  core::Module* mod = core::find_module(info->module);
+  if (!mod || !mod->available || mod->state == core::ModuleState::MODULE_STATE_LIVE) return false;
+  return core::driver_deferred_probe_check_state(phydev) == -EPROBE_DEFER;
+}
+
+core::Module* ndev_owner_of(NetDevice* dev) {
+  if (!dev || !dev->parent || !dev->parent->driver) return nullptr;
+  return dev->parent->driver->owner;
+}
+
+}  // namespace
+
+int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const std::string& interface) {
+  LL_FUNC();
+  MiiBus* bus = phydev->bus.at("phydev->mdio.bus");
+  core::Device* d = phydev;
+  Net& net = Net::current();
+  core::Module* ndev_owner = ndev_owner_of(dev);
+  if (ndev_owner != bus->owner && !core::try_module_get(bus->owner)) {
+    note(phydev->name() + ": failed to get the bus module");
+    return -EIO;
+  }
+  core::get_device(d);
+  bool using_genphy = false;
+  int err = 0;
+  if (!d->driver) {
+    // The genphy rule: a PHY with no driver gets the generic one.
+    GenphyPolicy policy = net.config.genphy;
+    bool at_probe = flags & PHY_F_ATTACH_AT_PROBE;
+    if ((policy == GenphyPolicy::kDefer || (policy == GenphyPolicy::kOptIn && at_probe)) &&
+        phy_driver_pending(phydev)) {
+      note(phydev->name() + ": specific driver pending, deferring attach (genphy=" +
+           net.config.get("genphy") + ")");
+      err = -EPROBE_DEFER;
+      goto error_put_device;
+    }
+    if (phy_loss() != PhyLoss::kMainline && phy_lifecycle_lost_driver(phydev)) {
+      // Every proposed design: never fall back to genphy for a PHY whose
+      // own driver went away.
+      note(phydev->name() + ": its driver went away; not binding genphy");
+      err = -ENODEV;
+      goto error_put_device;
+    }
+    d->driver = phydev->is_c45 ? net.genphy_c45_driver : net.genphy_driver;
+    using_genphy = true;
+  }
+  if (!core::try_module_get(d->driver->owner)) {
+    note(phydev->name() + ": failed to get the device driver module");
+    err = -EIO;
+    goto error_put_device;
+  }
+  if (using_genphy) {
+    // d->driver->probe(d) then device_bind_driver(d): no supplier check, no
+    // deferral, no device lock.
+    phydev->attaching = true;
+    err = d->driver->probe(d);
+    if (err >= 0) err = core::device_bind_driver(d);
+    phydev->attaching = false;
+    if (err) goto error_module_put;
+    note(phydev->name() + ": bound to " + d->driver->name() + " by phy_attach_direct");
+  }
+  if (phydev->attached_dev) {
+    note(dev ? dev->name() + ": PHY already attached" : "PHY already attached");
+    err = -EBUSY;
+    goto error;
+  }
+  phydev->phy_link_change = [](PhyDevice* p, bool up) {
+    // phy_link_change(): the plain phylib MAC's carrier and adjust_link.
+    NetDevice* netdev = p->attached_dev.at("phydev->attached_dev");
+    if (up) netif_carrier_on(netdev);
+    else netif_carrier_off(netdev);
+    if (p->adjust_link) p->adjust_link(netdev);
+  };
+  if (dev) {
+    phydev->attached_dev = dev;
+    dev->phydev = phydev;
+  }
+  phydev->dev_flags |= flags & ~PHY_F_ATTACH_AT_PROBE;
+  phydev->interface = interface;
+  phydev->state = PhyState::PHY_READY;
+  if (!static_cast<PhyDriver*>(d->driver)->has_interrupt && phy_interrupt_is_valid(phydev))
+    phydev->irq = PHY_POLL;
+  if (dev) netif_carrier_off(dev);
+  err = phy_init_hw(phydev);
+  if (err) goto error;
+  phy_resume(phydev);
+  // phylib's own device link: stateless, only when the bus belongs to
+  // another device than the MAC. The devlink and port-device designs make it
+  // a managed link instead, so that the PHY's unbind unbinds its consumer.
+  if (dev && dev->parent) {
+    if (phy_loss() == PhyLoss::kDevlink || phy_loss() == PhyLoss::kPortDevice) {
+      phydev->devlink = core::device_link_add(dev->parent, phydev, core::DL_FLAG_AUTOPROBE_CONSUMER);
+      if (!phydev->devlink)
+        // The driver core refuses a link whose consumer is an ancestor of the
+        // supplier: a MAC cannot depend on a PHY on its own MDIO bus.
+        note(phydev->name() + ": no managed device link to " + dev->parent->name() +
+             " (it would close a dependency cycle: the PHY is on the consumer's own MDIO bus)");
+    } else if (bus->parent_dev && dev->parent != bus->parent_dev) {
+      phydev->devlink =
+          core::device_link_add(dev->parent, phydev, core::DL_FLAG_PM_RUNTIME | core::DL_FLAG_STATELESS);
+    }
+  }
+  note(phydev->name() + ": attached to " + (dev ? dev->name() : std::string("(no netdev)")) +
+       " (driver " + d->driver->name() + ")");
+  return 0;
+
+error:
+  phy_detach(phydev);
+  return err;
+error_module_put:
+  core::module_put(d->driver ? d->driver->owner : net.libphy);
+  d->driver = nullptr;
+error_put_device:
+  core::put_device(d);
+  if (ndev_owner != bus->owner) core::module_put(bus->owner);
+  return err;
+}
+
+int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(NetDevice*)> handler,
+                       const std::string& interface, uint32_t flags) {
+  if (!dev) return -EINVAL;
+  int rc = phy_attach_direct(dev, phydev, flags, interface);
+  if (rc) return rc;
+  // phy_prepare_link()
+  phydev->adjust_link = std::move(handler);
+  if (phy_interrupt_is_valid(phydev)) phy_request_interrupt(phydev);
+  phy_lifecycle_connected(dev, phydev, interface);
+  return 0;
+}
+
+PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np, std::function<void(NetDevice*)> handler,
+                          uint32_t flags, const std::string& interface, int* err) {
+  PhyDevice* phy = of_phy_find_device(phy_np);
+  if (!phy) {
+    if (err) *err = -ENODEV;
+    return nullptr;
+  }
+  int ret = phy_connect_direct(dev, phy, std::move(handler), interface, flags);
+  core::put_device(phy);
+  if (err) *err = ret;
+  return ret ? nullptr : phy;
+}
+
+void phy_detach(PhyDevice* phydev) {
+  LL_FUNC();
+  NetDevice* dev = phydev->attached_dev.get();
+  if (phydev->devlink) {
+    // A managed link cannot be dropped while its consumer is registered: the
+    // devlink designs keep it for the next attach.
+    if (phydev->devlink->flags & core::DL_FLAG_STATELESS) core::device_link_del(phydev->devlink);
+    phydev->devlink = nullptr;
+  }
+  phy_suspend(phydev);
+  if (dev) {
+    phydev->attached_dev.at("phydev->attached_dev")->phydev = nullptr;
+    phydev->attached_dev = nullptr;
+  }
+  phydev->phylink = nullptr;
+  if (phydev->driver) core::module_put(phydev->driver->owner);
+  // A genphy binding is undone so that a real driver gets its chance.
+  if (phy_driver_is_genphy(phydev)) core::device_release_driver(phydev);
+  phydev->hw.in_reset = true;
+  // The phydev may go away on the put below: read the bus first.
+  MiiBus* bus = phydev->bus.at("phydev->mdio.bus");
+  core::put_device(phydev);
+  core::Module* ndev_owner = ndev_owner_of(dev);
+  core::Module* bus_owner = sim::Ptr<MiiBus>(bus).at("bus->owner")->owner;
+  if (ndev_owner != bus_owner) core::module_put(bus_owner);
+  if (dev) note(phydev_name(phydev) + ": detached from " + dev->name());
+}
+
+void phy_disconnect(PhyDevice* phydev) {
+  LL_FUNC();
+  if (phy_is_started(phydev)) phy_stop(phydev);
+  if (phy_interrupt_is_valid(phydev)) phy_free_interrupt(phydev);
+  phydev->adjust_link = nullptr;
+  if (NetDevice* ndev = phydev->attached_dev.get()) phy_lifecycle_disconnected(ndev);
+  phy_detach(phydev);
+}
+
+int phy_init_hw(PhyDevice* phydev) {
+  phydev->hw.in_reset = false;
+  if (!phydev->drv) return 0;
+  // soft_reset + config_init: the hardware forgets its negotiation.
+  phydev->hw.aneg_restart = sim::now();
+  return 0;
+}
+
+int phy_suspend(PhyDevice* phydev) {
+  NetDevice* netdev = phydev->attached_dev.get();
+  PhyDriver* phydrv = phydev->drv.get();
+  if (phydev->suspended || !phydrv) return 0;
+  phydev->wol_enabled = phydev->wolopts != 0 || (netdev && netdev->wol_enabled);
+  if (phydev->wol_enabled) return -EBUSY;  // a PHY that must wake us stays powered
+  phydev->hw.powered_down = true;
+  phydev->suspended = true;
+  return 0;
+}
+
+int __phy_resume(PhyDevice* phydev) {
+  sim::lockdep_assert_held(&phydev->lock);
+  if (!phydev->drv) return 0;
+  phydev->hw.powered_down = false;
+  phydev->suspended = false;
+  return 0;
+}
+
+int phy_resume(PhyDevice* phydev) {
+  sim::mutex_lock(&phydev->lock);
+  int ret = __phy_resume(phydev);
+  sim::mutex_unlock(&phydev->lock);
+  return ret;
+}
+
+}  // namespace lifeline::net

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// phylink, after drivers/net/phy/phylink.c. With phy-loss=notify-down or
+// replay, phylink subscribes to the PHY lifecycle notifier (the "PHY going
+// away" proposal): it forces the link down and lets go of a PHY that goes
+// away, and reconnects when a PHY for the same node binds again.
+#include "lifeline/net/phylink.h"
+
+#include <fmt/format.h>
+
+#include "lifeline/core/device.h"
+#include "lifeline/core/fwnode.h"
+#include "lifeline/net/medium.h"
+#include "lifeline/net/net.h"
+#include "lifeline/net/netdevice.h"
+#include "lifeline/net/phy_device.h"
+#include "lifeline/net/phy_lifecycle.h"
+#include "lifeline/net/rtnl.h"
+#include "lifeline/sim/engine.h"
+
+namespace lifeline::net {
+
+namespace {
+
+void note(const std::string& s) {
+  sim::Engine& e = sim::Engine::current();
+  if (e.tracing()) e.note(s);
+}
+
+std::string pl_name(const Phylink* pl) {
+  return pl->netdev ? pl->netdev->name() : (pl->dev ? pl->dev->name() : std::string("phylink"));
+}
+
+bool is_8023z(const std::string& iface) {
+  return iface == "1000base-x" || iface == "2500base-x";
+}
+
+void phylink_link_up(Phylink* pl, const PhylinkLinkState& s) {
+  ++pl->mac_link_ups;
+  if (pl->mac_ops.mac_link_up) pl->mac_ops.mac_link_up(s.speed, s.duplex);
+  if (pl->netdev) netif_carrier_on(pl->netdev);
+  note(fmt::format("{}: Link is Up - {}", pl_name(pl), speed_duplex_string(s.speed, s.duplex)));
+}
+
+void phylink_link_down(Phylink* pl) {
+  ++pl->mac_link_downs;
+  if (pl->netdev) netif_carrier_off(pl->netdev);
+  if (pl->mac_ops.mac_link_down) pl->mac_ops.mac_link_down();
+  note(pl_name(pl) + ": Link is Down");
+}
+
+// The MAC's in-band PCS: link when the medium on the port has been up long
+// enough for the serdes to sync.
+PhylinkLinkState inband_pcs_state(const Phylink* pl) {
+  PhylinkLinkState s;
+  s.interface = pl->link_interface;
+  const Medium* m = pl->inband_medium;
+  if (m && m->plugged && sim::now() >= m->changed_at + 100 * sim::kMsec) {
+    auto sd = resolve_aneg(m->partner_modes, ~0u);
+    s.link = true;
+    s.speed = sd ? sd->speed : 1000;
+    s.duplex = DUPLEX_FULL;
+  }
+  return s;
+}
+
+void phylink_resolve(Phylink* pl) {
+  LL_FUNC();
+  sim::check_access(pl, "phylink_resolve");
+  sim::mutex_lock(&pl->state_mutex);
+  bool cur_link_state = pl->netdev ? netif_carrier_ok(pl->netdev) : pl->old_link_state;
+  bool retrigger = false;
+  PhylinkLinkState link_state;
+  if (pl->phylink_disable_state) {
+    pl->link_failed = false;
+    link_state.link = false;
+  } else if (pl->link_failed) {
+    link_state.link = false;
+    retrigger = true;
+  } else {
+    switch (pl->cur_link_an_mode) {
+      case AnMode::MLO_AN_PHY:
+        link_state = pl->phy_state;
+        break;
+      case AnMode::MLO_AN_FIXED:
+        link_state.link = true;
+        link_state.speed = pl->fixed_speed;
+        link_state.duplex = pl->fixed_duplex;
+        link_state.interface = pl->link_interface;
+        break;
+      case AnMode::MLO_AN_INBAND:
+        link_state = inband_pcs_state(pl);
+        if (!link_state.link && cur_link_state) retrigger = true;
+        if (pl->phydev.get()) link_state.link = link_state.link && pl->phy_state.link;
+        break;
+    }
+  }
+  if (link_state.link != cur_link_state) {
+    pl->old_link_state = link_state.link;
+    if (!link_state.link) phylink_link_down(pl);
+    else phylink_link_up(pl, link_state);
+  }
+  if (!link_state.link && retrigger) {
+    pl->link_failed = false;
+    sim::queue_work(sim::Engine::current().system_power_efficient_wq(), &pl->resolve);
+  }
+  sim::mutex_unlock(&pl->state_mutex);
+}
+
+void phylink_run_resolve(Phylink* pl) {
+  if (!pl->phylink_disable_state)
+    sim::queue_work(sim::Engine::current().system_power_efficient_wq(), &pl->resolve);
+}
+
+void phylink_run_resolve_and_disable(Phylink* pl, unsigned bit) {
+  unsigned long state = pl->phylink_disable_state;
+  pl->phylink_disable_state |= 1ul << bit;
+  if (state == 0) {
+    sim::queue_work(sim::Engine::current().system_power_efficient_wq(), &pl->resolve);
+    sim::flush_work(&pl->resolve);
+  }
+}
+
+void phylink_enable_and_run_resolve(Phylink* pl, unsigned bit) {
+  pl->phylink_disable_state &= ~(1ul << bit);
+  phylink_run_resolve(pl);
+}
+
+// phylink_phy_change(): called by the PHY state machine, phydev->lock held.
+void phylink_phy_change(PhyDevice* phydev, bool up) {
+  Phylink* pl = phydev->phylink.at("phydev->phylink");
+  sim::mutex_lock(&pl->state_mutex);
+  pl->phy_state.speed = phydev->speed;
+  pl->phy_state.duplex = phydev->duplex;
+  pl->phy_state.interface = phydev->interface;
+  pl->phy_state.link = up;
+  if (!up) pl->link_failed = true;
+  sim::mutex_unlock(&pl->state_mutex);
+  phylink_run_resolve(pl);
+}
+
+int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, const std::string& interface) {
+  phy->phylink = pl;
+  phy->phy_link_change = phylink_phy_change;
+  note(fmt::format("{}: PHY [{}] driver [{}] (irq={})", pl_name(pl), phy->name(),
+                   phy->drv ? phy->drv->name() : std::string("(none)"),
+                   phy->irq > 0 ? std::to_string(phy->irq) : std::string("POLL")));
+  sim::mutex_lock(&phy->lock);
+  sim::mutex_lock(&pl->state_mutex);
+  pl->phydev = phy;
+  pl->phy_state = PhylinkLinkState{interface, SPEED_UNKNOWN, DUPLEX_UNKNOWN, 0, false};
+  pl->supported = phy->supported;
+  pl->link_config.advertising = phy->advertising;
+  sim::mutex_unlock(&pl->state_mutex);
+  sim::mutex_unlock(&phy->lock);
+  if (phy_interrupt_is_valid(phy)) phy_request_interrupt(phy);
+  return 0;
+}
+
+// phy-loss=notify-down/replay: the PHY is going away.
+void phylink_phy_going_away(Phylink* pl, PhyDevice* phydev) {
+  rtnl_lock();
+  if (pl->phydev.get() != phydev) {
+    rtnl_unlock();
+    return;
+  }
+  note(pl_name(pl) + ": PHY " + phydev->name() + " going away: forcing the link down");
+  pl->lost_phy_node = phydev->fwnode;
+  // Down first, synchronously, while the PHY is still valid...
+  sim::mutex_lock(&pl->state_mutex);
+  pl->phy_state.link = false;
+  pl->link_failed = true;
+  sim::mutex_unlock(&pl->state_mutex);
+  if (!pl->phylink_disable_state) {
+    sim::queue_work(sim::Engine::current().system_power_efficient_wq(), &pl->resolve);
+    sim::flush_work(&pl->resolve);
+  }
+  // ...then every reference goes.
+  phylink_disconnect_phy(pl);
+  rtnl_unlock();
+}
+
+void phylink_phy_arrived(Phylink* pl, PhyDevice* phydev) {
+  rtnl_lock();
+  if (pl->phydev.get() || !pl->lost_phy_node || phydev->fwnode != pl->lost_phy_node) {
+    rtnl_unlock();
+    return;
+  }
+  int err = phylink_connect_phy(pl, phydev);
+  if (err) {
+    note(pl_name(pl) + ": reconnecting " + phydev->name() + " failed: " + core::errno_name(err));
+    rtnl_unlock();
+    return;
+  }
+  pl->lost_phy_node = nullptr;
+  if (pl->netdev && Net::current().config.phy_loss == PhyLoss::kReplay && !pl->netdev->journal.empty()) {
+    note(pl_name(pl) + ": replaying " + pl->netdev->journal.describe() + " to " + phydev->name());
+    pl->netdev->journal.replay(phydev);
+  }
+  note(pl_name(pl) + ": PHY " + phydev->name() + " is back");
+  if (!(pl->phylink_disable_state & (1ul << PHYLINK_DISABLE_STOPPED))) phy_start(phydev);
+  rtnl_unlock();
+}
+
+}  // namespace
+
+const char* an_mode_name(AnMode m) {
+  switch (m) {
+    case AnMode::MLO_AN_PHY: return "phy";
+    case AnMode::MLO_AN_FIXED: return "fixed";
+    case AnMode::MLO_AN_INBAND: return "inband";
+  }
+  return "?";
+}
+
+core::FwNode* fwnode_get_phy_node(const core::FwNode* fwnode) {
+  for (const char* prop : {"phy-handle", "phy", "phy-device"})
+    if (core::FwNode* n = core::parse_phandle(fwnode, prop)) return n;
+  return nullptr;
+}
+
+core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core::FwNode* fwnode,
+                                     const std::string& interface, PhylinkMacOps mac_ops) {
+  LL_FUNC();
+  Phylink* pl = sim::kzalloc<Phylink>();
+  pl->netdev = netdev;
+  pl->dev = dev;
+  pl->fwnode = fwnode;
+  pl->mac_ops = std::move(mac_ops);
+  pl->set_name(pl_name(pl) == "phylink" && fwnode ? fwnode->full_path : pl_name(pl));
+  sim::mutex_init(&pl->state_mutex, "&pl->state_mutex");
+  sim::INIT_WORK(&pl->resolve, "phylink_resolve", [pl] { phylink_resolve(pl); },
+                 fwnode ? fwnode->name : std::string());
+  if (netdev) netif_carrier_off(netdev);
+  pl->link_interface = interface;
+  pl->phy_state.interface = interface;
+  pl->link_config.interface = interface;
+  pl->phylink_disable_state = 1ul << PHYLINK_DISABLE_STOPPED;
+  // phylink_parse_mode(): fixed-link, managed = "in-band-status", or a PHY.
+  core::FwNode* fixed = fwnode ? fwnode->child_by_name("fixed-link") : nullptr;
+  if (fixed || (fwnode && fwnode->has_property("fixed-link"))) {
+    pl->cfg_link_an_mode = AnMode::MLO_AN_FIXED;
+    if (fixed) {
+      pl->fixed_speed = static_cast<int>(fixed->read_u32("speed").value_or(1000));
+      pl->fixed_duplex = fixed->has_property("full-duplex") ? DUPLEX_FULL : DUPLEX_HALF;
+    } else {
+      // The old five-cell form: <id duplex speed pause asym>.
+      std::vector<uint32_t> cells = fwnode->read_u32_array("fixed-link");
+      pl->fixed_speed = cells.size() > 2 ? static_cast<int>(cells[2]) : 1000;
+      pl->fixed_duplex = cells.size() > 1 && cells[1] ? DUPLEX_FULL : DUPLEX_HALF;
+    }
+  } else if (fwnode && fwnode->read_string("managed") == std::optional<std::string>("in-band-status")) {
+    pl->cfg_link_an_mode = AnMode::MLO_AN_INBAND;
+    pl->inband_medium = Net::current().medium_for(fwnode);
+  }
+  pl->cur_link_an_mode = pl->cfg_link_an_mode;
+  if (Net::current().config.phy_notifier()) {
+    pl->phy_nb.name = "phylink " + pl->name();
+    pl->phy_nb.notifier_call = [pl](unsigned long event, void* data) {
+      auto* phydev = static_cast<PhyDevice*>(data);
+      if (event == PHY_EVENT_GOING_AWAY) phylink_phy_going_away(pl, phydev);
+      else if (event == PHY_EVENT_ARRIVED) phylink_phy_arrived(pl, phydev);
+      return core::NOTIFY_DONE;
+    };
+    core::blocking_notifier_chain_register(&Net::current().phy_notifier, &pl->phy_nb);
+  }
+  return {pl, 0};
+}
+
+void phylink_destroy(Phylink* pl) {
+  LL_FUNC();
+  if (!pl) return;
+  if (pl->phy_nb.notifier_call)
+    core::blocking_notifier_chain_unregister(&Net::current().phy_notifier, &pl->phy_nb);
+  sim::cancel_work_sync(&pl->resolve);
+  sim::kfree(pl);
+}
+
+void phylink_start(Phylink* pl) {
+  LL_FUNC();
+  ASSERT_RTNL();
+  note(fmt::format("{}: configuring for {}/{} link mode", pl_name(pl), an_mode_name(pl->cur_link_an_mode),
+                   pl->link_config.interface));
+  if (pl->netdev) netif_carrier_off(pl->netdev);
+  phylink_enable_and_run_resolve(pl, PHYLINK_DISABLE_STOPPED);
+  if (PhyDevice* phy = pl->phydev.get()) phy_start(phy);
+}
+
+void phylink_stop(Phylink* pl) {
+  LL_FUNC();
+  ASSERT_RTNL();
+  if (PhyDevice* phy = pl->phydev.get()) phy_stop(phy);
+  phylink_run_resolve_and_disable(pl, PHYLINK_DISABLE_STOPPED);
+}
+
+bool phylink_expects_phy(const Phylink* pl) {
+  return !(pl->cfg_link_an_mode == AnMode::MLO_AN_FIXED ||
+           (pl->cfg_link_an_mode == AnMode::MLO_AN_INBAND && is_8023z(pl->link_interface)));
+}
+
+int phylink_connect_phy(Phylink* pl, PhyDevice* phy, uint32_t flags) {
+  if (pl->phydev.get()) return -EBUSY;
+  int ret = phy_attach_direct(pl->netdev, phy, flags, pl->link_interface);
+  if (ret < 0) return ret;
+  ret = phylink_bringup_phy(pl, phy, pl->link_config.interface);
+  if (ret) phy_detach(phy);
+  return ret;
+}
+
+int phylink_fwnode_phy_connect(Phylink* pl, core::FwNode* fwnode, uint32_t flags) {
+  LL_FUNC();
+  // Fixed links and 802.3z are handled without a PHY.
+  if (!phylink_expects_phy(pl)) return 0;
+  core::FwNode* phy_fwnode = fwnode_get_phy_node(fwnode);
+  if (!phy_fwnode) return pl->cfg_link_an_mode == AnMode::MLO_AN_PHY ? -ENODEV : 0;
+  PhyDevice* phy_dev = of_phy_find_device(phy_fwnode);
+  if (!phy_dev) return -ENODEV;  // not -EPROBE_DEFER
+  if (pl->phydev.get()) {
+    phy_device_free(phy_dev);
+    return -EBUSY;
+  }
+  int ret = phy_attach_direct(pl->netdev, phy_dev, flags, pl->link_interface);
+  phy_device_free(phy_dev);
+  if (ret) return ret;
+  ret = phylink_bringup_phy(pl, phy_dev, pl->link_config.interface);
+  if (ret) phy_detach(phy_dev);
+  return ret;
+}
+
+void phylink_disconnect_phy(Phylink* pl) {
+  LL_FUNC();
+  ASSERT_RTNL();
+  PhyDevice* phy = pl->phydev.get();
+  if (!phy) return;
+  sim::mutex_lock(&phy->lock);
+  sim::mutex_lock(&pl->state_mutex);
+  pl->phydev = nullptr;
+  sim::mutex_unlock(&pl->state_mutex);
+  sim::mutex_unlock(&phy->lock);
+  sim::flush_work(&pl->resolve);
+  phy_disconnect(phy);
+}
+
+void phylink_mac_change(Phylink* pl, bool up) {
+  if (!up) pl->link_failed = true;
+  phylink_run_resolve(pl);
+}
+
+int phylink_ethtool_ksettings_set(Phylink* pl, const EthtoolLinkSettings& cmd) {
+  ASSERT_RTNL();
+  if (PhyDevice* phy = pl->phydev.get()) {
+    EthtoolLinkSettings c = cmd;
+    if (c.advertising) c.advertising &= pl->supported | LM_Autoneg;
+    return phy_ethtool_ksettings_set(phy, c);
+  }
+  if (pl->cur_link_an_mode == AnMode::MLO_AN_FIXED) {
+    if (cmd.speed != pl->fixed_speed || cmd.duplex != pl->fixed_duplex) return -EINVAL;
+    return 0;
+  }
+  // No PHY: only phylink's own configuration changes.
+  sim::mutex_lock(&pl->state_mutex);
+  pl->link_config.speed = cmd.speed;
+  pl->link_config.duplex = cmd.duplex;
+  if (cmd.advertising) pl->link_config.advertising = cmd.advertising;
+  sim::mutex_unlock(&pl->state_mutex);
+  return 0;
+}
+
+int phylink_ethtool_set_wol(Phylink* pl, uint32_t wolopts) {
+  ASSERT_RTNL();
+  if (PhyDevice* phy = pl->phydev.get()) return phy_ethtool_set_wol(phy, wolopts);
+  return -EOPNOTSUPP;
+}
+
+}  // namespace lifeline::net

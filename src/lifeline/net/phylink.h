@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// phylink (drivers/net/phy/phylink.c): the MAC side's view of the link, fed
+// by a PHY, a fixed link or an in-band PCS. Carrier changes only in the
+// resolve work.
+#ifndef LIFELINE_NET_PHYLINK_H_
+#define LIFELINE_NET_PHYLINK_H_
+
+#include <functional>
+#include <string>
+
+#include "lifeline/core/errno.h"
+#include "lifeline/core/notifier.h"
+#include "lifeline/net/link_mode.h"
+#include "lifeline/sim/mutex.h"
+#include "lifeline/sim/object.h"
+#include "lifeline/sim/timer.h"
+#include "lifeline/sim/workqueue.h"
+
+namespace lifeline::core {
+class Device;
+class FwNode;
+}  // namespace lifeline::core
+
+namespace lifeline::net {
+
+class Medium;
+class NetDevice;
+class PhyDevice;
+struct EthtoolLinkSettings;
+
+enum class AnMode : uint8_t { MLO_AN_PHY, MLO_AN_FIXED, MLO_AN_INBAND };
+const char* an_mode_name(AnMode m);  // "phy", "fixed", "inband"
+
+enum PhylinkDisable : unsigned {
+  PHYLINK_DISABLE_STOPPED = 0,
+  PHYLINK_DISABLE_LINK = 1,
+  PHYLINK_DISABLE_MAC_WOL = 2,
+};
+
+struct PhylinkLinkState {
+  std::string interface;
+  int speed = SPEED_UNKNOWN;
+  Duplex duplex = DUPLEX_UNKNOWN;
+  LinkModes advertising = 0;
+  bool link = false;
+};
+
+// What the MAC driver does when phylink tells it (mac_link_up/down).
+struct PhylinkMacOps {
+  std::function<void(int speed, Duplex duplex)> mac_link_up;
+  std::function<void()> mac_link_down;
+};
+
+class Phylink : public sim::Object {
+ public:
+  Phylink() : sim::Object("phylink", "") {}
+
+  NetDevice* netdev = nullptr;     // PHYLINK_NETDEV
+  core::Device* dev = nullptr;     // PHYLINK_DEV (a DSA CPU port)
+  core::FwNode* fwnode = nullptr;  // the MAC or port node
+  PhylinkMacOps mac_ops;
+  sim::Ptr<PhyDevice> phydev;
+  std::string link_interface;
+  AnMode cfg_link_an_mode = AnMode::MLO_AN_PHY;
+  AnMode cur_link_an_mode = AnMode::MLO_AN_PHY;
+  LinkModes supported = 0;
+  PhylinkLinkState link_config;
+  PhylinkLinkState phy_state;
+  unsigned long phylink_disable_state = 0;
+  bool link_failed = false;
+  bool old_link_state = false;
+  sim::Mutex state_mutex;
+  sim::WorkStruct resolve;
+  // MLO_AN_FIXED: "fixed-link".
+  int fixed_speed = SPEED_UNKNOWN;
+  Duplex fixed_duplex = DUPLEX_UNKNOWN;
+  // MLO_AN_INBAND: the MAC's own PCS reads the medium on the port.
+  Medium* inband_medium = nullptr;
+  // phy-loss=notify-down/replay.
+  core::NotifierBlock phy_nb;
+  const core::FwNode* lost_phy_node = nullptr;
+  int mac_link_ups = 0;
+  int mac_link_downs = 0;
+};
+
+// phylink_create(): must not be called with rtnl held. `netdev` or `dev`.
+core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core::FwNode* fwnode,
+                                     const std::string& interface, PhylinkMacOps mac_ops);
+void phylink_destroy(Phylink* pl);
+void phylink_start(Phylink* pl);
+void phylink_stop(Phylink* pl);
+// phylink_fwnode_phy_connect(): 0 for fixed and 802.3z in-band links;
+// -ENODEV when the PHY node is missing (in PHY mode) or has no device.
+int phylink_fwnode_phy_connect(Phylink* pl, core::FwNode* fwnode, uint32_t flags);
+int phylink_connect_phy(Phylink* pl, PhyDevice* phy, uint32_t flags = 0);
+void phylink_disconnect_phy(Phylink* pl);
+void phylink_mac_change(Phylink* pl, bool up);
+int phylink_ethtool_ksettings_set(Phylink* pl, const EthtoolLinkSettings& cmd);
+int phylink_ethtool_set_wol(Phylink* pl, uint32_t wolopts);
+bool phylink_expects_phy(const Phylink* pl);
+
+// fwnode_get_phy_node(): "phy-handle", or the older "phy" / "phy-device".
+core::FwNode* fwnode_get_phy_node(const core::FwNode* fwnode);
+
+}  // namespace lifeline::net
+
+#endif  // LIFELINE_NET_PHYLINK_H_
