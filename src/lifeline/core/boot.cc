@@ -22,7 +22,8 @@ void kernel_boot(const BootPlan& plan) {
   // After the root file system is mounted, udev loads modules.
   for (const ModuleLoad& load : plan.late) {
     Module* mod = load.module;
-    e.spawn_at(load.at, "modprobe " + mod->name(), [mod] { load_module(mod); });
+    e.spawn_at(load.at, "modprobe " + mod->name(), [mod] { load_module(mod); }, false,
+               /*background=*/true);
   }
 }
 

@@ -167,6 +167,7 @@ void driver_bound(Device* dev) {
   }
   dev->driver->devices.push_back(dev);
   dev->on_driver_list = true;
+  sim::Engine::current().mark_progress();
   device_links_driver_bound(dev);
   ++k.total_binds;
   note("bound " + std::string(dev_bus_name(dev)) + ":" + dev->name() + " to " + dev->driver->name());
@@ -297,6 +298,7 @@ void __device_release_driver(Device* dev, Device* parent) {
   }
   note("unbinding " + std::string(dev_bus_name(dev)) + ":" + dev->name() + " from " + drv->name());
   bus_notify(dev, BUS_NOTIFY_UNBIND_DRIVER);
+  sim::Engine::current().mark_progress();
   device_remove(dev);
   device_unbind_cleanup(dev);
   device_links_driver_cleanup(dev);
@@ -312,6 +314,8 @@ void deferred_probe_init(Kernel* k) {
   sim::INIT_WORK(&k->deferred_probe_work, "deferred_probe_work_func", deferred_probe_work_func);
   sim::INIT_DELAYED_WORK(&k->deferred_probe_timeout_work, "deferred_probe_timeout_work_func",
                          deferred_probe_timeout_work_func);
+  // The timeout is background: a board is settled before it expires.
+  k->deferred_probe_timeout_work.timer.poll = true;
 }
 
 void bus_probe_device(Device* dev) {

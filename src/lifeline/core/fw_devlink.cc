@@ -174,6 +174,10 @@ void pickup_dangling_consumers(FwNode* fwnode, FwNode* new_sup) {
   // probe=event: whoever waited for the child node now waits for us.
   auto it = k.fwnode_waiters.find(fwnode);
   if (it != k.fwnode_waiters.end()) {
+    // Their own record too, so that a retry not caused by a bind (the
+    // late_initcall's) sees that what they wait for is there.
+    for (Device* w : it->second)
+      if (w->waiting_for_fwnode == fwnode) w->waiting_for_fwnode = new_sup;
     auto& to = k.fwnode_waiters[new_sup];
     to.insert(to.end(), it->second.begin(), it->second.end());
     k.fwnode_waiters.erase(fwnode);

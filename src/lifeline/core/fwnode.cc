@@ -183,6 +183,26 @@ void FwTree::set_phandles(FwNode* node, std::string name, const std::vector<FwNo
   set_u32s(node, std::move(name), cells);
 }
 
+void FwTree::checkpoint() {
+  saved_links_.clear();
+  for (const auto& l : links_) saved_links_.push_back({l->consumer, l->supplier, l->property, l->flags});
+  saved_flags_.clear();
+  for (const auto& n : nodes_) saved_flags_.push_back(n->flags);
+  checkpointed_ = true;
+}
+
+void FwTree::restore() {
+  if (!checkpointed_) return;
+  for (const auto& n : nodes_) {
+    n->suppliers.clear();
+    n->consumers.clear();
+    n->dev = nullptr;
+  }
+  links_.clear();
+  for (const SavedLink& s : saved_links_) link_add(s.consumer, s.supplier, s.property)->flags = s.flags;
+  for (size_t i = 0; i < nodes_.size(); ++i) nodes_[i]->flags = saved_flags_[i];
+}
+
 FwNode* FwTree::find_by_path(std::string_view path) const {
   for (const auto& n : nodes_)
     if (n->full_path == path) return n.get();

@@ -137,7 +137,23 @@ class FwTree {
 
   std::string source;  // the file the tree came from, for messages
 
+  // An execution changes a tree (fw_devlink consumes links, devices attach
+  // to nodes). checkpoint() records the loaded state; restore() returns to
+  // it, so one loaded board serves many executions.
+  void checkpoint();
+  void restore();
+
  private:
+  struct SavedLink {
+    FwNode* consumer;
+    FwNode* supplier;
+    std::string property;
+    uint8_t flags;
+  };
+  std::vector<SavedLink> saved_links_;
+  std::vector<uint32_t> saved_flags_;
+  bool checkpointed_ = false;
+
   FwNode* root_ = nullptr;
   std::vector<std::unique_ptr<FwNode>> nodes_;
   std::vector<std::unique_ptr<FwLink>> links_;

@@ -61,6 +61,7 @@ int load_module(Module* mod) {
     return ret;
   }
   mod->state = ModuleState::MODULE_STATE_LIVE;
+  sim::Engine::current().mark_progress();
   return 0;
 }
 

@@ -353,13 +353,17 @@ core::Bus* mac_port_bus_register() {
   return bus;
 }
 
-core::Driver* mac_driver_create(const MacInfo& info, core::Bus* bus, const MacBuses& buses) {
-  auto* drv = sim::kzalloc<core::Driver>(std::string(info.driver));
-  drv->bus = bus;
+void mac_driver_setup(core::Driver* drv, const MacInfo& info, const MacBuses& buses) {
   drv->of_match_table = {std::string(info.compatible)};
   const MacInfo* ip = &info;
   drv->probe = [ip, buses](core::Device* dev) { return mac_probe(*ip, buses, dev); };
   drv->remove = mac_remove;
+}
+
+core::Driver* mac_driver_create(const MacInfo& info, core::Bus* bus, const MacBuses& buses) {
+  auto* drv = sim::kzalloc<core::Driver>(std::string(info.driver));
+  drv->bus = bus;
+  mac_driver_setup(drv, info, buses);
   return drv;
 }
 

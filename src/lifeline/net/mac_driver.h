@@ -50,6 +50,9 @@ struct MacBuses {
   core::Bus* port = nullptr;      // phy-loss=port-device: one device per port
 };
 
+// Makes `drv` the driver for `info` (probe, remove, OF match); the caller
+// sets its bus (and any bus-specific ID table).
+void mac_driver_setup(core::Driver* drv, const MacInfo& info, const MacBuses& buses);
 // Creates (does not register) the driver for `info` on `bus`.
 core::Driver* mac_driver_create(const MacInfo& info, core::Bus* bus, const MacBuses& buses);
 // The port bus of phy-loss=port-device.

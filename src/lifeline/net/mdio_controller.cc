@@ -89,13 +89,17 @@ void mdio_controller_remove(core::Device* dev) {
 
 }  // namespace
 
-core::Driver* mdio_controller_driver_create(const MdioControllerInfo& info, core::Bus* bus) {
-  auto* drv = sim::kzalloc<core::Driver>(std::string(info.driver));
-  drv->bus = bus;
+void mdio_controller_driver_setup(core::Driver* drv, const MdioControllerInfo& info) {
   drv->of_match_table = {std::string(info.compatible)};
   const MdioControllerInfo* ip = &info;
   drv->probe = [ip](core::Device* dev) { return mdio_controller_probe(*ip, dev); };
   drv->remove = mdio_controller_remove;
+}
+
+core::Driver* mdio_controller_driver_create(const MdioControllerInfo& info, core::Bus* bus) {
+  auto* drv = sim::kzalloc<core::Driver>(std::string(info.driver));
+  drv->bus = bus;
+  mdio_controller_driver_setup(drv, info);
   return drv;
 }
 

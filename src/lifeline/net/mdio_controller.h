@@ -16,6 +16,7 @@ namespace lifeline::net {
 
 struct MdioControllerInfo;
 
+void mdio_controller_driver_setup(core::Driver* drv, const MdioControllerInfo& info);
 core::Driver* mdio_controller_driver_create(const MdioControllerInfo& info, core::Bus* bus);
 
 }  // namespace lifeline::net

@@ -5,6 +5,7 @@
 #ifndef LIFELINE_NET_NET_H_
 #define LIFELINE_NET_NET_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -61,6 +62,8 @@ class Net : public sim::Object {
   // Bus ids chosen by a MAC for the MDIO device it creates (GENET picks the
   // number of its unimac-mdio child), by that device.
   std::map<const core::Device*, std::string> mdio_bus_id_override;
+  // Told of every carrier change (the runner measures recovery with it).
+  std::function<void(NetDevice*, bool carrier)> carrier_observer;
 };
 
 // Creates the execution's network state; call after core::kernel_create().

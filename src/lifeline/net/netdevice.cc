@@ -39,6 +39,12 @@ std::string dev_alloc_name(const std::string& pattern) {
   return prefix + std::to_string(i) + suffix;
 }
 
+void carrier_changed(NetDevice* dev) {
+  sim::Engine::current().mark_progress();
+  Net& net = Net::current();
+  if (net.carrier_observer) net.carrier_observer(dev, dev->carrier);
+}
+
 }  // namespace
 
 NetDevice* alloc_etherdev() {
@@ -59,6 +65,7 @@ int register_netdevice(NetDevice* dev) {
   }
   dev->ifindex = Net::current().next_ifindex++;
   dev->reg_state = NetregState::NETREG_REGISTERED;
+  sim::Engine::current().mark_progress();
   note("register_netdevice " + dev->name());
   return 0;
 }
@@ -83,6 +90,7 @@ void unregister_netdevice(NetDevice* dev) {
   phy_lifecycle_disconnected(dev, /*unregistering=*/true);
   if (dev->netdev_ops && dev->netdev_ops->ndo_uninit) dev->netdev_ops->ndo_uninit(dev);
   dev->reg_state = NetregState::NETREG_UNREGISTERED;
+  sim::Engine::current().mark_progress();
   note("unregister_netdevice " + dev->name());
 }
 
@@ -131,6 +139,7 @@ void netif_carrier_on(NetDevice* dev) {
   if (dev->carrier) return;
   dev->carrier = true;
   ++dev->carrier_changes;
+  carrier_changed(dev);
   note(dev->name() + ": carrier on");
 }
 
@@ -140,6 +149,7 @@ void netif_carrier_off(NetDevice* dev) {
   if (!dev->carrier) return;
   dev->carrier = false;
   ++dev->carrier_changes;
+  carrier_changed(dev);
   note(dev->name() + ": carrier off");
 }
 

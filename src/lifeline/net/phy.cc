@@ -28,6 +28,7 @@ bool holdover() { return Net::current().config.phy_loss == PhyLoss::kHoldover; }
 enum class StateWork { kNone, kAneg, kSuspend };
 
 void phy_process_state_change(PhyDevice* phydev, PhyState old_state) {
+  if (old_state != phydev->state) sim::Engine::current().mark_progress();
   if (old_state != phydev->state)
     note(fmt::format("{}: PHY state change {} -> {}", phydev->name(), phy_state_to_str(old_state),
                      phy_state_to_str(phydev->state)));

@@ -89,6 +89,7 @@ void Engine::reset(const EngineOptions& options) {
   step_limit_hit_ = false;
   now_ = 0;
   steps_ = 0;
+  progress_ = 0;
   timer_order_ = 0;
   nonpoll_timers_ = 0;
   timers_ = {};
@@ -147,7 +148,8 @@ struct SpawnTimer : Object {
 };
 }  // namespace
 
-void Engine::spawn_at(Time when, std::string name, std::function<void()> fn, bool essential) {
+void Engine::spawn_at(Time when, std::string name, std::function<void()> fn, bool essential,
+                      bool background) {
   if (essential) {
     // Counted now, so the execution does not end before the task exists.
     ++essential_alive_;
@@ -157,6 +159,7 @@ void Engine::spawn_at(Time when, std::string name, std::function<void()> fn, boo
   SpawnTimer* st = owned.get();
   adopt(std::move(owned));
   st->timer.name_id = intern("spawn " + name);
+  st->timer.poll = background;
   st->timer.function = [this, name = std::move(name), fn = std::move(fn), essential]() mutable {
     Task* t = spawn(std::move(name), std::move(fn), false);
     t->essential = essential;  // already counted by spawn_at()

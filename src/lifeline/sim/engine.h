@@ -68,8 +68,11 @@ class Engine {
   // Creates a task, runnable now. The execution stops when every essential
   // task has ended.
   Task* spawn(std::string name, std::function<void()> fn, bool essential = false);
-  // Creates the task at virtual time `when` (a timer spawns it).
-  void spawn_at(Time when, std::string name, std::function<void()> fn, bool essential = false);
+  // Creates the task at virtual time `when` (a timer spawns it). A
+  // background spawn (a module udev loads later) does not keep the system
+  // from being settled (wait_idle()).
+  void spawn_at(Time when, std::string name, std::function<void()> fn, bool essential = false,
+                bool background = false);
 
   // Runs until every essential task ended, or nothing can run and no timer is
   // pending, or the clock would pass `until`.
@@ -109,6 +112,10 @@ class Engine {
   // Files an oops and ends the current task, leaving its locks held.
   [[noreturn]] void oops(std::string message, std::vector<std::string> details = {});
   void note(std::string message);  // a model-level event for the timeline
+  // Model code marks a change of observable state (carrier, binding, PHY
+  // state); settling waits until a poll period passes without one.
+  void mark_progress() { ++progress_; }
+  uint64_t progress() const { return progress_; }
   void trace_event(EventKind kind, uint32_t a = 0, uint32_t b = 0) {
     trace_.add(Event{now_, current_ ? current_->id : kNoTask, kind, a, b});
   }
@@ -197,6 +204,7 @@ class Engine {
 
   Time now_ = 0;
   uint64_t steps_ = 0;
+  uint64_t progress_ = 0;
   uint64_t timer_order_ = 0;
   int nonpoll_timers_ = 0;
   std::priority_queue<TimerEntry, std::vector<TimerEntry>, std::greater<>> timers_;

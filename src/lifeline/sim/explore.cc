@@ -102,6 +102,13 @@ ExploreResult explore_pct(Engine& engine, const Program& program, const ExploreO
   return result;
 }
 
+std::vector<uint16_t> choice_ranks(const std::vector<Choice>& choices) {
+  std::vector<uint16_t> ranks;
+  ranks.reserve(choices.size());
+  for (const Choice& c : choices) ranks.push_back(rank_of(c));
+  return ranks;
+}
+
 void run_replay(Engine& engine, const Program& program, const std::vector<uint32_t>& choices,
                 EngineOptions options) {
   ReplayStrategy strategy(choices);

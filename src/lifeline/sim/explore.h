@@ -43,6 +43,10 @@ ExploreResult explore_random(Engine& engine, const Program& program,
 ExploreResult explore_pct(Engine& engine, const Program& program, const ExploreOptions& options,
                           const FailurePredicate& failed = has_findings);
 
+// The choices of an execution as ranks (PrefixStrategy's ordering: 0 is the
+// fifo choice), which replay the same schedule through PrefixStrategy.
+std::vector<uint16_t> choice_ranks(const std::vector<Choice>& choices);
+
 // Runs the program once under a recorded schedule.
 void run_replay(Engine& engine, const Program& program, const std::vector<uint32_t>& choices,
                 EngineOptions options = {});

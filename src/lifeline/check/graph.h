@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The provider graph of a booted board: devices, the firmware phandles that
+// join network providers (phy-handle, sfp, pcs-handle, pses, DSA conduit),
+// device links, parents and netdevs. Rendered by report/.
+#ifndef LIFELINE_CHECK_GRAPH_H_
+#define LIFELINE_CHECK_GRAPH_H_
+
+#include <string>
+#include <vector>
+
+namespace lifeline::check {
+
+struct GraphNode {
+  std::string id;      // stable: "dev:platform:fd580000.ethernet", "netdev:eth0", "node:/path"
+  std::string label;   // what to print
+  std::string kind;    // "device", "netdev", "fwnode"
+  std::string role;    // "mac", "mdio", "phy", "sfp", "pcs", "pse", "dsa", "provider", ""
+  std::string driver;  // bound driver, "" when none
+  std::string state;   // "bound", "deferred", "unbound" (devices); "up"/"down" (netdevs)
+};
+
+struct GraphEdge {
+  std::string from;
+  std::string to;
+  std::string kind;   // "phy-handle", "sfp", "pcs-handle", "pses", "conduit", "devlink", "parent", "netdev"
+  std::string label;  // flags and state for devlinks
+};
+
+struct Graph {
+  std::vector<GraphNode> nodes;  // sorted by id
+  std::vector<GraphEdge> edges;  // sorted by (from, to, kind)
+};
+
+// The running execution's graph, now. Network-role nodes only, plus the
+// providers they link to (clocks, regulators, ... are left out unless
+// `all_devices`).
+Graph build_graph(bool all_devices = false);
+
+}  // namespace lifeline::check
+
+#endif  // LIFELINE_CHECK_GRAPH_H_

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// A snapshot of the model's state at one instant, as plain data: what the
+// reports print (devices, links, netdevs, PHYs, modules). Taking it does not
+// change the model; it outlives the execution.
+#ifndef LIFELINE_CHECK_SNAPSHOT_H_
+#define LIFELINE_CHECK_SNAPSHOT_H_
+
+#include <string>
+#include <vector>
+
+#include "lifeline/sim/time.h"
+
+namespace lifeline::check {
+
+struct DeviceRow {
+  std::string name;        // kernel device name
+  std::string bus;         // "platform", "mdio_bus", "" for class devices
+  std::string driver;      // bound driver, "" when none
+  std::string state;       // "bound", "deferred", "unbound", "probing", "unbinding"
+  std::string deferred_reason;  // as /sys/kernel/debug/devices_deferred shows it
+  std::string fwnode;      // DT path, "" when none
+  std::string parent;      // parent device name
+  int probe_attempts = 0;
+  int deferrals = 0;
+  bool registered = true;
+};
+
+struct LinkRow {
+  std::string supplier;  // "bus:name"
+  std::string consumer;
+  std::string flags;     // "AUTOPROBE_CONSUMER|MANAGED|INFERRED"
+  std::string state;     // "active", "dormant", ... "none" for stateless
+};
+
+struct NetdevRow {
+  std::string name;        // "eth0"
+  std::string device;      // the device owning it (netdev->dev.parent)
+  std::string of_node;     // the MAC or port node path
+  bool registered = true;
+  bool admin_up = false;
+  bool carrier = false;
+  std::string operstate;   // "up", "down", "lowerlayerdown"
+  std::string link;        // "1000/full", "down"
+  std::string phy;         // attached PHY device name, "" when none
+  std::string an_mode;     // phylink: "phy", "fixed", "inband"; "" for plain phylib
+  std::string pcs;         // "" when none
+  std::string sfp;         // SFP cage, "" when none
+};
+
+struct PhyRow {
+  std::string name;     // "stmmac-0:01"
+  std::string node;     // DT path
+  std::string id;       // "0x001cc916", or "unknown"
+  std::string driver;   // bound driver, "" when none
+  std::string state;    // phylib state: "DOWN", "READY", "RUNNING", ...
+  std::string attached_to;  // netdev name, "" when none
+  std::string link;     // "1000/full", "down"
+  bool registered = true;
+};
+
+struct ModuleRow {
+  std::string name;
+  std::string state;  // "live", "not loaded", ...
+  bool builtin = false;
+  int refcnt = 0;
+};
+
+struct Snapshot {
+  sim::Time time = 0;
+  std::vector<DeviceRow> devices;  // device_add() order
+  std::vector<LinkRow> links;
+  std::vector<NetdevRow> netdevs;  // allocation order; registered ones only
+  std::vector<PhyRow> phys;
+  std::vector<ModuleRow> modules;
+
+  const NetdevRow* netdev(std::string_view name) const;
+  const DeviceRow* device(std::string_view name) const;
+};
+
+// The running execution's model, now.
+Snapshot take_snapshot();
+
+}  // namespace lifeline::check
+
+#endif  // LIFELINE_CHECK_SNAPSHOT_H_

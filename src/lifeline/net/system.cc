@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/net/system.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "lifeline/core/fwnode.h"
+#include "lifeline/core/kernel.h"
+#include "lifeline/core/module.h"
+#include "lifeline/dt/bus_devices.h"
+#include "lifeline/dt/buses.h"
+#include "lifeline/dt/generic_drivers.h"
+#include "lifeline/dt/net_roles.h"
+#include "lifeline/net/catalog/dsa_catalog.h"
+#include "lifeline/net/catalog/mdio_catalog.h"
+#include "lifeline/net/catalog/phy_catalog.h"
+#include "lifeline/net/mac_driver.h"
+#include "lifeline/net/mdio_controller.h"
+#include "lifeline/net/net.h"
+#include "lifeline/net/phy_device.h"
+#include "lifeline/net/phy_drivers.h"
+#include "lifeline/sim/engine.h"
+
+namespace lifeline::net {
+
+namespace {
+
+thread_local System* tl_system = nullptr;
+
+std::string normalize(std::string_view name) {
+  std::string s(name);
+  for (char& c : s)
+    if (c == '-') c = '_';
+  return s;
+}
+
+// "pci1957,e100" -> {0x1957, 0xe100}
+std::optional<std::pair<uint16_t, uint16_t>> parse_pci_compat(std::string_view compat) {
+  unsigned v = 0, d = 0;
+  if (std::sscanf(std::string(compat).c_str(), "pci%x,%x", &v, &d) == 2)
+    return std::make_pair(static_cast<uint16_t>(v), static_cast<uint16_t>(d));
+  return std::nullopt;
+}
+
+core::Bus* bus_named(std::string_view bus, dt::DtBuses& buses) {
+  if (bus == "pci") return buses.pci;
+  if (bus == "fsl-mc") return buses.fsl_mc;
+  if (bus == "amba") return buses.amba;
+  return buses.platform;
+}
+
+const MacInfo* mac_info_for(const core::FwNode& n) {
+  for (const std::string& c : n.compatible())
+    if (const MacInfo* m = find_mac(c)) return m;
+  return nullptr;
+}
+
+const MdioControllerInfo* mdio_info_for(const core::FwNode& n) {
+  for (const std::string& c : n.compatible())
+    if (const MdioControllerInfo* m = find_mdio_controller(c)) return m;
+  return nullptr;
+}
+
+// The default for a MAC the catalog does not know: the shape of its node
+// decides (a node with ethernet-ports/ports children is one device with a
+// netdev per enabled port); phylink, PHY attached at ndo_open, an "mdio"
+// child registered from probe.
+const MacInfo* default_mac(System* sys, const core::FwNode& n) {
+  std::string compat = n.compatible().empty() ? std::string(n.base_name()) : n.compatible().front();
+  sys->strings.push_back(compat);
+  std::string_view c = sys->strings.back();
+  sys->strings.push_back(dt::generic_driver_name(c));
+  std::string_view name = sys->strings.back();
+  MacInfo info{};
+  info.compatible = c;
+  info.driver = name;
+  info.module = name;
+  info.bus = "platform";
+  info.phy_api = PhyApi::kPhylink;
+  info.connect = PhyConnect::kAtOpen;
+  info.mdio = n.child_by_name("mdio") ? MdioRegister::kAtProbe : MdioRegister::kNone;
+  info.mdio_child = "mdio";
+  info.mdio_bus_id = "{dev}-mii";
+  info.mdio_bus_number = BusIdNumber::kNone;
+  const char* container = n.child_by_name("ethernet-ports") ? "ethernet-ports" : (n.child_by_name("ports") ? "ports" : "");
+  info.shape = *container ? NetdevShape::kPerPort : NetdevShape::kOne;
+  info.ports_container = container;
+  info.port_match = "*";
+  info.pcs = "none";
+  info.source = "lifeline's default MAC model: no catalog entry for this compatible";
+  sys->default_infos.push_back(info);
+  sys->default_macs.push_back(n.full_path + " (" + compat + ")");
+  return &sys->default_infos.back();
+}
+
+// A module holding the given drivers.
+core::Module* module_of_drivers(const std::string& name, std::vector<core::Driver*> drivers) {
+  return core::module_create(
+      name,
+      [drivers](core::Module* m) {
+        for (core::Driver* d : drivers) {
+          d->owner = m;
+          int err = core::driver_register(d);
+          if (err) return err;
+        }
+        return 0;
+      },
+      [drivers](core::Module*) {
+        for (auto it = drivers.rbegin(); it != drivers.rend(); ++it)
+          if ((*it)->registered) core::driver_unregister(*it);
+      });
+}
+
+}  // namespace
+
+System* System::current_or_null() { return tl_system; }
+
+core::Module* System::find_module(std::string_view name) const {
+  std::string want = normalize(name);
+  for (core::Module* m : modules)
+    if (normalize(m->name()) == want) return m;
+  return nullptr;
+}
+
+std::vector<std::string> System::module_names() const {
+  std::vector<std::string> names;
+  for (core::Module* m : modules) names.push_back(m->name());
+  return names;
+}
+
+System* system_create(core::FwTree& tree, const SystemOptions& options) {
+  LL_FUNC();
+  core::kernel_create(options.config.core);
+  Net* net = net_create(options.config);
+  auto* sys = sim::kzalloc<System>();
+  tl_system = sys;
+  sys->tree = &tree;
+  sys->options = options;
+
+  // Which nodes are the network layer's.
+  std::map<const core::FwNode*, const MacInfo*> macs;
+  std::map<const core::FwNode*, const MdioControllerInfo*> mdios;
+  std::set<const core::FwNode*> claimed;
+  for (const auto& up : tree.nodes()) {
+    const core::FwNode* n = up.get();
+    if (!n->is_enabled()) continue;
+    if (const MdioControllerInfo* m = mdio_info_for(*n)) {
+      mdios[n] = m;
+      claimed.insert(n);
+    } else if (const MacInfo* m = mac_info_for(*n)) {
+      macs[n] = m;
+      claimed.insert(n);
+    }
+  }
+  // MACs the catalog does not know: a default, unless a known MAC or a DSA
+  // switch already drives the node.
+  for (const auto& up : tree.nodes()) {
+    const core::FwNode* n = up.get();
+    if (!n->is_enabled() || !dt::is_mac(*n) || claimed.count(n) || dt::is_dsa_port(*n)) continue;
+    bool under_known = false;
+    for (const core::FwNode* p = n->parent; p; p = p->parent)
+      if (claimed.count(p) || dt::is_dsa_switch(*p)) under_known = true;
+    if (under_known || !n->has_property("compatible")) continue;
+    macs[n] = default_mac(sys, *n);
+    claimed.insert(n);
+  }
+
+  dt::BoardBootOptions bopts;
+  bopts.claimed = [claimed](const core::FwNode& n) { return claimed.count(&n) != 0; };
+  std::string board = options.board;
+  bopts.extra_pci_ids = [board](const core::FwNode& n) -> std::optional<std::pair<uint16_t, uint16_t>> {
+    if (const BoardPciId* id = find_board_pci_id(board, n.full_path)) return parse_pci_compat(id->pci_id);
+    return std::nullopt;
+  };
+  sys->board = dt::prepare_board_boot(tree, sys->plan, bopts);
+  dt::DtBuses& buses = *sys->board->buses;
+
+  // phylib, and the PHY drivers by module.
+  core::Module* libphy = phy_init();
+  std::map<std::string, core::Module*> phy_modules = phy_driver_modules_create();
+  for (const BoardPhyId& id : board_phy_ids())
+    if (id.board == options.board)
+      if (core::FwNode* n = tree.find_by_path(id.node_path)) net->phy_ids[n] = id.phy_id;
+  for (const auto& [path, id] : options.phy_ids)
+    if (core::FwNode* n = tree.find_by_path(path)) net->phy_ids[n] = id;
+
+  // MAC and MDIO controller drivers, one module per catalog module name.
+  MacBuses mac_buses;
+  mac_buses.platform = buses.platform;
+  if (options.config.phy_loss == PhyLoss::kPortDevice) mac_buses.port = mac_port_bus_register();
+  std::map<std::string, std::vector<core::Driver*>> drivers_by_module;
+  std::set<const void*> done;
+  auto make_dt_driver = [&](std::string_view name, std::string_view compat, std::string_view bus) {
+    auto* drv = sim::kzalloc<dt::DtDriver>(std::string(name));
+    drv->bus = bus_named(bus, buses);
+    if (auto ids = parse_pci_compat(compat)) drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
+    return drv;
+  };
+  for (const auto& [node, info] : mdios) {
+    if (!done.insert(info).second) continue;
+    dt::DtDriver* drv = make_dt_driver(info->driver, info->compatible, info->bus);
+    mdio_controller_driver_setup(drv, *info);
+    drivers_by_module[std::string(info->module)].push_back(drv);
+  }
+  for (const auto& [node, info] : macs) {
+    if (!done.insert(info).second) continue;
+    dt::DtDriver* drv = make_dt_driver(info->driver, info->compatible, info->bus);
+    mac_driver_setup(drv, *info, mac_buses);
+    drivers_by_module[std::string(info->module)].push_back(drv);
+  }
+  // Note the PHYs lifeline cannot identify.
+  for (const auto& up : tree.nodes()) {
+    const core::FwNode* n = up.get();
+    if (!n->is_enabled() || !n->parent || !dt::is_mdio_bus(*n->parent)) continue;
+    if (!n->has_property("reg") || net->phy_ids.count(n)) continue;
+    bool dt_id = false;
+    for (const std::string& c : n->compatible()) dt_id |= c.rfind("ethernet-phy-id", 0) == 0;
+    if (!dt_id && (!n->has_property("compatible") || n->is_compatible("ethernet-phy-ieee802.3-c22") ||
+                   n->is_compatible("ethernet-phy-ieee802.3-c45")))
+      sys->unknown_phys.push_back(n->full_path);
+  }
+
+  // Every module, in initcall order: the bus cores' and generic drivers
+  // first (they sit at lower initcall levels), then libphy's users.
+  std::vector<core::Module*> all = sys->board->generic.modules;
+  for (auto& [name, mod] : phy_modules) all.push_back(mod);
+  for (auto& [name, drivers] : drivers_by_module) all.push_back(module_of_drivers(name, drivers));
+  dt::plan_modules(all, options.profile, sys->plan);
+  sys->modules = all;
+  sys->modules.push_back(libphy);
+  (void)net;
+  return sys;
+}
+
+void system_boot(System* sys) {
+  LL_FUNC();
+  core::kernel_boot(sys->plan);
+}
+
+}  // namespace lifeline::net

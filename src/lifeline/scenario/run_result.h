@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// What running a scenario on a board produced, as plain data for the reports:
+// the timeline, the state after boot and at the end, the expects, the
+// findings, the schedule. Byte-identical for the same inputs.
+#ifndef LIFELINE_SCENARIO_RUN_RESULT_H_
+#define LIFELINE_SCENARIO_RUN_RESULT_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lifeline/check/snapshot.h"
+#include "lifeline/sim/finding.h"
+#include "lifeline/sim/time.h"
+
+namespace lifeline::scenario {
+
+struct TimelineEntry {
+  sim::Time time = 0;
+  std::string task;  // "scenario", "kworker/events:phy_state_machine", ...
+  std::string text;
+  // command: a scenario line; model: a model event; finding: a finding;
+  // sched: a scheduling event (only with verbose).
+  enum class Kind { kCommand, kModel, kFinding, kSched } kind = Kind::kModel;
+};
+
+struct ExpectResult {
+  int line = 0;
+  std::string text;    // the expect as written (canonical form)
+  bool passed = false;
+  std::string actual;  // what was there instead, when it failed
+  sim::Time time = 0;
+};
+
+// The questions `lifeline compare` answers for one run, about the first
+// provider that left (an unbind or rmmod) and came back (bind or modprobe).
+struct ProviderMetrics {
+  bool provider_left = false;
+  std::string provider;              // the device or module that left
+  sim::Time left_at = 0;
+  // netdev -> carrier once the system settled after the provider left, for
+  // netdevs that had carrier just before.
+  std::map<std::string, bool> carrier_after_left;
+  // Netdevs registered before the provider left and gone after, that did not
+  // use it (their PHY was not the provider or below it).
+  std::vector<std::string> unrelated_netdevs_lost;
+  std::vector<std::string> netdevs_lost;  // every netdev gone after it left
+  bool provider_back = false;
+  sim::Time back_at = 0;
+  // Every netdev that had carrier before the provider left has carrier again
+  // by the end, and how long after the return the last one took.
+  bool recovered = false;
+  std::optional<sim::Time> recovery_time;
+  // Link settings before the provider left versus after it came back.
+  std::map<std::string, std::string> link_before;  // netdev -> "100/full"
+  std::map<std::string, std::string> link_after;
+  bool configuration_lost = false;
+};
+
+struct RunResult {
+  std::string board;           // board file
+  std::string scenario;        // scenario file ("" for a plain boot)
+  std::map<std::string, std::string> knobs;  // every knob's value in this run
+  uint64_t seed = 0;
+  std::vector<TimelineEntry> timeline;
+  check::Snapshot after_boot;
+  check::Snapshot final_state;
+  std::vector<sim::Finding> findings;
+  std::vector<ExpectResult> expects;
+  std::vector<uint32_t> choices;  // the schedule: task ids chosen at each choice point
+  std::vector<uint16_t> ranks;    // the same as ranks, for replay files
+  ProviderMetrics metrics;
+  sim::Time end_time = 0;
+  bool replay_diverged = false;
+
+  int expects_failed() const;
+  bool ok() const { return expects_failed() == 0; }
+};
+
+}  // namespace lifeline::scenario
+
+#endif  // LIFELINE_SCENARIO_RUN_RESULT_H_

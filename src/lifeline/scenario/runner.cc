@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The runner's entry points: boot, run, compare, explore.
+#include "lifeline/scenario/runner.h"
+
+#include "lifeline/check/shrink.h"
+#include "lifeline/net/knobs.h"
+#include "lifeline/scenario/execution.h"
+#include "lifeline/sim/explore.h"
+#include "lifeline/sim/suggest.h"
+#include "lifeline/sim/user_error.h"
+
+namespace lifeline::scenario {
+
+namespace {
+
+RunResult run_once(sim::Engine& engine, Execution& ex, const RunOptions& options, sim::Strategy* strategy) {
+  sim::EngineOptions eo;
+  eo.record_trace = options.trace;
+  eo.strategy = strategy;
+  engine.reset(eo);
+  ex.setup(engine);
+  engine.run();
+  if (ex.user_error()) {
+    sim::UserError err = *ex.user_error();
+    engine.reset();
+    throw err;
+  }
+  RunResult r = ex.result(engine);
+  engine.reset();  // frees the execution's objects while the board is alive
+  return r;
+}
+
+Scenario boot_only_scenario() {
+  Scenario s;
+  Command boot;
+  boot.text = "boot";
+  boot.body = Boot{};
+  s.commands.push_back(boot);
+  s.boot_index = 0;
+  return s;
+}
+
+void check_knob(const std::string& knob, const std::vector<std::string>& values) {
+  const net::KnobInfo* k = net::find_knob(knob);
+  std::vector<std::string> names;
+  for (const net::KnobInfo& i : net::knob_table()) names.emplace_back(i.name);
+  if (!k) throw sim::UserError("unknown knob '" + knob + "'" + sim::did_you_mean(knob, names));
+  std::vector<std::string> valid;
+  for (const net::KnobValue& v : k->values) valid.emplace_back(v.name);
+  for (const std::string& v : values)
+    if (!net::knob_has_value(*k, v))
+      throw sim::UserError("bad value '" + v + "' for knob '" + knob + "'" + sim::did_you_mean(v, valid));
+}
+
+}  // namespace
+
+int RunResult::expects_failed() const {
+  int n = 0;
+  for (const ExpectResult& e : expects) n += !e.passed;
+  return n;
+}
+
+RunResult boot_board(const Board& board, const RunOptions& options) {
+  Scenario s = boot_only_scenario();
+  return run_scenario(board, s, options);
+}
+
+RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOptions& options) {
+  Execution ex(board, scenario, options);
+  sim::Engine engine;
+  if (!options.replay.empty()) {
+    sim::PrefixStrategy replay;
+    replay.set_prefix(options.replay);
+    return run_once(engine, ex, options, &replay);
+  }
+  return run_once(engine, ex, options, nullptr);
+}
+
+CompareResult compare_scenario(const Board& board, const Scenario& scenario, const std::string& knob,
+                               const std::vector<std::string>& values, const RunOptions& options) {
+  check_knob(knob, values);
+  CompareResult c;
+  c.knob = knob;
+  c.values = values;
+  for (const std::string& v : values) {
+    RunOptions o = options;
+    o.knobs[knob] = v;
+    c.runs.push_back(run_scenario(board, scenario, o));
+  }
+  return c;
+}
+
+ExploreResult explore_scenario(const Board& board, const Scenario& scenario, const ExploreOptions& options) {
+  if (options.strategy != "dfs" && options.strategy != "pct" && options.strategy != "random")
+    throw sim::UserError("unknown strategy '" + options.strategy + "'" +
+                         sim::did_you_mean(options.strategy, {"dfs", "pct", "random"}));
+  RunOptions quiet = options.run;
+  quiet.trace = false;
+  Execution ex(board, scenario, quiet);
+  sim::Engine engine;
+  sim::Program program = [&](sim::Engine& e) { ex.setup(e); };
+  auto failed = [&](const sim::Engine& e) {
+    if (ex.user_error()) throw *ex.user_error();
+    return ex.failed(e);
+  };
+  sim::ExploreOptions eo;
+  eo.budget = options.budget;
+  eo.preemption_bound = options.bound;
+  eo.pct_depth = std::max(1, options.bound);
+  eo.seed = options.seed;
+  eo.engine.record_trace = false;
+  sim::ExploreResult found;
+  if (options.strategy == "dfs") found = sim::explore_dfs(engine, program, eo, failed);
+  else if (options.strategy == "pct") found = sim::explore_pct(engine, program, eo, failed);
+  else found = sim::explore_random(engine, program, eo, failed);
+
+  ExploreResult r;
+  r.strategy = options.strategy;
+  r.executions = found.executions;
+  r.exhausted = found.exhausted;
+  r.found = found.found;
+  if (found.found) {
+    r.ranks_before_shrinking = sim::choice_ranks(engine.choices());
+    auto still_fails = [&](const std::vector<uint16_t>& ranks) {
+      sim::PrefixStrategy s;
+      s.set_prefix(ranks);
+      sim::EngineOptions o;
+      o.strategy = &s;
+      engine.reset(o);
+      ex.setup(engine);
+      engine.run();
+      return failed(engine);
+    };
+    r.ranks = check::shrink_schedule(r.ranks_before_shrinking, still_fails);
+    RunOptions show = options.run;
+    show.replay = r.ranks;
+    engine.reset();
+    r.failing = run_scenario(board, scenario, show);
+  }
+  engine.reset();
+  return r;
+}
+
+}  // namespace lifeline::scenario

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Running scenarios on boards: one execution per run, in a fresh engine
+// state; comparing knob values; exploring the interleavings of a scenario's
+// `concurrently` blocks.
+#ifndef LIFELINE_SCENARIO_RUNNER_H_
+#define LIFELINE_SCENARIO_RUNNER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lifeline/scenario/ast.h"
+#include "lifeline/scenario/run_result.h"
+
+namespace lifeline::core {
+class FwTree;
+}
+
+namespace lifeline::scenario {
+
+// A board's device tree, loaded once and reused by every run.
+struct Board {
+  std::string path;  // the file it came from
+  std::string name;  // file name without directory and extension
+  std::shared_ptr<core::FwTree> tree;
+};
+
+// A path to a .dts/.dtb, or the name of a bundled board ("bcm2711-rpi-4-b").
+// Bad input is a sim::UserError.
+Board load_board(const std::string& path_or_name);
+// The bundled boards' names, for suggestions and `lifeline --help`.
+std::vector<std::string> bundled_boards();
+
+struct RunOptions {
+  std::map<std::string, std::string> knobs;  // --set KNOB=VALUE (before the scenario's own `set`)
+  uint64_t seed = 0;
+  bool verbose = false;           // keep every scheduling event in the timeline
+  std::vector<uint16_t> replay;   // --replay: the schedule to follow (ranks)
+  bool trace = true;              // record the timeline (off for benchmarks and exploring)
+  sim::Time settle_limit = 60 * sim::kSec;
+};
+
+// Boots the board (as a scenario with only `boot`) and settles.
+RunResult boot_board(const Board& board, const RunOptions& options);
+// Runs a scenario: boot, then its commands. Bad input (unknown devices,
+// netdevs, modules) is a sim::UserError naming the scenario line.
+RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOptions& options);
+
+struct CompareResult {
+  std::string knob;
+  std::vector<std::string> values;
+  std::vector<RunResult> runs;  // one per value, in order
+};
+CompareResult compare_scenario(const Board& board, const Scenario& scenario, const std::string& knob,
+                               const std::vector<std::string>& values, const RunOptions& options);
+
+struct ExploreOptions {
+  std::string strategy = "dfs";  // dfs, pct, random
+  int bound = 2;                 // dfs: preemption bound; pct: depth
+  uint64_t budget = 1000;        // executions at most
+  uint64_t seed = 1;
+  RunOptions run;
+};
+
+struct ExploreResult {
+  std::string strategy;
+  uint64_t executions = 0;
+  bool found = false;      // a finding or a failed expect
+  bool exhausted = false;  // dfs explored every schedule within the bound
+  std::vector<uint16_t> ranks;         // the failing schedule, shrunk
+  std::vector<uint16_t> ranks_before_shrinking;
+  RunResult failing;                   // the failing run, replayed with its timeline
+};
+ExploreResult explore_scenario(const Board& board, const Scenario& scenario, const ExploreOptions& options);
+
+// Replay files: the schedule and what it was recorded for.
+struct ReplayFile {
+  std::string board;
+  std::string scenario;
+  std::map<std::string, std::string> knobs;
+  std::vector<uint16_t> ranks;
+};
+std::string format_replay_file(const ReplayFile& r);
+ReplayFile parse_replay_file(const std::string& text, const std::string& file);  // UserError on bad input
+
+}  // namespace lifeline::scenario
+
+#endif  // LIFELINE_SCENARIO_RUNNER_H_
