@@ -12,6 +12,7 @@
 #include "lifeline/core/driver.h"
 #include "lifeline/core/errno.h"
 #include "lifeline/core/fwnode.h"
+#include "lifeline/dt/platform_names.h"
 #include "lifeline/net/bus_id_format.h"
 #include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/mdio_bus.h"
@@ -255,12 +256,17 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
     BusIdContext ctx{dev, "", mdio_np, dev->fwnode, "mac:" + std::string(info.driver)};
     auto* pdev = sim::kzalloc<core::Device>();
     core::device_initialize(pdev);
-    core::dev_set_name(pdev, format_bus_id(info.mdio_device, info.mdio_bus_number, ctx));
+    // Named by the driver (GENET's "unimac-mdio.N") or, made from the node
+    // with of_platform_device_create(), as the DT names platform devices.
+    core::dev_set_name(pdev, info.mdio_device.empty()
+                                 ? dt::of_device_make_bus_id(*mdio_np)
+                                 : format_bus_id(info.mdio_device, info.mdio_bus_number, ctx));
     pdev->bus = buses.platform;
     pdev->parent = dev;
     pdev->fwnode = mdio_np;
     pdev->release = [](core::Device* d) { sim::kfree(d); };
-    net.mdio_bus_id_override[pdev] = format_bus_id(info.mdio_bus_id, info.mdio_bus_number, ctx);
+    if (!info.mdio_bus_id.empty())
+      net.mdio_bus_id_override[pdev] = format_bus_id(info.mdio_bus_id, info.mdio_bus_number, ctx);
     core::device_add(pdev);
     priv->mdio_child_dev = pdev;
   }

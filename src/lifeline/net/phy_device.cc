@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "lifeline/core/bus.h"
 #include "lifeline/core/dd.h"
 #include "lifeline/core/device_link.h"
@@ -230,6 +232,10 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const s
     return -EIO;
   }
   core::get_device(d);
+  // holdover (the 2026 proof of concept): the attachment also holds the MDIO
+  // bus's memory, so a bus that goes away under an attached PHY cannot be
+  // freed before phy_detach() reads it.
+  if (phy_loss() == PhyLoss::kHoldover) core::get_device(bus);
   bool using_genphy = false;
   int err = 0;
   if (!d->driver) {
@@ -320,6 +326,7 @@ error_module_put:
   core::module_put(d->driver ? d->driver->owner : net.libphy);
   d->driver = nullptr;
 error_put_device:
+  if (phy_loss() == PhyLoss::kHoldover) core::put_device(bus);
   core::put_device(d);
   if (ndev_owner != bus->owner) core::module_put(bus->owner);
   return err;
@@ -354,9 +361,15 @@ void phy_detach(PhyDevice* phydev) {
   LL_FUNC();
   NetDevice* dev = phydev->attached_dev.get();
   if (phydev->devlink) {
+    // holdover guards against what mainline does not: the driver core drops
+    // the link itself when the PHY device is deleted (device_links_purge()),
+    // leaving phydev->devlink stale.
+    const auto& links = phydev->link_consumers;
+    bool still_there = std::find(links.begin(), links.end(), phydev->devlink) != links.end();
+    bool skip = phy_loss() == PhyLoss::kHoldover && !still_there;
     // A managed link cannot be dropped while its consumer is registered: the
     // devlink designs keep it for the next attach.
-    if (phydev->devlink->flags & core::DL_FLAG_STATELESS) core::device_link_del(phydev->devlink);
+    if (!skip && (phydev->devlink->flags & core::DL_FLAG_STATELESS)) core::device_link_del(phydev->devlink);
     phydev->devlink = nullptr;
   }
   phy_suspend(phydev);
@@ -375,6 +388,7 @@ void phy_detach(PhyDevice* phydev) {
   core::Module* ndev_owner = ndev_owner_of(dev);
   core::Module* bus_owner = sim::Ptr<MiiBus>(bus).at("bus->owner")->owner;
   if (ndev_owner != bus_owner) core::module_put(bus_owner);
+  if (phy_loss() == PhyLoss::kHoldover) core::put_device(bus);
   if (dev) note(phydev_name(phydev) + ": detached from " + dev->name());
 }
 

@@ -94,6 +94,19 @@ core::Device* Resolver::device(const Name& name) const {
   fail(name, "unknown device '" + t + "'" + sim::did_you_mean(t, names));
 }
 
+core::Device* Resolver::device_or_gone(const Name& name) const {
+  if (core::Kernel* k = core::Kernel::current_or_null()) {
+    bool seen = false, live = false;
+    for (core::Device* d : k->devices) {
+      if (d->name() != name.text) continue;
+      seen = true;
+      live |= !d->freed() && d->registered;
+    }
+    if (seen && !live) return nullptr;
+  }
+  return device(name);
+}
+
 net::NetDevice* Resolver::netdev(const Name& name, bool allow_absent) const {
   const std::string& t = name.text;
   net::Net* net = net::Net::current_or_null();

@@ -34,6 +34,9 @@ class Resolver {
   // A firmware node by label or path (what exists before boot: phy-id lines).
   core::FwNode* node(const Name& name) const;
   core::Device* device(const Name& name) const;
+  // As device(), but a device this run had and has removed since (its MDIO
+  // bus went away, its parent was unbound) gives nullptr instead of an error.
+  core::Device* device_or_gone(const Name& name) const;
   // A registered netdev, or nullptr when `allow_absent` and it is not there.
   net::NetDevice* netdev(const Name& name, bool allow_absent = false) const;
   // Whether an interface name can ever name something: a netdev name seen
