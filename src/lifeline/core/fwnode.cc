@@ -86,8 +86,18 @@ int FwNode::match_string(std::string_view prop, std::string_view value) const {
   return -1;
 }
 
+const std::vector<std::string>& FwNode::compatible() const {
+  if (!compatible_cached_) {
+    compatible_ = read_string_array("compatible");
+    compatible_cached_ = true;
+  }
+  return compatible_;
+}
+
 bool FwNode::is_compatible(std::string_view compat) const {
-  return match_string("compatible", compat) >= 0;
+  for (const std::string& c : compatible())
+    if (c == compat) return true;
+  return false;
 }
 
 bool FwNode::is_available() const {
@@ -134,6 +144,7 @@ FwNode* FwTree::add_node(FwNode* parent, std::string name) {
 }
 
 void FwTree::set_property(FwNode* node, std::string name, std::vector<uint8_t> value) {
+  node->invalidate_caches();
   for (FwProperty& p : node->properties) {
     if (p.name == name) {
       p.value = std::move(value);
@@ -241,7 +252,13 @@ FwLink* FwTree::link_add(FwNode* consumer, FwNode* supplier, std::string propert
 }
 
 void FwTree::link_del(FwLink* link) {
-  auto drop = [link](std::vector<FwLink*>& v) { v.erase(std::remove(v.begin(), v.end(), link), v.end()); };
+  // A link is in each list once. Search from the back: dropping the newest
+  // link is then O(1) (std::remove() walked the whole list every time, which
+  // made dropping all consumers of a popular supplier quadratic).
+  auto drop = [link](std::vector<FwLink*>& v) {
+    auto it = std::find(v.rbegin(), v.rend(), link);
+    if (it != v.rend()) v.erase(std::next(it).base());
+  };
   drop(link->consumer->suppliers);
   drop(link->supplier->consumers);
   // Swap with the last link and pop: O(1), order of links() is not kept.

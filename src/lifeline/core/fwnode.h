@@ -89,8 +89,10 @@ class FwNode {
   // The index of `value` in a string-list property, or -1.
   int match_string(std::string_view prop, std::string_view value) const;
 
-  std::vector<std::string> compatible() const { return read_string_array("compatible"); }
+  // Parsed once: driver matching asks for it for every device and driver.
+  const std::vector<std::string>& compatible() const;
   bool is_compatible(std::string_view compat) const;
+  void invalidate_caches() { compatible_cached_ = false; }
   // of_device_is_available(): status absent, "okay" or "ok".
   bool is_available() const;
   // Available and every ancestor available too.
@@ -98,6 +100,10 @@ class FwNode {
 
   FwNode* child_by_name(std::string_view base_or_full_name) const;
   std::vector<FwNode*> available_children() const;
+
+ private:
+  mutable std::vector<std::string> compatible_;
+  mutable bool compatible_cached_ = false;
 };
 
 // A tree of firmware nodes: owns the nodes and the fwnode links.

@@ -32,13 +32,14 @@ struct PhylibConsumer : sim::Object {
   std::string interface;
   const core::FwNode* phy_node = nullptr;
   bool lost = false;  // the PHY went away under it
-  core::NotifierBlock nb;
 };
 
 // The execution's lifecycle state, kept with the network state.
 struct Lifecycle : sim::Object {
   Lifecycle() : sim::Object("phy_lifecycle", "phylib") {}
+  sim::Mutex consumers_lock;
   std::vector<PhylibConsumer*> consumers;
+  core::NotifierBlock nb;  // the phylib consumers' one block
   std::vector<PhyDevice*> arrivals;  // holding a reference each
   sim::WorkStruct arrival_work;
 };
@@ -91,11 +92,32 @@ void phy_arrival_work() {
   }
 }
 
+// The phylib consumers' notifier callback. The consumer is looked up under
+// consumers_lock, which is dropped before rtnl is taken.
+int phylib_consumers_event(unsigned long event, void* data) {
+  auto* phydev = static_cast<PhyDevice*>(data);
+  sim::mutex_lock(&lifecycle->consumers_lock);
+  PhylibConsumer* c = nullptr;
+  for (PhylibConsumer* x : lifecycle->consumers) {
+    if (event == PHY_EVENT_GOING_AWAY && !x->lost && x->ndev->phydev == phydev) c = x;
+    if (event == PHY_EVENT_ARRIVED && x->lost && x->phy_node == phydev->fwnode) c = x;
+  }
+  sim::mutex_unlock(&lifecycle->consumers_lock);
+  if (c && event == PHY_EVENT_GOING_AWAY) consumer_going_away(c, phydev);
+  if (c && event == PHY_EVENT_ARRIVED) consumer_arrived(c, phydev);
+  return core::NOTIFY_DONE;
+}
+
 }  // namespace
 
 void phy_lifecycle_init() {
   lifecycle = sim::kzalloc<Lifecycle>();
+  sim::mutex_init(&lifecycle->consumers_lock, "phy_consumers_lock");
   sim::INIT_WORK(&lifecycle->arrival_work, "phy_arrival_work", phy_arrival_work);
+  if (!Net::current().config.phy_notifier()) return;
+  lifecycle->nb.name = "phylib consumers";
+  lifecycle->nb.notifier_call = phylib_consumers_event;
+  core::blocking_notifier_chain_register(&Net::current().phy_notifier, &lifecycle->nb);
 }
 
 void phy_lifecycle_driver_probed(PhyDevice* phydev) {
@@ -118,41 +140,36 @@ bool phy_lifecycle_lost_driver(const PhyDevice* phydev) { return phydev->driver_
 void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, const std::string& interface) {
   Net& net = Net::current();
   if (!net.config.phy_notifier() || phydev->phylink) return;
-  for (PhylibConsumer* c : lifecycle->consumers) {
-    if (c->ndev == ndev) {
-      c->phy_node = phydev->fwnode;
-      c->handler = phydev->adjust_link;
-      c->interface = interface;
-      return;
-    }
+  // Called under rtnl (ndo_open): registering a notifier block here would
+  // order rtnl before the chain's rwsem while the callbacks take rtnl inside
+  // it, an ABBA that lockdep reports. One block, registered at init, serves
+  // every plain phylib consumer instead.
+  sim::mutex_lock(&lifecycle->consumers_lock);
+  PhylibConsumer* c = nullptr;
+  for (PhylibConsumer* x : lifecycle->consumers)
+    if (x->ndev == ndev) c = x;
+  if (!c) {
+    c = sim::kzalloc<PhylibConsumer>(ndev);
+    lifecycle->consumers.push_back(c);
   }
-  auto* c = sim::kzalloc<PhylibConsumer>(ndev);
   c->handler = phydev->adjust_link;
   c->interface = interface;
   c->phy_node = phydev->fwnode;
-  c->nb.name = "phylib " + ndev->name();
-  c->nb.notifier_call = [c](unsigned long event, void* data) {
-    auto* phydev = static_cast<PhyDevice*>(data);
-    if (event == PHY_EVENT_GOING_AWAY && !c->lost && c->ndev->phydev == phydev)
-      consumer_going_away(c, phydev);
-    else if (event == PHY_EVENT_ARRIVED && c->lost && phydev->fwnode == c->phy_node)
-      consumer_arrived(c, phydev);
-    return core::NOTIFY_DONE;
-  };
-  lifecycle->consumers.push_back(c);
-  core::blocking_notifier_chain_register(&net.phy_notifier, &c->nb);
+  sim::mutex_unlock(&lifecycle->consumers_lock);
 }
 
 void phy_lifecycle_disconnected(NetDevice* ndev, bool unregistering) {
   if (!lifecycle || !Net::current().config.phy_notifier()) return;
+  sim::mutex_lock(&lifecycle->consumers_lock);
   auto it = std::find_if(lifecycle->consumers.begin(), lifecycle->consumers.end(),
                          [ndev](PhylibConsumer* c) { return c->ndev == ndev; });
   // A consumer whose PHY went away keeps waiting for it, unless its netdev goes.
-  if (it == lifecycle->consumers.end() || ((*it)->lost && !unregistering)) return;
-  PhylibConsumer* c = *it;
-  lifecycle->consumers.erase(it);
-  core::blocking_notifier_chain_unregister(&Net::current().phy_notifier, &c->nb);
-  sim::kfree(c);
+  if (it != lifecycle->consumers.end() && (!(*it)->lost || unregistering)) {
+    PhylibConsumer* c = *it;
+    lifecycle->consumers.erase(it);
+    sim::kfree(c);
+  }
+  sim::mutex_unlock(&lifecycle->consumers_lock);
 }
 
 }  // namespace lifeline::net

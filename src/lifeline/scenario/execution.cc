@@ -135,11 +135,12 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
   system_options_.profile.source = scenario.file;
 }
 
+Execution::~Execution() = default;
+
 void Execution::setup(sim::Engine& e) {
   board_.tree->restore();
   system_ = nullptr;
-  delete resolver_;
-  resolver_ = nullptr;
+  resolver_.reset();
   boot_ok_ = false;
   user_error_.reset();
   expects_.clear();
@@ -169,7 +170,7 @@ void Execution::init_main() {
     sim::complete_all(&booted_);
     return;
   }
-  resolver_ = new Resolver(scenario_.file, *board_.tree, system_);
+  resolver_ = std::make_unique<Resolver>(scenario_.file, *board_.tree, system_);
   net::Net::current().carrier_observer = [this](net::NetDevice* nd, bool on) {
     if (on) carrier_on_times_[nd->name()].push_back(sim::now());
   };

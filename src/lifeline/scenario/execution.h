@@ -6,6 +6,7 @@
 #define LIFELINE_SCENARIO_EXECUTION_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -37,6 +38,7 @@ class Execution {
   // Validates the scenario's configuration against the board (knobs,
   // phy-id nodes); bad input is a sim::UserError.
   Execution(const Board& board, const Scenario& scenario, const RunOptions& options);
+  ~Execution();
 
   // Spawns the tasks into a freshly reset engine.
   void setup(sim::Engine& e);
@@ -76,7 +78,7 @@ class Execution {
 
   // Per execution.
   net::System* system_ = nullptr;
-  Resolver* resolver_ = nullptr;
+  std::unique_ptr<Resolver> resolver_;
   sim::Completion booted_;
   bool boot_ok_ = false;
   std::optional<sim::UserError> user_error_;
