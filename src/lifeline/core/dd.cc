@@ -170,7 +170,7 @@ void driver_bound(Device* dev) {
   sim::Engine::current().mark_progress();
   device_links_driver_bound(dev);
   ++k.total_binds;
-  note("bound " + std::string(dev_bus_name(dev)) + ":" + dev->name() + " to " + dev->driver->name());
+  note("bound " + std::string(dev_bus_name(dev)) + ":" + dev->name() + " to " + std::string(dev_driver_string(dev)));
   // No longer deferred; kick off retrying the pending devices.
   driver_deferred_probe_del(dev);
   if (event_mode()) driver_deferred_probe_trigger_waiters(dev);

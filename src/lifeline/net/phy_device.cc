@@ -272,7 +272,7 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const s
     if (err >= 0) err = core::device_bind_driver(d);
     phydev->attaching = false;
     if (err) goto error_module_put;
-    note(phydev->name() + ": bound to " + d->driver->name() + " by phy_attach_direct");
+    note(phydev->name() + ": bound to " + std::string(core::dev_driver_string(d)) + " by phy_attach_direct");
   }
   if (phydev->attached_dev) {
     note(dev ? dev->name() + ": PHY already attached" : "PHY already attached");
@@ -316,7 +316,7 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const s
     }
   }
   note(phydev->name() + ": attached to " + (dev ? dev->name() : std::string("(no netdev)")) +
-       " (driver " + d->driver->name() + ")");
+       " (driver " + std::string(core::dev_driver_string(d)) + ")");
   return 0;
 
 error:

@@ -141,8 +141,10 @@ void phylink_phy_change(PhyDevice* phydev, bool up) {
 int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, const std::string& interface) {
   phy->phylink = pl;
   phy->phy_link_change = phylink_phy_change;
-  note(fmt::format("{}: PHY [{}] driver [{}] (irq={})", pl_name(pl), phy->name(),
-                   phy->drv ? phy->drv->name() : std::string("(none)"),
+  // phylink_info(pl, "PHY [%s] driver [%s] (irq=%s)\n", ..., phy->drv->name, ...):
+  // the kernel reads phy->drv unguarded here.
+  const std::string& drv_name = phy->drv.at("phy->drv->name")->name();
+  note(fmt::format("{}: PHY [{}] driver [{}] (irq={})", pl_name(pl), phy->name(), drv_name,
                    phy->irq > 0 ? std::to_string(phy->irq) : std::string("POLL")));
   sim::mutex_lock(&phy->lock);
   sim::mutex_lock(&pl->state_mutex);

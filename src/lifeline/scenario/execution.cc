@@ -152,6 +152,8 @@ void Execution::setup(sim::Engine& e) {
   carrier_on_times_.clear();
   scenario_start_ = 0;
   sim::init_completion(&booted_, "booted");
+  // Only the scenario's concurrently blocks are interleaved when exploring.
+  e.set_choice_window(false);
   e.spawn("init", [this] { init_main(); });
   e.spawn("scenario", [this] { scenario_main(); }, /*essential=*/true);
 }
@@ -310,15 +312,15 @@ void Execution::execute(const Command& command) {
           if (e.tracing()) e.note("$ concurrently (" + std::to_string(body.threads.size()) + " tasks)");
           auto done = std::make_shared<sim::Completion>();
           sim::init_completion(done.get(), "concurrently");
+          e.set_choice_window(true);
           for (const Thread& t : body.threads) {
             std::string name = fmt::format("thread@{}", t.loc.line);
             const std::vector<Command>* cmds = &t.commands;
-            e.spawn(name, [this, cmds, done] {
-              run_commands(*cmds);
-              sim::complete(done.get());
-            });
+            sim::Task* task = e.spawn(name, [this, cmds] { run_commands(*cmds); });
+            task->on_exit = [done] { sim::complete(done.get()); };
           }
           for (size_t i = 0; i < body.threads.size(); ++i) sim::wait_for_completion(done.get());
+          e.set_choice_window(false);
         } else if constexpr (std::is_same_v<T, Expect>) {
           expect(command, body);
         } else {

@@ -113,6 +113,9 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario, con
   sim::ExploreOptions eo;
   eo.budget = options.budget;
   eo.preemption_bound = options.bound;
+  // A scenario's choices include tasks that block and wake all the time:
+  // bound every deviation from the default schedule, or dfs drowns in them.
+  eo.bound_all_deviations = true;
   eo.pct_depth = std::max(1, options.bound);
   eo.seed = options.seed;
   eo.engine.record_trace = false;

@@ -87,6 +87,7 @@ void Engine::reset(const EngineOptions& options) {
   essential_alive_ = 0;
   had_essential_ = false;
   step_limit_hit_ = false;
+  choice_window_ = true;
   now_ = 0;
   steps_ = 0;
   progress_ = 0;
@@ -209,6 +210,7 @@ void Engine::remove_runnable(Task* t) {
 
 Task* Engine::choose(int current) {
   if (runnable_.size() == 1) return runnable_[0];
+  if (!choice_window_) return runnable_[current >= 0 ? current : 0];
   ChoicePoint p{std::span<Task* const>(runnable_.data(), runnable_.size()), current, steps_};
   size_t idx = strategy_->choose(p);
   if (idx >= runnable_.size()) idx = 0;
@@ -330,6 +332,15 @@ void Engine::task_entry(void* arg) {
     }
   }
   t->fn = nullptr;
+  if (!t->killed && t->on_exit) {
+    std::function<void()> on_exit = std::move(t->on_exit);
+    t->on_exit = nullptr;
+    try {
+      on_exit();
+    } catch (const OopsUnwind&) {
+    } catch (const TaskKilled&) {
+    }
+  }
   e.exit_task(t);
 }
 

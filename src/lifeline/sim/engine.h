@@ -112,6 +112,12 @@ class Engine {
   // Files an oops and ends the current task, leaving its locks held.
   [[noreturn]] void oops(std::string message, std::vector<std::string> details = {});
   void note(std::string message);  // a model-level event for the timeline
+  // Choices are made (and recorded) only while the window is open; outside
+  // it the engine runs fifo. A scenario opens it around its concurrently
+  // blocks, so that exploring interleaves those and not the boot.
+  void set_choice_window(bool open) { choice_window_ = open; }
+  bool choice_window() const { return choice_window_; }
+
   // Model code marks a change of observable state (carrier, binding, PHY
   // state); settling waits until a poll period passes without one.
   void mark_progress() { ++progress_; }
@@ -201,6 +207,7 @@ class Engine {
   bool had_essential_ = false;
   bool killing_ = false;
   bool step_limit_hit_ = false;
+  bool choice_window_ = true;
 
   Time now_ = 0;
   uint64_t steps_ = 0;

@@ -32,6 +32,8 @@ uint16_t rank_of(const Choice& c) {
 
 bool is_preemption(const Choice& c, uint16_t rank) { return c.current >= 0 && rank != 0; }
 
+bool counts(const Choice& c, uint16_t rank, bool all) { return all ? rank != 0 : is_preemption(c, rank); }
+
 }  // namespace
 
 ExploreResult explore_dfs(Engine& engine, const Program& program, const ExploreOptions& options,
@@ -51,12 +53,14 @@ ExploreResult explore_dfs(Engine& engine, const Program& program, const ExploreO
     const std::vector<Choice>& cs = engine.choices();
     std::vector<int> preemptions(cs.size() + 1, 0);
     for (size_t i = 0; i < cs.size(); ++i)
-      preemptions[i + 1] = preemptions[i] + (is_preemption(cs[i], rank_of(cs[i])) ? 1 : 0);
+      preemptions[i + 1] =
+          preemptions[i] + (counts(cs[i], rank_of(cs[i]), options.bound_all_deviations) ? 1 : 0);
     bool next = false;
     for (size_t k = cs.size(); k-- > 0;) {
       uint16_t rank = rank_of(cs[k]);
       for (uint16_t alt = rank + 1; alt < cs[k].options; ++alt) {
-        if (preemptions[k] + (is_preemption(cs[k], alt) ? 1 : 0) > options.preemption_bound)
+        if (preemptions[k] + (counts(cs[k], alt, options.bound_all_deviations) ? 1 : 0) >
+            options.preemption_bound)
           continue;
         prefix.resize(k);
         for (size_t i = 0; i < k; ++i) prefix[i] = rank_of(cs[i]);

@@ -30,6 +30,9 @@ struct ExploreResult {
 struct ExploreOptions {
   uint64_t budget = 100000;    // executions at most
   int preemption_bound = 2;    // dfs
+  // dfs: count every choice other than the default (delay bounding), not
+  // only preemptions; the schedules then grow polynomially with length.
+  bool bound_all_deviations = false;
   uint64_t seed = 1;           // random, pct
   int pct_depth = 3;           // pct
   EngineOptions engine;        // strategy is set by the explorer

@@ -49,6 +49,10 @@ class Task {
   bool deadlock_reported = false;
 
   std::function<void()> fn;
+  // Runs when the task ends, also by an oops (not when the execution is torn
+  // down): lets a parent waiting for it go on, as the shell does when a
+  // command dies.
+  std::function<void()> on_exit;
   FiberStack stack;
   FiberContext ctx;
 
