@@ -2,6 +2,8 @@
 // Device-tree loading speed: reading the largest board's blob, compiling
 // and reading its source (what `lifeline` does for a .dts), and reading a
 // synthetic blob of 100,000 nodes built with libfdt's sequential-write API.
+// Booting: the largest board and the synthetic tree loaded and every device
+// bound by its generic driver (buses, population, fw_devlink, initcalls).
 #include <benchmark/benchmark.h>
 #include <libfdt.h>
 
@@ -9,10 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "lifeline/core/boot.h"
+#include "lifeline/core/device.h"
+#include "lifeline/core/kernel.h"
+#include "lifeline/dt/board_boot.h"
 #include "lifeline/dt/dtb_reader.h"
 #include "lifeline/dt/dtc.h"
 #include "lifeline/dt/fw_devlink_links.h"
 #include "lifeline/dt/load.h"
+#include "lifeline/sim/engine.h"
 
 namespace lifeline::dt {
 namespace {
@@ -136,6 +143,59 @@ void BM_ReadDtbAndLinks_Synthetic100k(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ReadDtbAndLinks_Synthetic100k)->Unit(benchmark::kMillisecond);
+
+struct BootCounts {
+  size_t devices = 0;
+  size_t bound = 0;
+  uint64_t probe_attempts = 0;
+};
+
+// A fresh execution: read the blob, add the fw_devlink links, register the
+// buses and generic drivers, and boot with every generic module built in.
+BootCounts load_and_boot(sim::Engine& e, const std::vector<uint8_t>& blob, const char* name) {
+  e.reset();
+  std::unique_ptr<core::FwTree> tree = read_dtb(blob, name);
+  add_fw_devlink_links(*tree);
+  core::Kernel* k = core::kernel_create({});
+  e.spawn("init", [&] {
+    core::BootPlan plan;
+    board_boot_plan(*tree, {}, plan);
+    core::kernel_boot(plan);
+  });
+  e.run();
+  BootCounts c;
+  for (core::Device* d : k->devices) {
+    ++c.devices;
+    c.bound += d->driver != nullptr;
+  }
+  c.probe_attempts = k->total_probe_attempts;
+  e.reset();  // frees the devices before their tree goes
+  return c;
+}
+
+void report(benchmark::State& state, const BootCounts& c) {
+  state.counters["devices"] = static_cast<double>(c.devices);
+  state.counters["bound"] = static_cast<double>(c.bound);
+  state.counters["probe_attempts"] = static_cast<double>(c.probe_attempts);
+}
+
+void BM_LoadAndBoot_Prtt1c(benchmark::State& state) {
+  const std::vector<uint8_t>& blob = largest_board_blob();
+  sim::Engine e;
+  BootCounts c;
+  for (auto _ : state) c = load_and_boot(e, blob, "stm32mp151a-prtt1c.dtb");
+  report(state, c);
+}
+BENCHMARK(BM_LoadAndBoot_Prtt1c)->Unit(benchmark::kMillisecond);
+
+void BM_LoadAndBoot_Synthetic100k(benchmark::State& state) {
+  static const std::vector<uint8_t> blob = synthetic_blob(100000);
+  sim::Engine e;
+  BootCounts c;
+  for (auto _ : state) c = load_and_boot(e, blob, "synthetic.dtb");
+  report(state, c);
+}
+BENCHMARK(BM_LoadAndBoot_Synthetic100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 }  // namespace lifeline::dt

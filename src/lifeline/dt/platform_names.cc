@@ -2,7 +2,6 @@
 #include "lifeline/dt/platform_names.h"
 
 #include <cstdio>
-#include <set>
 #include <string_view>
 
 #include "lifeline/dt/of_address.h"
@@ -34,13 +33,6 @@ bool is_reserved_mem_match(const FwNode& n) {
   return false;
 }
 
-// of_find_node_by_path("/<name>"): the whole name must match.
-FwNode* exact_child(const FwNode* parent, std::string_view name) {
-  for (FwNode* c : parent->children)
-    if (c->name == name) return c;
-  return nullptr;
-}
-
 std::string hex64(uint64_t v) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "%llx", static_cast<unsigned long long>(v));
@@ -48,9 +40,12 @@ std::string hex64(uint64_t v) {
 }
 
 // The population walk: OF_POPULATED and OF_POPULATED_BUS are node flags in
-// the kernel; here they are sets local to one walk.
+// the kernel; here they are the sets of a PopulateState.
 class Populator {
  public:
+  explicit Populator(PopulateState& state)
+      : populated_(state.populated), populated_bus_(state.populated_bus) {}
+
   std::vector<PlatformDeviceNode> out;
 
   // of_platform_device_create_pdata() / of_amba_device_create(): the node
@@ -64,8 +59,9 @@ class Populator {
     return true;
   }
 
-  // of_platform_bus_create().
-  void bus_create(FwNode* bus, FwNode* parent, bool strict) {
+  // of_platform_bus_create(); `default_matches` false stands for a NULL
+  // match table, which never recurses.
+  void bus_create(FwNode* bus, FwNode* parent, bool strict, bool default_matches = true) {
     if (strict && !bus->has_property("compatible")) return;
     if (is_skipped(*bus)) return;
     if (populated_bus_.count(bus)) return;
@@ -73,20 +69,22 @@ class Populator {
       create(bus, parent, /*amba=*/true);
       return;  // never recurse into an AMBA device
     }
-    if (!create(bus, parent, false) || !is_default_bus(*bus)) return;
+    if (!create(bus, parent, false) || !default_matches || !is_default_bus(*bus)) return;
     for (FwNode* child : bus->children) bus_create(child, bus, strict);
     populated_bus_.insert(bus);
   }
 
-  // of_platform_populate(root, of_default_bus_match_table, NULL, NULL).
-  void populate(FwNode* root) {
-    for (FwNode* child : root->children) bus_create(child, nullptr, /*strict=*/true);
+  // of_platform_populate(root, matches, NULL, parent): `parent` is the node
+  // of the parent device, nullptr for platform_bus.
+  void populate(FwNode* root, FwNode* parent, bool default_matches = true) {
+    for (FwNode* child : root->children)
+      bus_create(child, parent, /*strict=*/true, default_matches);
     populated_bus_.insert(root);
   }
 
  private:
-  std::set<const FwNode*> populated_;      // OF_POPULATED
-  std::set<const FwNode*> populated_bus_;  // OF_POPULATED_BUS
+  std::unordered_set<const FwNode*>& populated_;      // OF_POPULATED
+  std::unordered_set<const FwNode*>& populated_bus_;  // OF_POPULATED_BUS
 };
 
 }  // namespace
@@ -119,13 +117,29 @@ std::string untranslated_bus_id(const core::FwNode& node) {
 }
 
 std::vector<PlatformDeviceNode> platform_device_nodes(const core::FwTree& tree) {
-  Populator p;
+  PopulateState state;
+  return platform_device_nodes(tree, state);
+}
+
+std::vector<PlatformDeviceNode> of_platform_populate_nodes(const core::FwNode& np,
+                                                           bool default_bus_matches,
+                                                           PopulateState& state) {
+  Populator p(state);
+  FwNode* node = const_cast<FwNode*>(&np);
+  p.populate(node, node, default_bus_matches);
+  return std::move(p.out);
+}
+
+std::vector<PlatformDeviceNode> platform_device_nodes(const core::FwTree& tree,
+                                                      PopulateState& state) {
+  Populator p(state);
   FwNode* root = tree.root();
   if (!root) return {};
   // of_platform_default_populate_init(), the !CONFIG_PPC branch.
   for (const auto& n : tree.nodes())  // for_each_matching_node(reserved_mem_matches)
     if (is_reserved_mem_match(*n)) p.create(n.get(), nullptr, false);
-  if (FwNode* fw = root->child_by_name("firmware"); fw && fw->name == "firmware") p.populate(fw);
+  if (FwNode* fw = root->child_by_name("firmware"); fw && fw->name == "firmware")
+    p.populate(fw, nullptr);
   if (FwNode* chosen = root->child_by_name("chosen"); chosen && chosen->name == "chosen") {
     for (FwNode* c : chosen->children) {  // of_get_compatible_child()
       if (c->is_compatible("simple-framebuffer")) {
@@ -134,7 +148,7 @@ std::vector<PlatformDeviceNode> platform_device_nodes(const core::FwTree& tree) 
       }
     }
   }
-  p.populate(root);
+  p.populate(root, nullptr);
   return std::move(p.out);
 }
 

@@ -8,6 +8,7 @@
 #define LIFELINE_DT_PLATFORM_NAMES_H_
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "lifeline/core/fwnode.h"
@@ -44,6 +45,31 @@ struct PlatformDeviceNode {
 // populates the root at arch_initcall (at91's sama5_dt_device_init() does)
 // creates the root's devices before the first three groups.
 std::vector<PlatformDeviceNode> platform_device_nodes(const core::FwTree& tree);
+
+// The node flags OF_POPULATED (a device was created for the node) and
+// OF_POPULATED_BUS (its children were populated) of one execution, kept
+// outside the tree. Nodes set up early (irqchips, clocks: early_init.h) are
+// put in `populated` before the walk, as of_irq_init() and of_clk_init()
+// set OF_POPULATED.
+struct PopulateState {
+  std::unordered_set<const core::FwNode*> populated;
+  std::unordered_set<const core::FwNode*> populated_bus;
+};
+
+// platform_device_nodes() with the flags of an execution: skips nodes
+// already populated and records the ones it returns.
+std::vector<PlatformDeviceNode> platform_device_nodes(const core::FwTree& tree,
+                                                      PopulateState& state);
+
+// of_platform_populate(np, matches, NULL, parent) as a driver calls it at
+// probe: the available children of `np` that have a compatible, recursing
+// into simple-bus and friends only with `default_bus_matches`
+// (of_platform_default_populate()); devm_of_platform_populate() and most
+// drivers pass no match table, so only direct children. `parent` of the
+// direct children is `np`.
+std::vector<PlatformDeviceNode> of_platform_populate_nodes(const core::FwNode& np,
+                                                           bool default_bus_matches,
+                                                           PopulateState& state);
 
 }  // namespace lifeline::dt
 

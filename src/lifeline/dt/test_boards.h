@@ -15,6 +15,9 @@
 #include <vector>
 
 #include "lifeline/core/fwnode.h"
+#include "lifeline/dt/dtb_reader.h"
+#include "lifeline/dt/dtc.h"
+#include "lifeline/dt/fw_devlink_links.h"
 #include "lifeline/dt/load.h"
 
 namespace lifeline::dt::testing {
@@ -45,6 +48,17 @@ inline const core::FwTree& board(const std::string& file) {
   auto it = cache.find(file);
   if (it == cache.end()) it = cache.emplace(file, load_device_tree(board_path(file))).first;
   return *it->second;
+}
+
+// A tree of its own for one execution (a boot changes the tree: fwnode
+// links, flags, fwnode->dev), from the board's blob compiled once per run.
+inline std::unique_ptr<core::FwTree> fresh_board(const std::string& file) {
+  static std::map<std::string, std::vector<uint8_t>> blobs;
+  auto it = blobs.find(file);
+  if (it == blobs.end()) it = blobs.emplace(file, compile_dts(board_path(file))).first;
+  std::unique_ptr<core::FwTree> tree = read_dtb(it->second, file);
+  add_fw_devlink_links(*tree);
+  return tree;
 }
 
 inline core::FwNode* node(const core::FwTree& tree, const std::string& path) {
