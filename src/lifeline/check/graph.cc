@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "lifeline/core/device.h"
 #include "lifeline/core/device_link.h"
@@ -57,7 +58,8 @@ class Builder {
         if (nd->freed() || nd->reg_state != net::NetregState::NETREG_REGISTERED) continue;
         if (nd->of_node) netdev_of_[nd->of_node] = nd;
         std::string id = "netdev:" + nd->name();
-        add_node({id, nd->name(), "netdev", "", "", net::netif_running(nd) ? (nd->carrier ? "up" : "no-carrier") : "down"});
+        add_node({id, nd->name(), "netdev", "", "",
+                  net::netif_running(nd) ? (nd->carrier ? "up" : "no-carrier") : "down"});
         if (nd->parent) {
           add_device(nd->parent);
           edges_.push_back({id, dev_id(nd->parent), "netdev", ""});
@@ -71,14 +73,20 @@ class Builder {
                         (n && (d->bus == n->mdio_bus_type || std::string(d->kind()) == "mii_bus"));
         if (all_ || networky) add_device(d);
       }
+      // Device links touching a device already shown, one hop: the ids are
+      // taken before the loop, which adds the other ends, so that a chain of
+      // links does not pull in the whole clock and pinctrl tree.
+      std::set<std::string> shown;
+      for (const auto& [id, node] : nodes_) shown.insert(id);
       for (const core::Device* d : k->devices) {
         if (d->freed() || !d->registered) continue;
         for (const core::DeviceLink* l : d->link_consumers) {
-          if (!has(dev_id(l->supplier)) && !has(dev_id(l->consumer))) continue;
+          if (!shown.count(dev_id(l->supplier)) && !shown.count(dev_id(l->consumer))) continue;
           add_device(l->supplier);
           add_device(l->consumer);
-          edges_.push_back({dev_id(l->consumer), dev_id(l->supplier), "devlink",
-                            core::dl_flags_string(l->flags) + " " + core::dl_state_name(l->status)});
+          edges_.push_back(
+              {dev_id(l->consumer), dev_id(l->supplier), "devlink",
+               core::dl_flags_string(l->flags) + " " + core::dl_state_name(l->status)});
         }
       }
       // Parents, among the devices shown.
@@ -131,7 +139,8 @@ class Builder {
     if (!has(id)) add_node({id, n->full_path, "fwnode", role_of(n, pcs_targets_), "", "no device"});
     return id;
   }
-  void phandle_edge(const core::FwNode* from, const char* prop, const char* kind, size_t index = 0) {
+  void phandle_edge(const core::FwNode* from, const char* prop, const char* kind,
+                    size_t index = 0) {
     core::FwNode* to = core::parse_phandle(from, prop, index);
     if (!to) return;
     edges_.push_back({id_for(from), id_for(to), kind, ""});

@@ -15,6 +15,7 @@
 #include "lifeline/dt/platform_names.h"
 #include "lifeline/net/bus_id_format.h"
 #include "lifeline/net/catalog/mac_catalog.h"
+#include "lifeline/net/match_data.h"
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
@@ -58,8 +59,9 @@ bool connects_at_probe(const MacPort* p) { return p->info->connect == PhyConnect
 
 void adjust_link(NetDevice* ndev) {
   PhyDevice* phy = ndev->phydev.get();
-  note(fmt::format("{}: adjust_link: link {}", ndev->name(),
-                   phy && phy->link ? speed_duplex_string(phy->speed, phy->duplex) : std::string("down")));
+  note(fmt::format(
+      "{}: adjust_link: link {}", ndev->name(),
+      phy && phy->link ? speed_duplex_string(phy->speed, phy->duplex) : std::string("down")));
 }
 
 // ---- phylink MACs
@@ -130,7 +132,9 @@ NetDeviceOps make_ops(const MacInfo& info) {
     ops.set_link_ksettings = [](NetDevice* nd, const EthtoolLinkSettings& cmd) {
       return phylink_ethtool_ksettings_set(port_of(nd)->pl, cmd);
     };
-    ops.set_wol = [](NetDevice* nd, uint32_t w) { return phylink_ethtool_set_wol(port_of(nd)->pl, w); };
+    ops.set_wol = [](NetDevice* nd, uint32_t w) {
+      return phylink_ethtool_set_wol(port_of(nd)->pl, w);
+    };
   } else {
     ops.ndo_open = phylib_ndo_open;
     ops.ndo_stop = phylib_ndo_stop;
@@ -194,8 +198,10 @@ int mac_port_setup(MacPriv* priv, MacPort* port, core::Device* owner) {
 
 disconnect:
   rtnl_lock();
-  if (port->pl) phylink_disconnect_phy(port->pl);
-  else if (PhyDevice* phy = ndev->phydev.get()) phy_disconnect(phy);
+  if (port->pl)
+    phylink_disconnect_phy(port->pl);
+  else if (PhyDevice* phy = ndev->phydev.get())
+    phy_disconnect(phy);
   rtnl_unlock();
 destroy_phylink:
   phylink_destroy(port->pl);
@@ -213,8 +219,10 @@ void mac_port_teardown(MacPriv* priv, MacPort* port) {
   unregister_netdev(ndev);  // ndo_stop if it was up
   if (connects_at_probe(port)) {
     rtnl_lock();
-    if (port->pl) phylink_disconnect_phy(port->pl);
-    else if (PhyDevice* phy = ndev->phydev.get()) phy_disconnect(phy);
+    if (port->pl)
+      phylink_disconnect_phy(port->pl);
+    else if (PhyDevice* phy = ndev->phydev.get())
+      phy_disconnect(phy);
     rtnl_unlock();
   }
   if (port->pl) phylink_destroy(port->pl);
@@ -237,8 +245,9 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
   core::FwNode* mdio_np = find_mdio_child(info, dev->fwnode);
   if (info.mdio == MdioRegister::kAtProbe && mdio_np && mdio_np->is_available()) {
     MiiBus* bus = mdiobus_alloc();
-    bus->id = format_bus_id(info.mdio_bus_id, info.mdio_bus_number,
-                            BusIdContext{dev, "", mdio_np, dev->fwnode, "mac:" + std::string(info.driver)});
+    bus->id = format_bus_id(
+        info.mdio_bus_id, info.mdio_bus_number,
+        BusIdContext{dev, "", mdio_np, dev->fwnode, "mac:" + std::string(info.driver)});
     bus->parent_dev = dev;
     bus->owner = dev->driver->owner;
     err = of_mdiobus_register(bus, mdio_np);
@@ -249,8 +258,8 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
       return err;
     }
     priv->mdio = bus;
-  } else if (info.mdio == MdioRegister::kSeparateDevice && info.mdio_device_owned_by_mac && mdio_np &&
-             mdio_np->is_available() && buses.platform) {
+  } else if (info.mdio == MdioRegister::kSeparateDevice && info.mdio_device_owned_by_mac &&
+             mdio_np && mdio_np->is_available() && buses.platform) {
     // The MAC allocates the MDIO controller's platform device (GENET's
     // unimac-mdio) and chooses its number.
     BusIdContext ctx{dev, "", mdio_np, dev->fwnode, "mac:" + std::string(info.driver)};
@@ -308,8 +317,10 @@ void mac_remove(core::Device* dev) {
   if (!priv) return;
   for (auto it = priv->ports.rbegin(); it != priv->ports.rend(); ++it) {
     MacPort* port = *it;
-    if (port->port_dev) core::device_unregister(port->port_dev);
-    else mac_port_teardown(priv, port);
+    if (port->port_dev)
+      core::device_unregister(port->port_dev);
+    else
+      mac_port_teardown(priv, port);
     sim::kfree(port);
   }
   priv->ports.clear();
@@ -327,7 +338,8 @@ void mac_remove(core::Device* dev) {
 std::vector<core::FwNode*> mac_port_nodes(const MacInfo& info, core::FwNode* mac_node) {
   if (!mac_node) return {};
   if (info.shape == NetdevShape::kOne) return {mac_node};
-  core::FwNode* container = info.ports_container.empty() ? mac_node : mac_node->child_by_name(info.ports_container);
+  core::FwNode* container =
+      info.ports_container.empty() ? mac_node : mac_node->child_by_name(info.ports_container);
   std::vector<core::FwNode*> ports;
   if (!container) return ports;
   for (core::FwNode* c : container->children) {
@@ -359,17 +371,19 @@ core::Bus* mac_port_bus_register() {
   return bus;
 }
 
-void mac_driver_setup(core::Driver* drv, const MacInfo& info, const MacBuses& buses) {
-  drv->of_match_table = {std::string(info.compatible)};
-  const MacInfo* ip = &info;
-  drv->probe = [ip, buses](core::Device* dev) { return mac_probe(*ip, buses, dev); };
+void mac_driver_setup(core::Driver* drv, const std::vector<const MacInfo*>& infos,
+                      const MacBuses& buses) {
+  drv->of_match_table = of_match_table_of(infos);
+  drv->probe = [infos, buses](core::Device* dev) {
+    return mac_probe(*of_device_get_match_data(dev, infos), buses, dev);
+  };
   drv->remove = mac_remove;
 }
 
 core::Driver* mac_driver_create(const MacInfo& info, core::Bus* bus, const MacBuses& buses) {
   auto* drv = sim::kzalloc<core::Driver>(std::string(info.driver));
   drv->bus = bus;
-  mac_driver_setup(drv, info, buses);
+  mac_driver_setup(drv, {&info}, buses);
   return drv;
 }
 

@@ -40,8 +40,8 @@ struct MacPriv : sim::Object {
   const MacInfo* info = nullptr;
   core::Device* dev = nullptr;
   std::vector<MacPort*> ports;
-  MiiBus* mdio = nullptr;                      // the bus its probe registered
-  core::Device* mdio_child_dev = nullptr;      // a separate MDIO device it created
+  MiiBus* mdio = nullptr;                  // the bus its probe registered
+  core::Device* mdio_child_dev = nullptr;  // a separate MDIO device it created
 };
 
 // The buses MAC drivers need besides their own.
@@ -50,9 +50,12 @@ struct MacBuses {
   core::Bus* port = nullptr;      // phy-loss=port-device: one device per port
 };
 
-// Makes `drv` the driver for `info` (probe, remove, OF match); the caller
-// sets its bus (and any bus-specific ID table).
-void mac_driver_setup(core::Driver* drv, const MacInfo& info, const MacBuses& buses);
+// Makes `drv` the driver for `infos`, catalog entries of one driver name
+// (probe, remove, an OF match table with each compatible; probe uses the
+// entry the device's node matched). The caller sets its bus (and any
+// bus-specific ID table).
+void mac_driver_setup(core::Driver* drv, const std::vector<const MacInfo*>& infos,
+                      const MacBuses& buses);
 // Creates (does not register) the driver for `info` on `bus`.
 core::Driver* mac_driver_create(const MacInfo& info, core::Bus* bus, const MacBuses& buses);
 // The port bus of phy-loss=port-device.

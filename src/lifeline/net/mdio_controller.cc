@@ -9,6 +9,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/net/bus_id_format.h"
 #include "lifeline/net/catalog/mdio_catalog.h"
+#include "lifeline/net/match_data.h"
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/net.h"
 #include "lifeline/sim/engine.h"
@@ -30,8 +31,8 @@ void unregister_all(MdioPriv* priv) {
   priv->buses.clear();
 }
 
-int register_one(MdioPriv* priv, const MdioControllerInfo& info, core::Device* dev, core::FwNode* np,
-                 const std::string& id) {
+int register_one(MdioPriv* priv, const MdioControllerInfo& info, core::Device* dev,
+                 core::FwNode* np, const std::string& id) {
   MiiBus* bus = mdiobus_alloc();
   bus->id = id;
   bus->parent_dev = dev;
@@ -66,7 +67,8 @@ int mdio_controller_probe(const MdioControllerInfo& info, core::Device* dev) {
       if (!child->is_available() || !child->has_property("reg")) continue;
       BusIdContext cctx = ctx;
       cctx.node = child;
-      err = register_one(priv, info, dev, child, format_bus_id(info.bus_id, info.bus_id_number, cctx));
+      err = register_one(priv, info, dev, child,
+                         format_bus_id(info.bus_id, info.bus_id_number, cctx));
       if (err) break;
     }
   }
@@ -89,17 +91,19 @@ void mdio_controller_remove(core::Device* dev) {
 
 }  // namespace
 
-void mdio_controller_driver_setup(core::Driver* drv, const MdioControllerInfo& info) {
-  drv->of_match_table = {std::string(info.compatible)};
-  const MdioControllerInfo* ip = &info;
-  drv->probe = [ip](core::Device* dev) { return mdio_controller_probe(*ip, dev); };
+void mdio_controller_driver_setup(core::Driver* drv,
+                                  const std::vector<const MdioControllerInfo*>& infos) {
+  drv->of_match_table = of_match_table_of(infos);
+  drv->probe = [infos](core::Device* dev) {
+    return mdio_controller_probe(*of_device_get_match_data(dev, infos), dev);
+  };
   drv->remove = mdio_controller_remove;
 }
 
 core::Driver* mdio_controller_driver_create(const MdioControllerInfo& info, core::Bus* bus) {
   auto* drv = sim::kzalloc<core::Driver>(std::string(info.driver));
   drv->bus = bus;
-  mdio_controller_driver_setup(drv, info);
+  mdio_controller_driver_setup(drv, {&info});
   return drv;
 }
 

@@ -7,6 +7,8 @@
 #ifndef LIFELINE_NET_MDIO_CONTROLLER_H_
 #define LIFELINE_NET_MDIO_CONTROLLER_H_
 
+#include <vector>
+
 namespace lifeline::core {
 class Bus;
 class Driver;
@@ -16,7 +18,10 @@ namespace lifeline::net {
 
 struct MdioControllerInfo;
 
-void mdio_controller_driver_setup(core::Driver* drv, const MdioControllerInfo& info);
+// Makes `drv` the driver for `infos`, catalog entries of one driver name
+// (see mac_driver_setup()).
+void mdio_controller_driver_setup(core::Driver* drv,
+                                  const std::vector<const MdioControllerInfo*>& infos);
 core::Driver* mdio_controller_driver_create(const MdioControllerInfo& info, core::Bus* bus);
 
 }  // namespace lifeline::net

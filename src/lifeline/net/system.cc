@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "lifeline/core/fwnode.h"
@@ -83,7 +84,9 @@ const MacInfo* default_mac(System* sys, const core::FwNode& n) {
   info.mdio_child = "mdio";
   info.mdio_bus_id = "{dev}-mii";
   info.mdio_bus_number = BusIdNumber::kNone;
-  const char* container = n.child_by_name("ethernet-ports") ? "ethernet-ports" : (n.child_by_name("ports") ? "ports" : "");
+  const char* container = n.child_by_name("ethernet-ports")
+                              ? "ethernet-ports"
+                              : (n.child_by_name("ports") ? "ports" : "");
   info.shape = *container ? NetdevShape::kPerPort : NetdevShape::kOne;
   info.ports_container = container;
   info.port_match = "*";
@@ -110,6 +113,23 @@ core::Module* module_of_drivers(const std::string& name, std::vector<core::Drive
         for (auto it = drivers.rbegin(); it != drivers.rend(); ++it)
           if ((*it)->registered) core::driver_unregister(*it);
       });
+}
+
+// Catalog entries grouped into drivers: one driver per (bus, driver name),
+// as the kernel has one struct platform_driver for every compatible it
+// serves; a second driver of the same name would be refused by
+// driver_register(). Groups and entries keep first-seen order.
+template <class Info>
+std::vector<std::vector<const Info*>> group_by_driver(const std::vector<const Info*>& found) {
+  std::vector<std::vector<const Info*>> groups;
+  for (const Info* info : found) {
+    std::vector<const Info*>* group = nullptr;
+    for (auto& g : groups)
+      if (g.front()->driver == info->driver && g.front()->bus == info->bus) group = &g;
+    if (!group) group = &groups.emplace_back();
+    if (std::find(group->begin(), group->end(), info) == group->end()) group->push_back(info);
+  }
+  return groups;
 }
 
 }  // namespace
@@ -139,17 +159,20 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   sys->options = options;
 
   // Which nodes are the network layer's.
-  std::map<const core::FwNode*, const MacInfo*> macs;
-  std::map<const core::FwNode*, const MdioControllerInfo*> mdios;
+  // Catalog entries in tree order (never pointer order: the drivers are
+  // created from these lists, and their order must not depend on where the
+  // allocator put the nodes).
+  std::vector<const MacInfo*> macs;
+  std::vector<const MdioControllerInfo*> mdios;
   std::set<const core::FwNode*> claimed;
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();
     if (!n->is_enabled()) continue;
     if (const MdioControllerInfo* m = mdio_info_for(*n)) {
-      mdios[n] = m;
+      mdios.push_back(m);
       claimed.insert(n);
     } else if (const MacInfo* m = mac_info_for(*n)) {
-      macs[n] = m;
+      macs.push_back(m);
       claimed.insert(n);
     }
   }
@@ -162,15 +185,17 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
     for (const core::FwNode* p = n->parent; p; p = p->parent)
       if (claimed.count(p) || dt::is_dsa_switch(*p)) under_known = true;
     if (under_known || !n->has_property("compatible")) continue;
-    macs[n] = default_mac(sys, *n);
+    macs.push_back(default_mac(sys, *n));
     claimed.insert(n);
   }
 
   dt::BoardBootOptions bopts;
   bopts.claimed = [claimed](const core::FwNode& n) { return claimed.count(&n) != 0; };
   std::string board = options.board;
-  bopts.extra_pci_ids = [board](const core::FwNode& n) -> std::optional<std::pair<uint16_t, uint16_t>> {
-    if (const BoardPciId* id = find_board_pci_id(board, n.full_path)) return parse_pci_compat(id->pci_id);
+  bopts.extra_pci_ids =
+      [board](const core::FwNode& n) -> std::optional<std::pair<uint16_t, uint16_t>> {
+    if (const BoardPciId* id = find_board_pci_id(board, n.full_path))
+      return parse_pci_compat(id->pci_id);
     return std::nullopt;
   };
   sys->board = dt::prepare_board_boot(tree, sys->plan, bopts);
@@ -190,25 +215,19 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   mac_buses.platform = buses.platform;
   if (options.config.phy_loss == PhyLoss::kPortDevice) mac_buses.port = mac_port_bus_register();
   std::map<std::string, std::vector<core::Driver*>> drivers_by_module;
-  std::set<const void*> done;
-  auto make_dt_driver = [&](std::string_view name, std::string_view compat, std::string_view bus) {
-    auto* drv = sim::kzalloc<dt::DtDriver>(std::string(name));
-    drv->bus = bus_named(bus, buses);
-    if (auto ids = parse_pci_compat(compat)) drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
+  auto make_dt_driver = [&](const auto& infos) {
+    auto* drv = sim::kzalloc<dt::DtDriver>(std::string(infos.front()->driver));
+    drv->bus = bus_named(infos.front()->bus, buses);
+    for (const auto* info : infos)
+      if (auto ids = parse_pci_compat(info->compatible))
+        drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
+    drivers_by_module[std::string(infos.front()->module)].push_back(drv);
     return drv;
   };
-  for (const auto& [node, info] : mdios) {
-    if (!done.insert(info).second) continue;
-    dt::DtDriver* drv = make_dt_driver(info->driver, info->compatible, info->bus);
-    mdio_controller_driver_setup(drv, *info);
-    drivers_by_module[std::string(info->module)].push_back(drv);
-  }
-  for (const auto& [node, info] : macs) {
-    if (!done.insert(info).second) continue;
-    dt::DtDriver* drv = make_dt_driver(info->driver, info->compatible, info->bus);
-    mac_driver_setup(drv, *info, mac_buses);
-    drivers_by_module[std::string(info->module)].push_back(drv);
-  }
+  for (const auto& infos : group_by_driver(mdios))
+    mdio_controller_driver_setup(make_dt_driver(infos), infos);
+  for (const auto& infos : group_by_driver(macs))
+    mac_driver_setup(make_dt_driver(infos), infos, mac_buses);
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();
@@ -216,8 +235,9 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
     if (!n->has_property("reg") || net->phy_ids.count(n)) continue;
     bool dt_id = false;
     for (const std::string& c : n->compatible()) dt_id |= c.rfind("ethernet-phy-id", 0) == 0;
-    if (!dt_id && (!n->has_property("compatible") || n->is_compatible("ethernet-phy-ieee802.3-c22") ||
-                   n->is_compatible("ethernet-phy-ieee802.3-c45")))
+    if (!dt_id &&
+        (!n->has_property("compatible") || n->is_compatible("ethernet-phy-ieee802.3-c22") ||
+         n->is_compatible("ethernet-phy-ieee802.3-c45")))
       sys->unknown_phys.push_back(n->full_path);
   }
 

@@ -129,7 +129,8 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
     if (!system_options_.config.set(knob, value)) {
       std::vector<std::string> values;
       for (const net::KnobValue& v : k->values) values.emplace_back(v.name);
-      throw sim::UserError("bad value '" + value + "' for knob '" + knob + "'" + sim::did_you_mean(value, values));
+      throw sim::UserError("bad value '" + value + "' for knob '" + knob + "'" +
+                           sim::did_you_mean(value, values));
     }
   }
   system_options_.profile.source = scenario.file;
@@ -155,7 +156,8 @@ void Execution::setup(sim::Engine& e) {
   // Only the scenario's concurrently blocks are interleaved when exploring.
   e.set_choice_window(false);
   e.spawn("init", [this] { init_main(); });
-  e.spawn("scenario", [this] { scenario_main(); }, /*essential=*/true);
+  e.spawn(
+      "scenario", [this] { scenario_main(); }, /*essential=*/true);
 }
 
 void Execution::init_main() {
@@ -188,8 +190,9 @@ void Execution::scenario_main() {
   settle();
   after_boot_ = check::take_snapshot();
   scenario_start_ = sim::now();
-  std::vector<Command> actions(scenario_.commands.begin() + static_cast<std::ptrdiff_t>(scenario_.boot_index) + 1,
-                               scenario_.commands.end());
+  std::vector<Command> actions(
+      scenario_.commands.begin() + static_cast<std::ptrdiff_t>(scenario_.boot_index) + 1,
+      scenario_.commands.end());
   run_commands(actions);
   if (user_error_) return;
   if (pending_after_left_) sample_after_left();
@@ -218,10 +221,12 @@ int Execution::command_error(const Command& command, int err, const std::string&
 
 void Execution::execute(const Command& command) {
   sim::Engine& e = sim::Engine::current();
-  if (!std::holds_alternative<Expect>(command.body) && !std::holds_alternative<Concurrently>(command.body))
+  if (!std::holds_alternative<Expect>(command.body) &&
+      !std::holds_alternative<Concurrently>(command.body))
     if (e.tracing()) e.note("$ " + to_string(command));
   const Resolver& r = *resolver_;
-  bool action = !std::holds_alternative<Expect>(command.body) && !std::holds_alternative<Wait>(command.body) &&
+  bool action = !std::holds_alternative<Expect>(command.body) &&
+                !std::holds_alternative<Wait>(command.body) &&
                 !std::holds_alternative<Settle>(command.body);
   if (action && pending_after_left_ && !std::holds_alternative<Unbind>(command.body) &&
       !std::holds_alternative<Rmmod>(command.body))
@@ -240,16 +245,18 @@ void Execution::execute(const Command& command) {
         } else if constexpr (std::is_same_v<T, Bind>) {
           core::Device* dev = r.device_or_gone(body.dev);
           if (!dev) return (void)command_error(command, -ENODEV, "write error: No such device");
-          int err = body.driver ? core::sysfs_bind(r.driver(dev, *body.driver), dev) : core::sysfs_drivers_probe(dev);
+          int err = body.driver ? core::sysfs_bind(r.driver(dev, *body.driver), dev)
+                                : core::sysfs_drivers_probe(dev);
           command_error(command, err, "write error: " + strerror_of(err));
           if (!err) provider_back();
         } else if constexpr (std::is_same_v<T, Rmmod>) {
           core::Module* mod = r.module(body.module);
           provider_leaving(nullptr, mod);
           int err = core::delete_module(mod);
-          std::string why = err == -EWOULDBLOCK ? "rmmod: ERROR: Module " + mod->name() + " is in use"
-                            : err == -EPERM     ? "rmmod: ERROR: Module " + mod->name() + " is builtin"
-                                                : "rmmod: ERROR: Module " + mod->name() + " is not currently loaded";
+          std::string why =
+              err == -EWOULDBLOCK ? "rmmod: ERROR: Module " + mod->name() + " is in use"
+              : err == -EPERM     ? "rmmod: ERROR: Module " + mod->name() + " is builtin"
+                              : "rmmod: ERROR: Module " + mod->name() + " is not currently loaded";
           command_error(command, err, why);
         } else if constexpr (std::is_same_v<T, Modprobe>) {
           core::Module* mod = r.module(body.module);
@@ -261,13 +268,16 @@ void Execution::execute(const Command& command) {
           if (!nd) return;
           net::rtnl_lock();
           int err = 0;
-          if (body.up) err = net::dev_open(nd);
-          else net::dev_close(nd);
+          if (body.up)
+            err = net::dev_open(nd);
+          else
+            net::dev_close(nd);
           net::rtnl_unlock();
           command_error(command, err, "RTNETLINK answers: " + strerror_of(err));
           if (err == -EPROBE_DEFER)
-            report_invariant("ip link set " + nd->name() +
-                             " up returned -EPROBE_DEFER (517) to user space: a kernel-internal errno leaked");
+            report_invariant(
+                "ip link set " + nd->name() +
+                " up returned -EPROBE_DEFER (517) to user space: a kernel-internal errno leaked");
         } else if constexpr (std::is_same_v<T, EthtoolSettings>) {
           net::NetDevice* nd = present_netdev(r, body.iface, command);
           if (!nd) return;
@@ -288,12 +298,14 @@ void Execution::execute(const Command& command) {
           if (net::NetDevice* nd = r.netdev(body.target, /*allow_absent=*/true)) {
             core::FwNode* phy = nd->of_node ? net::fwnode_get_phy_node(nd->of_node) : nullptr;
             port = phy ? phy : nd->of_node;
-          } else if (!body.target.text.empty() && (body.target.text[0] == '&' || body.target.text[0] == '/')) {
+          } else if (!body.target.text.empty() &&
+                     (body.target.text[0] == '&' || body.target.text[0] == '/')) {
             port = r.node(body.target);
           } else {
             port = r.device(body.target)->fwnode;
           }
-          if (!port) r.fail(body.target, "'" + body.target.text + "' has no port to plug a cable into");
+          if (!port)
+            r.fail(body.target, "'" + body.target.text + "' has no port to plug a cable into");
           net::Medium* m = net::Net::current().medium_for(port);
           if (!body.plug) {
             m->unplug();
@@ -303,13 +315,15 @@ void Execution::execute(const Command& command) {
             m->plug(net::copper_modes_up_to(10000), true);
           }
         } else if constexpr (std::is_same_v<T, Sfp>) {
-          r.fail(body.cage, "SFP cages and modules are not modelled yet: 'sfp' commands cannot run");
+          r.fail(body.cage,
+                 "SFP cages and modules are not modelled yet: 'sfp' commands cannot run");
         } else if constexpr (std::is_same_v<T, Wait>) {
           sim::sleep_for(body.duration);
         } else if constexpr (std::is_same_v<T, Settle>) {
           settle();
         } else if constexpr (std::is_same_v<T, Concurrently>) {
-          if (e.tracing()) e.note("$ concurrently (" + std::to_string(body.threads.size()) + " tasks)");
+          if (e.tracing())
+            e.note("$ concurrently (" + std::to_string(body.threads.size()) + " tasks)");
           auto done = std::make_shared<sim::Completion>();
           sim::init_completion(done.get(), "concurrently");
           e.set_choice_window(true);
@@ -363,11 +377,15 @@ void Execution::expect(const Command& command, const Expect& ex) {
           net::NetDevice* nd = r.netdev(c.iface, true);
           if (!nd && !r.names_interface(c.iface)) r.netdev(c.iface);
           res.actual = nd ? link_of(nd) : "absent";
-          if (!nd) res.passed = false;
-          else if (!c.up) res.passed = res.actual == "down";
+          if (!nd)
+            res.passed = false;
+          else if (!c.up)
+            res.passed = res.actual == "down";
           else if (c.mode)
-            res.passed = res.actual == net::speed_duplex_string(c.mode->speed, to_net(c.mode->duplex));
-          else res.passed = res.actual != "down";
+            res.passed =
+                res.actual == net::speed_duplex_string(c.mode->speed, to_net(c.mode->duplex));
+          else
+            res.passed = res.actual != "down";
         } else if constexpr (std::is_same_v<T, ExpectBound>) {
           core::Device* dev = r.device(c.dev);
           res.actual = dev->driver ? "bound to " + dev->driver->name() : "unbound";
@@ -385,8 +403,10 @@ void Execution::expect(const Command& command, const Expect& ex) {
           net::NetDevice* nd = r.netdev(c.iface);
           net::PhyDevice* phy = nd->phydev.get();
           res.actual = phy ? phy->name() : "none";
-          if (!c.phy) res.passed = phy == nullptr;
-          else res.passed = phy && r.device(*c.phy) == static_cast<core::Device*>(phy);
+          if (!c.phy)
+            res.passed = phy == nullptr;
+          else
+            res.passed = phy && r.device(*c.phy) == static_cast<core::Device*>(phy);
         } else if constexpr (std::is_same_v<T, ExpectFinding>) {
           const auto& fs = sim::Engine::current().findings();
           int n = 0;
@@ -416,7 +436,8 @@ void Execution::check_invariants() {
       if (p->freed())
         report_invariant(nd->name() + ": netdev->phydev points to freed " + p->describe());
       else if (p->attached_dev.get() != nd)
-        report_invariant(nd->name() + ": netdev->phydev names " + p->name() + ", which is not attached to it");
+        report_invariant(nd->name() + ": netdev->phydev names " + p->name() +
+                         ", which is not attached to it");
     }
     if (nd->carrier && !net::netif_running(nd))
       report_invariant(nd->name() + ": carrier on while the interface is down");
@@ -434,8 +455,10 @@ void Execution::provider_leaving(core::Device* dev, core::Module* mod) {
     b.carrier = nd->carrier;
     b.link = link_of(nd);
     core::Device* phy = phy_device_of(nd);
-    if (dev) b.depends = is_self_or_ancestor(dev, phy) || is_self_or_ancestor(dev, nd->parent);
-    else b.depends = driver_module(phy) == mod || driver_module(nd->parent) == mod;
+    if (dev)
+      b.depends = is_self_or_ancestor(dev, phy) || is_self_or_ancestor(dev, nd->parent);
+    else
+      b.depends = driver_module(phy) == mod || driver_module(nd->parent) == mod;
     if (b.carrier) metrics_.link_before[b.name] = b.link;
     before_left_.push_back(b);
   }
@@ -473,7 +496,11 @@ void Execution::finish_metrics() {
     net::NetDevice* now = nullptr;
     for (net::NetDevice* nd : live)
       if (nd->name() == name) now = nd;
-    metrics_.link_after[name] = now ? link_of(now) : "absent";
+    // Say why a link is not back: gone, left administratively down (the
+    // netdev came back but nobody ran ifup), or up without carrier.
+    metrics_.link_after[name] = !now                       ? "absent"
+                                : !net::netif_running(now) ? "admin down"
+                                                           : link_of(now);
     if (!now || !now->carrier) {
       all = false;
       continue;

@@ -28,7 +28,7 @@ struct TimelineEntry {
 
 struct ExpectResult {
   int line = 0;
-  std::string text;    // the expect as written (canonical form)
+  std::string text;  // the expect as written (canonical form)
   bool passed = false;
   std::string actual;  // what was there instead, when it failed
   sim::Time time = 0;
@@ -38,7 +38,7 @@ struct ExpectResult {
 // provider that left (an unbind or rmmod) and came back (bind or modprobe).
 struct ProviderMetrics {
   bool provider_left = false;
-  std::string provider;              // the device or module that left
+  std::string provider;  // the device or module that left
   sim::Time left_at = 0;
   // netdev -> carrier once the system settled after the provider left, for
   // netdevs that had carrier just before.
@@ -55,13 +55,14 @@ struct ProviderMetrics {
   std::optional<sim::Time> recovery_time;
   // Link settings before the provider left versus after it came back.
   std::map<std::string, std::string> link_before;  // netdev -> "100/full"
+  // After it came back: the same, or "absent", "admin down" or "down".
   std::map<std::string, std::string> link_after;
   bool configuration_lost = false;
 };
 
 struct RunResult {
-  std::string board;           // board file
-  std::string scenario;        // scenario file ("" for a plain boot)
+  std::string board;                         // board file
+  std::string scenario;                      // scenario file ("" for a plain boot)
   std::map<std::string, std::string> knobs;  // every knob's value in this run
   uint64_t seed = 0;
   std::vector<TimelineEntry> timeline;

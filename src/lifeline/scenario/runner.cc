@@ -13,7 +13,8 @@ namespace lifeline::scenario {
 
 namespace {
 
-RunResult run_once(sim::Engine& engine, Execution& ex, const RunOptions& options, sim::Strategy* strategy) {
+RunResult run_once(sim::Engine& engine, Execution& ex, const RunOptions& options,
+                   sim::Strategy* strategy) {
   sim::EngineOptions eo;
   eo.record_trace = options.trace;
   eo.strategy = strategy;
@@ -49,7 +50,8 @@ void check_knob(const std::string& knob, const std::vector<std::string>& values)
   for (const net::KnobValue& v : k->values) valid.emplace_back(v.name);
   for (const std::string& v : values)
     if (!net::knob_has_value(*k, v))
-      throw sim::UserError("bad value '" + v + "' for knob '" + knob + "'" + sim::did_you_mean(v, valid));
+      throw sim::UserError("bad value '" + v + "' for knob '" + knob + "'" +
+                           sim::did_you_mean(v, valid));
 }
 
 }  // namespace
@@ -72,6 +74,28 @@ sim::Engine& runner_engine() {
   return engine;
 }
 
+check::Graph graph_board(const Board& board, const RunOptions& options, bool all_devices) {
+  Scenario s = boot_only_scenario();
+  RunOptions quiet = options;
+  quiet.trace = false;
+  Execution ex(board, s, quiet);
+  sim::Engine& engine = runner_engine();
+  sim::EngineOptions eo;
+  eo.record_trace = false;
+  engine.reset(eo);
+  ex.setup(engine);
+  engine.run();
+  if (ex.user_error()) {
+    sim::UserError err = *ex.user_error();
+    engine.reset();
+    throw err;
+  }
+  // After run() and before reset() the model's objects are still alive.
+  check::Graph g = check::build_graph(all_devices);
+  engine.reset();
+  return g;
+}
+
 RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOptions& options) {
   Execution ex(board, scenario, options);
   sim::Engine& engine = runner_engine();
@@ -83,8 +107,9 @@ RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOp
   return run_once(engine, ex, options, nullptr);
 }
 
-CompareResult compare_scenario(const Board& board, const Scenario& scenario, const std::string& knob,
-                               const std::vector<std::string>& values, const RunOptions& options) {
+CompareResult compare_scenario(const Board& board, const Scenario& scenario,
+                               const std::string& knob, const std::vector<std::string>& values,
+                               const RunOptions& options) {
   check_knob(knob, values);
   CompareResult c;
   c.knob = knob;
@@ -97,7 +122,8 @@ CompareResult compare_scenario(const Board& board, const Scenario& scenario, con
   return c;
 }
 
-ExploreResult explore_scenario(const Board& board, const Scenario& scenario, const ExploreOptions& options) {
+ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
+                               const ExploreOptions& options) {
   if (options.strategy != "dfs" && options.strategy != "pct" && options.strategy != "random")
     throw sim::UserError("unknown strategy '" + options.strategy + "'" +
                          sim::did_you_mean(options.strategy, {"dfs", "pct", "random"}));
@@ -120,9 +146,12 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario, con
   eo.seed = options.seed;
   eo.engine.record_trace = false;
   sim::ExploreResult found;
-  if (options.strategy == "dfs") found = sim::explore_dfs(engine, program, eo, failed);
-  else if (options.strategy == "pct") found = sim::explore_pct(engine, program, eo, failed);
-  else found = sim::explore_random(engine, program, eo, failed);
+  if (options.strategy == "dfs")
+    found = sim::explore_dfs(engine, program, eo, failed);
+  else if (options.strategy == "pct")
+    found = sim::explore_pct(engine, program, eo, failed);
+  else
+    found = sim::explore_random(engine, program, eo, failed);
 
   ExploreResult r;
   r.strategy = options.strategy;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "lifeline/check/graph.h"
 #include "lifeline/scenario/ast.h"
 #include "lifeline/scenario/run_result.h"
 
@@ -35,14 +36,18 @@ std::vector<std::string> bundled_boards();
 struct RunOptions {
   std::map<std::string, std::string> knobs;  // --set KNOB=VALUE (before the scenario's own `set`)
   uint64_t seed = 0;
-  bool verbose = false;           // keep every scheduling event in the timeline
-  std::vector<uint16_t> replay;   // --replay: the schedule to follow (ranks)
-  bool trace = true;              // record the timeline (off for benchmarks and exploring)
+  bool verbose = false;          // keep every scheduling event in the timeline
+  std::vector<uint16_t> replay;  // --replay: the schedule to follow (ranks)
+  bool trace = true;             // record the timeline (off for benchmarks and exploring)
   sim::Time settle_limit = 60 * sim::kSec;
 };
 
 // Boots the board (as a scenario with only `boot`) and settles.
 RunResult boot_board(const Board& board, const RunOptions& options);
+// Boots the board as boot_board() does and returns its provider graph, built
+// while the booted model is alive: the network devices (every device with
+// all_devices), the phandle edges between them, device links and netdevs.
+check::Graph graph_board(const Board& board, const RunOptions& options, bool all_devices);
 // Runs a scenario: boot, then its commands. Bad input (unknown devices,
 // netdevs, modules) is a sim::UserError naming the scenario line.
 RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOptions& options);
@@ -52,8 +57,9 @@ struct CompareResult {
   std::vector<std::string> values;
   std::vector<RunResult> runs;  // one per value, in order
 };
-CompareResult compare_scenario(const Board& board, const Scenario& scenario, const std::string& knob,
-                               const std::vector<std::string>& values, const RunOptions& options);
+CompareResult compare_scenario(const Board& board, const Scenario& scenario,
+                               const std::string& knob, const std::vector<std::string>& values,
+                               const RunOptions& options);
 
 struct ExploreOptions {
   std::string strategy = "dfs";  // dfs, pct, random
@@ -66,13 +72,14 @@ struct ExploreOptions {
 struct ExploreResult {
   std::string strategy;
   uint64_t executions = 0;
-  bool found = false;      // a finding or a failed expect
-  bool exhausted = false;  // dfs explored every schedule within the bound
-  std::vector<uint16_t> ranks;         // the failing schedule, shrunk
+  bool found = false;           // a finding or a failed expect
+  bool exhausted = false;       // dfs explored every schedule within the bound
+  std::vector<uint16_t> ranks;  // the failing schedule, shrunk
   std::vector<uint16_t> ranks_before_shrinking;
-  RunResult failing;                   // the failing run, replayed with its timeline
+  RunResult failing;  // the failing run, replayed with its timeline
 };
-ExploreResult explore_scenario(const Board& board, const Scenario& scenario, const ExploreOptions& options);
+ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
+                               const ExploreOptions& options);
 
 // Replay files: the schedule and what it was recorded for.
 struct ReplayFile {
@@ -82,7 +89,8 @@ struct ReplayFile {
   std::vector<uint16_t> ranks;
 };
 std::string format_replay_file(const ReplayFile& r);
-ReplayFile parse_replay_file(const std::string& text, const std::string& file);  // UserError on bad input
+ReplayFile parse_replay_file(const std::string& text,
+                             const std::string& file);  // UserError on bad input
 
 }  // namespace lifeline::scenario
 

@@ -29,7 +29,8 @@ std::string header(const fs::path& file, const std::string& key) {
 
 std::vector<fs::path> scenario_files() {
   std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(fs::path(LIFELINE_SOURCE_DIR) / "scenarios"))
+  for (const auto& e :
+       fs::recursive_directory_iterator(fs::path(LIFELINE_SOURCE_DIR) / "scenarios"))
     if (e.path().extension() == ".scn") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   return files;
@@ -42,8 +43,10 @@ std::string explain(const RunResult& r) {
     for (const std::string& d : f.details) s << "    " << d << "\n";
   }
   for (const ExpectResult& e : r.expects)
-    if (!e.passed) s << "FAILED line " << e.line << ": expect " << e.text << " (got " << e.actual << ")\n";
-  for (const TimelineEntry& t : r.timeline) s << sim::format_timestamp(t.time) << " " << t.task << ": " << t.text << "\n";
+    if (!e.passed)
+      s << "FAILED line " << e.line << ": expect " << e.text << " (got " << e.actual << ")\n";
+  for (const TimelineEntry& t : r.timeline)
+    s << sim::format_timestamp(t.time) << " " << t.task << ": " << t.text << "\n";
   return s.str();
 }
 
@@ -63,10 +66,14 @@ TEST_P(ScenarioFile, ExpectsHold) {
   // under every design and only checks what they share.
   if (!header(file, "compare").empty()) return;
   bool expects_findings = false;
-  for (const Command& c : sc.commands)
-    if (const auto* e = std::get_if<Expect>(&c.body))
-      if (const auto* f = std::get_if<ExpectFinding>(&e->check)) expects_findings |= f->present;
-  if (!expects_findings) EXPECT_TRUE(r.findings.empty()) << explain(r);
+  for (const Command& c : sc.commands) {
+    const auto* e = std::get_if<Expect>(&c.body);
+    const auto* f = e ? std::get_if<ExpectFinding>(&e->check) : nullptr;
+    if (f) expects_findings |= f->present;
+  }
+  if (!expects_findings) {
+    EXPECT_TRUE(r.findings.empty()) << explain(r);
+  }
 }
 
 std::string test_name(const ::testing::TestParamInfo<fs::path>& info) {

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/cli/args.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+
+#include "lifeline/cli/help.h"
+#include "lifeline/sim/suggest.h"
+#include "lifeline/sim/user_error.h"
+
+namespace lifeline::cli {
+
+namespace {
+
+// CLI11's help, with lifeline's usage lines and a command's long description
+// in its own help (the short one is for the list of commands).
+class Formatter : public CLI::Formatter {
+ public:
+  std::string make_usage(const CLI::App* app, std::string name) const override {
+    if (!app->get_parent()) return "Usage: lifeline COMMAND [OPTIONS]\n";
+    return std::string("Usage: ") + command_help(app->get_name()).usage + "\n";
+  }
+  std::string make_description(const CLI::App* app) const override {
+    if (!app->get_parent()) return program_description() + "\n\n";
+    return wrap(command_help(app->get_name()).description, kHelpWidth) + "\n\n";
+  }
+};
+
+// The arguments of each command, as the usage lines name them.
+struct Positionals {
+  const char* command;
+  std::vector<const char*> names;
+  size_t required;
+};
+const Positionals kPositionals[] = {
+    {"boot", {"BOARD"}, 1},
+    {"run", {"BOARD", "SCENARIO"}, 0},
+    {"compare", {"BOARD", "SCENARIO"}, 2},
+    {"explore", {"BOARD", "SCENARIO"}, 2},
+    {"graph", {"BOARD"}, 1},
+    {"demo", {}, 0},
+};
+
+std::vector<std::string> option_names(const CLI::App* app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app->get_options()) {
+    if (o->get_positional()) continue;
+    for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+    for (const std::string& s : o->get_snames()) names.push_back("-" + s);
+  }
+  return names;
+}
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const CommandHelp& h : command_help()) names.push_back(h.name);
+  return names;
+}
+
+// A CLI11 error in lifeline's words: CLI11 says "--set: 1 required
+// KNOB=VALUE missing", we say which option needs a value. `where` is the
+// command, "" before one.
+[[noreturn]] void rethrow(const CLI::ParseError& e, const std::string& where) {
+  std::string what = e.what();
+  std::string prefix = where.empty() ? "" : where + ": ";
+  size_t colon = what.find(':');
+  if (e.get_name() == "ArgumentMismatch" && colon != std::string::npos && what[0] == '-')
+    throw sim::UserError(prefix + "option " + what.substr(0, colon) + " needs a value");
+  throw sim::UserError(prefix + what);
+}
+
+const Positionals& positionals_of(std::string_view command) {
+  for (const Positionals& p : kPositionals)
+    if (command == p.command) return p;
+  return kPositionals[0];
+}
+
+void add_positionals(CLI::App* sub, const Positionals& p, std::string (&values)[2]) {
+  for (size_t i = 0; i < p.names.size(); ++i) {
+    std::string name = p.names[i];
+    sub->add_option(
+           name, values[i],
+           describe(name == "BOARD" ? "a .dts or .dtb file, or the name of a bundled board "
+                                      "(lifeline --help lists them)"
+                                    : "a scenario file (.scn): docs/scenarios.md"))
+        ->type_name("");
+  }
+}
+
+// The options only one command has.
+void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
+  if (cmd == "run") {
+    sub->add_option("--replay", a.replay,
+                    describe("follow the schedule that `lifeline explore` recorded in FILE; its "
+                             "board, scenario and --set knobs are used when not given"))
+        ->type_name("FILE");
+  } else if (cmd == "compare") {
+    sub->add_option("--vary", a.vary,
+                    describe("the knob to compare and its values, one column each; KNOB alone "
+                             "means every value (--vary phy-loss)"))
+        ->type_name("KNOB=V1,V2,...");
+  } else if (cmd == "explore") {
+    sub->add_option("--strategy", a.strategy,
+                    describe("dfs: every schedule up to --bound preemptions, in depth-first "
+                             "order; pct: probabilistic concurrency testing, bug depth --bound; "
+                             "random: seeded random choices (default dfs)"))
+        ->type_name("dfs|pct|random");
+    sub->add_option("--bound", a.bound, describe("dfs: preemption bound; pct: depth (default 2)"))
+        ->type_name("K");
+    sub->add_option("--budget", a.budget, describe("executions at most (default 1000)"))
+        ->type_name("N");
+    sub->add_option("--replay-out", a.replay_out,
+                    describe("where to write the replay file (default: beside the scenario, its "
+                             "name ending in .replay)"))
+        ->type_name("FILE");
+  } else if (cmd == "graph") {
+    sub->add_option("--format", a.format,
+                    describe("dot (default), svg (runs Graphviz `dot`), json (the same as --json)"))
+        ->type_name("dot|svg|json");
+    sub->add_flag("--all", a.all,
+                  describe("every device, not only the network providers and what they link to "
+                           "(clocks, regulators, GPIO, ...)"));
+  }
+}
+
+void add_common_options(CLI::App* sub, const std::string& cmd, Args& a) {
+  sub->add_option("--set", a.sets,
+                  describe("select the design a knob models, as --set phy-loss=replay "
+                           "(repeatable; a scenario's own `set` lines win); lifeline --help "
+                           "lists the knobs"))
+      ->type_name("KNOB=VALUE")
+      ->allow_extra_args(false);  // `--set a=b BOARD`: BOARD is not a second knob
+  sub->add_flag("--json", a.json,
+                describe("print the report as one JSON document (docs/json.md), byte-identical "
+                         "for the same inputs"));
+  sub->add_option("--seed", a.seed,
+                  describe(cmd == "explore" ? "seed of the strategy's random choices (default 1)"
+                                            : "seed of the run's random choices (default 0)"))
+      ->type_name("N");
+  sub->add_flag("-v,--verbose", a.verbose,
+                describe(cmd == "boot" || cmd == "graph"
+                             ? "no effect here; for run, compare, explore"
+                             : "every event in the timeline, the boot's and every scheduling "
+                               "decision, and the final state in full"));
+}
+
+// Words before the command: a misspelt command, or options in the wrong place.
+void check_before_command(const std::vector<std::string>& before, bool have_command) {
+  for (const std::string& word : before) {
+    if (word.empty() || word[0] == '-') continue;
+    std::string commands;
+    for (const std::string& n : command_names()) commands += (commands.empty() ? "" : ", ") + n;
+    throw sim::UserError("unknown command '" + word + "', expected one of " + commands +
+                         sim::did_you_mean(word, command_names()));
+  }
+  if (!before.empty())
+    throw sim::UserError("unknown option '" + before.front() +
+                         "': options follow the command (lifeline COMMAND --help)");
+  if (!have_command)
+    throw sim::UserError(
+        "expected a command (boot, run, compare, explore, graph, demo); lifeline --help "
+        "explains them");
+}
+
+// The words the command did not take (unknown options, extra arguments) and
+// the arguments it lacks.
+void check_command_words(const CLI::App* sub, const Positionals& p, const Args& a) {
+  const std::string& cmd = a.command;
+  std::vector<std::string> extra = sub->remaining();
+  for (const std::string& w : extra) {
+    if (w.size() > 1 && w[0] == '-') {
+      std::string name = w.substr(0, w.find('='));
+      throw sim::UserError(cmd + ": unknown option '" + name + "'" +
+                           sim::did_you_mean(name, option_names(sub)));
+    }
+  }
+  if (!extra.empty())
+    throw sim::UserError(cmd + ": unexpected argument '" + extra.front() +
+                         "'; usage: " + command_help(cmd).usage);
+  if (a.positionals.size() < p.required) {
+    std::string missing;
+    for (size_t i = a.positionals.size(); i < p.required; ++i)
+      missing += (missing.empty() ? "" : " and ") + std::string(p.names[i]);
+    throw sim::UserError(cmd + ": expected " + missing + "; usage: " + command_help(cmd).usage);
+  }
+}
+
+}  // namespace
+
+Parsed parse_args(const std::vector<std::string>& args, const std::vector<std::string>& boards,
+                  std::ostream& out) {
+  Args a;
+  CLI::App app;
+  app.name("lifeline");
+  app.formatter(std::make_shared<Formatter>());
+  app.get_formatter()->column_width(kHelpColumn);
+  app.get_formatter()->label("Subcommands", "Commands");
+  app.get_formatter()->label("Positionals", "Arguments");
+  app.set_help_flag("-h,--help", "this help");
+  app.set_version_flag("--version", std::string("lifeline ") + kVersion, "lifeline's version");
+  app.footer(program_footer(boards));
+  // Unknown words are collected, not refused, so that the messages about
+  // them are ours, with suggestions.
+  app.allow_extras();
+  std::string positionals[2];  // filled by whichever command is given
+  for (const CommandHelp& h : command_help()) {
+    CLI::App* sub = app.add_subcommand(h.name, h.summary);
+    sub->allow_extras();
+    sub->footer("Examples:\n" + std::string(h.examples) +
+                "\n\nlifeline --help lists the knobs and their values, the bundled boards and the "
+                "exit statuses.");
+    add_positionals(sub, positionals_of(h.name), positionals);
+    add_own_options(sub, h.name, a);
+    add_common_options(sub, h.name, a);
+  }
+
+  // CLI11 takes the words last first.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return {std::nullopt, 0};
+  } catch (const CLI::CallForVersion&) {
+    out << "lifeline " << kVersion << "\n";
+    return {std::nullopt, 0};
+  } catch (const CLI::ParseError& e) {
+    std::string where;
+    for (const CLI::App* sub : app.get_subcommands()) where = sub->get_name();
+    rethrow(e, where);
+  }
+
+  check_before_command(app.remaining(), !app.get_subcommands().empty());
+  const CLI::App* sub = app.get_subcommands().front();
+  a.command = sub->get_name();
+  const Positionals& p = positionals_of(a.command);
+  for (size_t i = 0; i < p.names.size(); ++i)
+    if (!positionals[i].empty()) a.positionals.push_back(positionals[i]);
+  check_command_words(sub, p, a);
+  return {a, 0};
+}
+
+}  // namespace lifeline::cli

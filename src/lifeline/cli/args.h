@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The command line, parsed with CLI11 into plain strings; the values are
+// checked by the commands (options.h), so that every message about bad input
+// is lifeline's own, in one style.
+#ifndef LIFELINE_CLI_ARGS_H_
+#define LIFELINE_CLI_ARGS_H_
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace lifeline::cli {
+
+struct Args {
+  std::string command;                   // "boot", "run", ...
+  std::vector<std::string> positionals;  // BOARD, SCENARIO as given
+  // Common to every command.
+  std::vector<std::string> sets;
+  bool json = false;
+  std::optional<std::string> seed;
+  bool verbose = false;
+  // run
+  std::optional<std::string> replay;
+  // compare
+  std::optional<std::string> vary;
+  // explore
+  std::optional<std::string> strategy, bound, budget, replay_out;
+  // graph
+  std::optional<std::string> format;
+  bool all = false;
+};
+
+struct Parsed {
+  std::optional<Args> args;  // nullopt when help or the version was printed
+  int exit = 0;
+};
+
+// Parses `args` (without the program name). Prints --help and --version to
+// `out`; bad input (an unknown command or option, a missing value, a
+// missing or extra argument) is a sim::UserError.
+Parsed parse_args(const std::vector<std::string>& args, const std::vector<std::string>& boards,
+                  std::ostream& out);
+
+}  // namespace lifeline::cli
+
+#endif  // LIFELINE_CLI_ARGS_H_

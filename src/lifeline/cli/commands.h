@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The commands of `lifeline`, one function each: check the arguments, call
+// the backend, print the report as text or JSON, return the exit status.
+#ifndef LIFELINE_CLI_COMMANDS_H_
+#define LIFELINE_CLI_COMMANDS_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "lifeline/cli/args.h"
+#include "lifeline/cli/backend.h"
+
+namespace lifeline::cli {
+
+struct Context {
+  const Args& args;
+  const Backend& backend;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+int cmd_boot(const Context& c);
+int cmd_run(const Context& c);
+int cmd_compare(const Context& c);
+int cmd_explore(const Context& c);
+int cmd_graph(const Context& c);
+int cmd_demo(const Context& c);
+
+// Shared by the commands.
+
+// --set, --seed and -v as RunOptions.
+scenario::RunOptions run_options(const Args& a, uint64_t default_seed = 0);
+
+// A word as a POSIX shell reads it back: bare when it can be, else in single
+// quotes; for the commands lifeline prints for the user to paste.
+std::string shell_quote(std::string_view word);
+
+// The whole file; a file that cannot be read is a sim::UserError naming
+// `what` it was ("replay file").
+std::string read_file(const std::string& path, std::string_view what);
+
+}  // namespace lifeline::cli
+
+#endif  // LIFELINE_CLI_COMMANDS_H_

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The command with the real runner, on a bundled board: the wiring from the
+// command line to the model and back, not the model itself (its own tests do
+// that). A few runs of a small board, well under a second.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "lifeline/cli/cli.h"
+#include "lifeline/cli/test_backend.h"
+
+namespace lifeline::cli {
+namespace {
+
+using testing::TempDir;
+
+constexpr char kBoard[] = "armada-388-clearfog-pro";
+
+testing::Output real(std::vector<std::string> args) {
+  std::vector<std::string> argv_strings = {"lifeline"};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  std::ostringstream out, err;
+  testing::Output o;
+  o.status = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
+  o.out = out.str();
+  o.err = err.str();
+  return o;
+}
+
+TEST(EndToEnd, Boot) {
+  auto o = real({"boot", kBoard});
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(o.out.starts_with("board    ")) << o.out;
+  for (const char* section :
+       {"\nFINDINGS", "\nDEVICES: ", "\nNETDEVS\n", "\nDEVICE LINKS: ", "\nPHYS\n", "\nMODULES: "})
+    EXPECT_NE(o.out.find(section), std::string::npos) << section;
+}
+
+TEST(EndToEnd, RunJsonIsByteIdentical) {
+  TempDir d;
+  std::string scn =
+      d.file("s.scn", "cable eth0 plug\nip link set eth0 up\nsettle\nexpect carrier eth0 on\n");
+  auto a = real({"run", kBoard, scn, "--json"});
+  auto b = real({"run", kBoard, scn, "--json"});
+  EXPECT_EQ(a.status, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  auto j = nlohmann::json::parse(a.out);
+  EXPECT_EQ(j["expects"].size(), 1u);
+  EXPECT_EQ(j["ok"], true);
+}
+
+TEST(EndToEnd, FailedExpectExitsOne) {
+  TempDir d;
+  std::string scn = d.file("s.scn", "expect carrier eth0 on\n");
+  auto o = real({"run", kBoard, scn});
+  EXPECT_EQ(o.status, 1) << o.err;
+  EXPECT_NE(o.out.find("  FAIL  " + scn + ":1  "), std::string::npos) << o.out;
+}
+
+TEST(EndToEnd, UnknownNamesInAScenarioAreBadInput) {
+  TempDir d;
+  std::string scn = d.file("s.scn", "ip link set eth9 up\n");
+  auto o = real({"run", kBoard, scn});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_TRUE(o.err.starts_with("lifeline: " + scn + ":1:13: unknown interface 'eth9'")) << o.err;
+  EXPECT_EQ(o.out, "");
+}
+
+TEST(EndToEnd, Graph) {
+  auto o = real({"graph", kBoard});
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(o.out.starts_with("digraph lifeline {")) << o.out;
+  EXPECT_NE(o.out.find("label=\"phy-handle\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lifeline::cli

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// explore: search the schedules, and keep the failing one in a replay file
+// beside the scenario, so that it can be shown again and attached to a bug.
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "lifeline/cli/cli.h"
+#include "lifeline/cli/commands.h"
+#include "lifeline/cli/options.h"
+#include "lifeline/report/json.h"
+#include "lifeline/report/text.h"
+#include "lifeline/sim/user_error.h"
+
+namespace lifeline::cli {
+
+namespace {
+
+// SCENARIO with its extension replaced by .replay.
+std::string default_replay_path(const std::string& scenario) {
+  std::filesystem::path p(scenario);
+  p.replace_extension(".replay");
+  return p.string();
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  if (!out)
+    throw sim::UserError(path + ": cannot write the replay file: " + std::strerror(errno) +
+                         "; --replay-out FILE writes it elsewhere");
+}
+
+}  // namespace
+
+int cmd_explore(const Context& c) {
+  const Args& a = c.args;
+  scenario::ExploreOptions o;
+  o.strategy =
+      a.strategy ? parse_choice("--strategy", *a.strategy, {"dfs", "pct", "random"}) : "dfs";
+  if (a.bound) o.bound = static_cast<int>(parse_number("--bound", *a.bound));
+  if (a.budget) o.budget = parse_number("--budget", *a.budget, 1);
+  o.run = run_options(a, /*default_seed=*/0);
+  if (a.seed) o.seed = o.run.seed;
+  const std::string& board_arg = a.positionals[0];
+  const std::string& scenario_arg = a.positionals[1];
+  scenario::Board board = c.backend.load_board(board_arg);
+  scenario::Scenario s = c.backend.load_scenario(scenario_arg);
+  scenario::ExploreResult r = c.backend.explore(board, s, o);
+
+  std::string path, show;
+  if (r.found) {
+    path = a.replay_out ? *a.replay_out : default_replay_path(scenario_arg);
+    scenario::ReplayFile f{board_arg, scenario_arg, o.run.knobs, r.ranks};
+    write_file(path, scenario::format_replay_file(f));
+    show = "lifeline run " + shell_quote(board_arg) + " " + shell_quote(scenario_arg) +
+           " --replay " + shell_quote(path);
+  }
+  if (a.json) {
+    report::Json d = report::document("explore", report::to_json(r));
+    d["replay_file"] = r.found ? report::Json(path) : report::Json(nullptr);
+    d["replay_command"] = r.found ? report::Json(show) : report::Json(nullptr);
+    c.out << report::dump(d);
+  } else {
+    c.out << report::format_explore(r);
+    if (r.found) c.out << "\nreplay file: " << path << "\nshow it again: " << show << "\n";
+  }
+  return r.found ? kExitFailed : kExitOk;
+}
+
+}  // namespace lifeline::cli

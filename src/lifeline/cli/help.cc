@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/cli/help.h"
+
+#include <algorithm>
+
+#include "lifeline/net/knobs.h"
+
+namespace lifeline::cli {
+
+std::string wrap(std::string_view text, size_t width) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+    if (!out.empty()) out += '\n';
+    if (line.empty() || line.front() == ' ') {
+      out += line;  // a blank line or a preformatted one: kept
+    } else {
+      size_t col = 0;
+      size_t i = 0;
+      while (i < line.size()) {
+        size_t j = line.find(' ', i);
+        if (j == std::string_view::npos) j = line.size();
+        std::string_view word = line.substr(i, j - i);
+        if (!word.empty()) {
+          if (col > 0 && col + 1 + word.size() > width) {
+            out += '\n';
+            col = 0;
+          } else if (col > 0) {
+            out += ' ';
+            ++col;
+          }
+          out += word;
+          col += word.size();
+        }
+        i = j + 1;
+      }
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string describe(std::string_view text) { return wrap(text, kHelpWidth - kHelpColumn); }
+
+std::string program_description() {
+  return wrap(
+      "lifeline: what happens on your board when a PHY, PCS, SFP or PSE provider's driver goes "
+      "away, and comes back.\n"
+      "\n"
+      "It loads the board's device tree, boots a model of the driver core (probe, deferred "
+      "probe, device links, fw_devlink) and of MDIO, phylib, phylink, SFP, PCS, PSE and DSA in "
+      "virtual time, plays a scenario of sysfs unbind and bind, rmmod and modprobe, ip link, "
+      "ethtool, cable and SFP module events, and reports carrier, bound drivers, device links "
+      "and findings (oops, use-after-free, WARN, deadlock, hung task, lockdep, refcount, "
+      "invariant), under today's mainline behaviour or under a design proposed on netdev "
+      "(--set phy-loss=..., see the knobs below).",
+      kHelpWidth);
+}
+
+std::string program_footer(const std::vector<std::string>& bundled_boards) {
+  std::string s =
+      "Every command takes:\n"
+      "  --set KNOB=VALUE        select the design a knob models (repeatable)\n"
+      "  --json                  the report as one JSON document (docs/json.md)\n"
+      "  --seed N                seed of the random choices\n"
+      "  -v,--verbose            every event of the timeline, every scheduling decision\n"
+      "\n"
+      "Knobs (the first value is the default; `set KNOB VALUE` in a scenario does the same):\n";
+  for (const net::KnobInfo& k : net::knob_table()) {
+    s += "  " + std::string(k.name) + ": " + std::string(k.help) + "\n";
+    size_t w = 0;
+    for (const net::KnobValue& v : k.values) w = std::max(w, v.name.size());
+    for (const net::KnobValue& v : k.values) {
+      std::string name(v.name);
+      name.resize(w, ' ');
+      s += "    " + name + "  " + std::string(v.design) + "\n";
+    }
+  }
+  s += "\n";
+  std::string boards = "Boards: a .dts or .dtb file, or a bundled board:";
+  for (size_t i = 0; i < bundled_boards.size(); ++i) boards += (i ? ", " : " ") + bundled_boards[i];
+  s += wrap(boards + ".", kHelpWidth) + "\n\n";
+  s += wrap(
+           "Exit status: 0 ok; 1 an expect failed (run, compare) or explore found a failure; 2 "
+           "bad input (a bad scenario line, an unknown device, netdev, module, knob or option, a "
+           "missing file); 3 a bug in lifeline.",
+           kHelpWidth) +
+       "\n\n";
+  s += "Examples:\n"
+       "  lifeline boot imx8mp-evk\n"
+       "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn --set phy-loss=replay\n"
+       "  lifeline compare armada-388-clearfog-pro scenarios/s1-clearfog.scn --vary phy-loss\n"
+       "  lifeline explore armada-388-clearfog-pro s.scn --strategy dfs --bound 2\n"
+       "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
+       "  lifeline demo\n"
+       "\n"
+       "lifeline COMMAND --help explains a command and its options; docs/scenarios.md the "
+       "scenario language.";
+  return s;
+}
+
+const std::vector<CommandHelp>& command_help() {
+  static const std::vector<CommandHelp> kHelp = {
+      {"boot", "lifeline boot BOARD [OPTIONS]",
+       "boot a board and show its devices, netdevs, device links, findings",
+       "Boot BOARD and let it settle, then print the findings; the devices with their bus, "
+       "driver, state (bound, deferred and why, as /sys/kernel/debug/devices_deferred says it, "
+       "unbound) and probe attempts; the netdevs with admin state, carrier, link, PHY, AN mode, "
+       "PCS and SFP; the device links with flags and state; the PHYs; the modules. Answers "
+       "\"why does my board defer-probe, and who waits for whom?\"",
+       "  lifeline boot imx8mp-evk\n"
+       "  lifeline boot my-board.dtb --set probe=event\n"
+       "  lifeline boot imx8mp-evk --json > boot.json"},
+      {"run", "lifeline run BOARD SCENARIO [OPTIONS]",
+       "boot, run a scenario, show the timeline, final state and findings",
+       "Boot BOARD, run SCENARIO (a .scn file: docs/scenarios.md) and print the findings, each "
+       "expect with PASS or FAIL (and what was there instead), the timeline ([time] task: event; "
+       "scenario commands marked $, findings ***), the netdevs and PHYs at the end and what "
+       "changed since boot. Exit status 1 when an expect failed.",
+       "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn\n"
+       "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn --set phy-loss=replay -v\n"
+       "  lifeline run --replay scenarios/s1-clearfog.replay"},
+      {"compare", "lifeline compare BOARD SCENARIO --vary KNOB=V1,V2,... [OPTIONS]",
+       "run a scenario once per design and compare them in one table",
+       "Run SCENARIO once per value of a knob and print one table with a column per value. "
+       "Rows: findings by kind; expects failed; carrier after the provider (the first device or "
+       "module the scenario unbinds or removes) left; netdevs lost that did not depend on it; "
+       "recovered after it came back, and how long that took in virtual time; configuration "
+       "(link settings) lost. Exit status 1 when an expect failed in any column.",
+       "  lifeline compare armada-388-clearfog-pro scenarios/s1-clearfog.scn --vary phy-loss\n"
+       "  lifeline compare imx8mp-evk s.scn --vary phy-loss=mainline,notify-down,replay"},
+      {"explore", "lifeline explore BOARD SCENARIO [--strategy dfs|pct|random] [OPTIONS]",
+       "search the schedules of a scenario's concurrently blocks for a failure",
+       "Run SCENARIO under many schedules of its `concurrently` blocks. Stop at the first "
+       "finding or failed expect, shrink the schedule to the fewest choices that still fail, "
+       "print the failing run, and write a replay file that `lifeline run ... --replay FILE` "
+       "shows again. Exit status 1 when something was found, 0 when the strategy explored every "
+       "schedule within the bound, or spent its budget, without a failure.",
+       "  lifeline explore armada-388-clearfog-pro s.scn\n"
+       "  lifeline explore armada-388-clearfog-pro s.scn --strategy pct --bound 3 --budget 5000 "
+       "--seed 7"},
+      {"graph", "lifeline graph BOARD [--format dot|svg|json] [OPTIONS]",
+       "the provider graph of a booted board, for Graphviz",
+       "Print the provider graph of BOARD once booted: the devices around each MAC, the "
+       "phandles that join them by kind (phy-handle, sfp, pcs-handle, pses, DSA conduit), "
+       "device links with their flags and state, parents (a PHY's MDIO bus), and netdevs. Laid "
+       "out netdev -> MAC -> PHY/PCS/SFP/PSE -> MDIO bus, left to right.",
+       "  lifeline graph imx8mp-evk | dot -Tpng > imx8mp-evk.png\n"
+       "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
+       "  lifeline graph fsl-ls1028a-rdb --all --format json"},
+      {"demo", "lifeline demo [OPTIONS]",
+       "the bundled ClearFog Pro scenario across every phy-loss design",
+       "Compare the bundled ClearFog Pro board and scenario (the PHY under a running interface "
+       "is unbound and bound again) across every phy-loss design: today's mainline and each "
+       "design proposed on netdev. No arguments; this is what `make demo` runs.",
+       "  lifeline demo\n"
+       "  lifeline demo --json"},
+  };
+  return kHelp;
+}
+
+const CommandHelp& command_help(std::string_view name) {
+  for (const CommandHelp& h : command_help())
+    if (h.name == name) return h;
+  return command_help().front();
+}
+
+}  // namespace lifeline::cli

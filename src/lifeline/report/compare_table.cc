@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/report/compare_table.h"
+
+#include "lifeline/report/findings_text.h"
+#include "lifeline/report/run_result_util.h"
+#include "lifeline/report/text_util.h"
+
+namespace lifeline::report {
+
+namespace {
+
+std::string expects_cell(const scenario::RunResult& r) {
+  if (r.expects.empty()) return "-";
+  return std::to_string(failed_expects(r)) + "/" + std::to_string(r.expects.size());
+}
+
+std::string carrier_cell(const scenario::ProviderMetrics& m) {
+  if (!m.provider_left || m.carrier_after_left.empty()) return "-";
+  std::vector<std::string> parts;
+  for (const auto& [netdev, on] : m.carrier_after_left)
+    parts.push_back(netdev + (on ? " on" : " off"));
+  return join(parts, ", ");
+}
+
+std::string lost_cell(const scenario::ProviderMetrics& m) {
+  if (!m.provider_left) return "-";
+  return m.unrelated_netdevs_lost.empty() ? "none" : join(m.unrelated_netdevs_lost, ", ");
+}
+
+std::string recovered_cell(const scenario::ProviderMetrics& m) {
+  if (!m.provider_left || !m.provider_back) return "-";
+  if (!m.recovered) return "no";  // why: under the table (recovery_notes)
+  // The carrier never dropped (mainline's frozen carrier, holdover).
+  bool kept = !m.carrier_after_left.empty();
+  for (const auto& [netdev, on] : m.carrier_after_left) kept = kept && on;
+  if (kept) return "kept";
+  if (!m.recovery_time) return "yes";
+  return "yes (" + sim::format_duration(*m.recovery_time) + ")";
+}
+
+std::string configuration_cell(const scenario::ProviderMetrics& m) {
+  if (!m.provider_left || !m.provider_back) return "-";
+  return m.configuration_lost ? "yes" : "no";
+}
+
+}  // namespace
+
+CompareTable compare_table(const scenario::CompareResult& c) {
+  CompareTable t;
+  t.knob = c.knob;
+  t.columns = c.values;
+  auto row = [&](std::string key, std::string label, auto cell) {
+    CompareRow r{std::move(key), std::move(label), {}};
+    for (const auto& run : c.runs) r.cells.push_back(cell(run));
+    t.rows.push_back(std::move(r));
+  };
+
+  std::vector<std::map<sim::FindingKind, int>> counts;
+  for (const auto& run : c.runs) counts.push_back(count_by_kind(run.findings));
+  bool any = false;
+  for (sim::FindingKind k : sim::kAllFindingKinds) {
+    bool found = false;
+    for (const auto& m : counts) found = found || m.count(k);
+    if (!found) continue;
+    any = true;
+    std::string name = sim::finding_kind_name(k);
+    CompareRow r{"findings/" + name, "findings: " + name, {}};
+    for (const auto& m : counts) {
+      auto it = m.find(k);
+      r.cells.push_back(it == m.end() ? "-" : std::to_string(it->second));
+    }
+    t.rows.push_back(std::move(r));
+  }
+  if (!any) row("findings", "findings", [](const scenario::RunResult&) { return "none"; });
+
+  row("expects_failed", "expects failed", expects_cell);
+  row("carrier_after_left", "carrier after provider left",
+      [](const scenario::RunResult& r) { return carrier_cell(r.metrics); });
+  row("unrelated_netdevs_lost", "unrelated netdevs lost",
+      [](const scenario::RunResult& r) { return lost_cell(r.metrics); });
+  row("recovered", "recovered after it came back",
+      [](const scenario::RunResult& r) { return recovered_cell(r.metrics); });
+  row("configuration_lost", "configuration lost",
+      [](const scenario::RunResult& r) { return configuration_cell(r.metrics); });
+  return t;
+}
+
+}  // namespace lifeline::report

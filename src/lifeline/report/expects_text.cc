@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/report/table.h"
+#include "lifeline/report/text.h"
+#include "lifeline/report/text_util.h"
+
+namespace lifeline::report {
+
+std::string format_expects(const std::vector<scenario::ExpectResult>& expects,
+                           const std::string& scenario_file) {
+  if (expects.empty()) return "EXPECTS: none\n";
+  size_t failed = 0;
+  for (const auto& e : expects) failed += e.passed ? 0 : 1;
+  std::string out = "EXPECTS: ";
+  out += failed == 0 ? "all " + std::to_string(expects.size()) + " held"
+                     : std::to_string(failed) + " of " + std::to_string(expects.size()) + " failed";
+  out += "\n";
+  // file:line as a compiler prints it, so an editor can jump to it.
+  Table t({{""}, {""}, {""}, {""}, {""}});
+  for (const auto& e : expects) {
+    std::string where = scenario_file.empty() ? "line " + std::to_string(e.line)
+                                              : scenario_file + ":" + std::to_string(e.line);
+    t.add_row({e.passed ? "PASS" : "FAIL", where, stamp(e.time), e.text,
+               e.passed ? "" : "got: " + or_dash(e.actual)});
+  }
+  return out + t.render("  ");
+}
+
+}  // namespace lifeline::report

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// `lifeline explore` as text.
+#include "lifeline/report/findings_text.h"
+#include "lifeline/report/run_result_util.h"
+#include "lifeline/report/text.h"
+#include "lifeline/report/text_util.h"
+
+namespace lifeline::report {
+
+namespace {
+
+// A schedule as its ranks; long ones are cut, since the replay file has them all.
+std::string ranks_text(const std::vector<uint16_t>& ranks) {
+  constexpr size_t kShown = 32;
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < ranks.size() && i < kShown; ++i) parts.push_back(std::to_string(ranks[i]));
+  std::string s = join(parts, " ");
+  if (ranks.size() > kShown) s += " ...";
+  return s;
+}
+
+}  // namespace
+
+std::string format_explore(const scenario::ExploreResult& e) {
+  std::string out =
+      "EXPLORE: " + e.strategy + ", " + count_of(e.executions, "execution", "executions") + "\n";
+  if (!e.found) {
+    out += e.exhausted ? "every schedule within the bound explored: no finding, every expect held\n"
+                       : "budget spent: no finding, every expect held in the schedules tried "
+                         "(a larger --budget or --bound tries more)\n";
+    return out;
+  }
+  const scenario::RunResult& r = e.failing;
+  std::vector<std::string> what;
+  if (!r.findings.empty()) what.push_back(findings_by_kind(r.findings));
+  int failed = failed_expects(r);
+  if (failed > 0) what.push_back(count_of(failed, "expect failed", "expects failed"));
+  out += "found: " + join(what, "; ") + "\n";
+  out += "schedule: " + count_of(e.ranks.size(), "choice", "choices");
+  if (e.ranks_before_shrinking.size() != e.ranks.size())
+    out += ", shrunk from " + std::to_string(e.ranks_before_shrinking.size());
+  out += ": " + ranks_text(e.ranks) + "\n";
+  out += "\n" + format_run(r, false);
+  return out;
+}
+
+}  // namespace lifeline::report

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// JSON of compare, explore and the provider graph.
+#include "lifeline/report/compare_table.h"
+#include "lifeline/report/json.h"
+
+namespace lifeline::report {
+
+Json to_json(const scenario::CompareResult& c) {
+  CompareTable t = compare_table(c);
+  Json rows = Json::array();
+  for (const auto& r : t.rows)
+    rows.push_back(Json{{"key", r.key}, {"label", r.label}, {"cells", r.cells}});
+  Json runs = Json::array();
+  for (const auto& run : c.runs) runs.push_back(to_json(run));
+  return Json{{"knob", c.knob},
+              {"values", c.values},
+              {"table", Json{{"columns", t.columns}, {"rows", rows}}},
+              {"runs", runs}};
+}
+
+Json to_json(const scenario::ExploreResult& e) {
+  return Json{{"strategy", e.strategy},
+              {"executions", e.executions},
+              {"found", e.found},
+              {"exhausted", e.exhausted},
+              {"ranks", e.ranks},
+              {"ranks_before_shrinking", e.ranks_before_shrinking},
+              {"failing", e.found ? to_json(e.failing) : Json(nullptr)}};
+}
+
+Json to_json(const check::Graph& g) {
+  Json nodes = Json::array();
+  for (const auto& n : g.nodes)
+    nodes.push_back(Json{{"id", n.id},
+                         {"label", n.label},
+                         {"kind", n.kind},
+                         {"role", n.role},
+                         {"driver", n.driver},
+                         {"state", n.state}});
+  Json edges = Json::array();
+  for (const auto& e : g.edges)
+    edges.push_back(Json{{"from", e.from}, {"to", e.to}, {"kind", e.kind}, {"label", e.label}});
+  return Json{{"nodes", nodes}, {"edges", edges}};
+}
+
+}  // namespace lifeline::report
