@@ -25,7 +25,7 @@ void BM_S1_Rpi4(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   state.counters["expects"] = static_cast<double>(expects);
 }
-BENCHMARK(BM_S1_Rpi4)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_S1_Rpi4)->ArgName("replay")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 void BM_BootRpi4(benchmark::State& state) {
   Board board = load_board("bcm2711-rpi-4-b");

@@ -10,7 +10,7 @@ packages=(
   libboost-context-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libfdt-dev device-tree-compiler
-  libcli11-dev nlohmann-json3-dev libfmt-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libmimalloc-dev
   graphviz
 )
 

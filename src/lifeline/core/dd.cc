@@ -28,13 +28,20 @@ void note(const std::string& s) {
   if (e.tracing()) e.note(s);
 }
 
+// `build` makes the message; it runs only when the timeline is recorded
+// (quiet runs, which explore by the thousand, skip the formatting).
+template <class F>
+void note_lazy(F&& build) {
+  sim::Engine& e = sim::Engine::current();
+  if (e.tracing()) e.note(build());
+}
+
 Device* deferred_dev(ListNode* n) { return static_cast<DeferredNode*>(n)->dev; }
 
 bool event_mode() { return K().config.probe == ProbeAlgorithm::kEvent; }
 
 void set_deferred_probe_reason(Device* dev, std::string reason) {
-  if (!reason.empty() &&
-      (dev->deferral_reasons.empty() || dev->deferral_reasons.back() != reason))
+  if (!reason.empty() && (dev->deferral_reasons.empty() || dev->deferral_reasons.back() != reason))
     dev->deferral_reasons.push_back(reason);
   dev->deferred_probe_reason = std::move(reason);
 }
@@ -139,8 +146,10 @@ void deferred_probe_timeout_work_func() {
 int call_driver_probe(Device* dev, Driver* drv) {
   ++dev->probe_calls;
   int ret = 0;
-  if (dev->bus && dev->bus->probe) ret = dev->bus->probe(dev);
-  else if (drv->probe) ret = drv->probe(dev);
+  if (dev->bus && dev->bus->probe)
+    ret = dev->bus->probe(dev);
+  else if (drv->probe)
+    ret = drv->probe(dev);
   if (ret == -EPROBE_DEFER) {
     ++dev->deferrals;
     if (dev->deferred_probe_reason.empty())
@@ -170,11 +179,16 @@ void driver_bound(Device* dev) {
   sim::Engine::current().mark_progress();
   device_links_driver_bound(dev);
   ++k.total_binds;
-  note("bound " + std::string(dev_bus_name(dev)) + ":" + dev->name() + " to " + std::string(dev_driver_string(dev)));
+  note_lazy([&] {
+    return "bound " + std::string(dev_bus_name(dev)) + ":" + dev->name() + " to " +
+           std::string(dev_driver_string(dev));
+  });
   // No longer deferred; kick off retrying the pending devices.
   driver_deferred_probe_del(dev);
-  if (event_mode()) driver_deferred_probe_trigger_waiters(dev);
-  else driver_deferred_probe_trigger();
+  if (event_mode())
+    driver_deferred_probe_trigger_waiters(dev);
+  else
+    driver_deferred_probe_trigger();
   bus_notify(dev, BUS_NOTIFY_BOUND_DRIVER);
 }
 
@@ -281,8 +295,10 @@ int __driver_attach(Device* dev, Driver* drv) {
 }
 
 void device_remove(Device* dev) {
-  if (dev->bus && dev->bus->remove) dev->bus->remove(dev);
-  else if (dev->driver && dev->driver->remove) dev->driver->remove(dev);
+  if (dev->bus && dev->bus->remove)
+    dev->bus->remove(dev);
+  else if (dev->driver && dev->driver->remove)
+    dev->driver->remove(dev);
 }
 
 void __device_release_driver(Device* dev, Device* parent) {
@@ -349,7 +365,9 @@ void device_release_driver_internal(Device* dev, Driver* drv, Device* parent) {
   device_unlock(dev);
 }
 
-void device_release_driver(Device* dev) { device_release_driver_internal(dev, nullptr, dev->parent); }
+void device_release_driver(Device* dev) {
+  device_release_driver_internal(dev, nullptr, dev->parent);
+}
 
 int device_bind_driver(Device* dev) {
   bus_notify(dev, BUS_NOTIFY_BIND_DRIVER);  // driver_sysfs_add()
@@ -383,15 +401,19 @@ void driver_deferred_probe_add(Device* dev) {
       k.deferred_probe_active_list.push_back(&dev->deferred);
       dev->deferred.where = DeferredNode::Where::kActive;
       sim::mutex_unlock(&k.deferred_probe_mutex);
-      if (k.driver_deferred_probe_enable) sim::queue_work(k.system_unbound_wq, &k.deferred_probe_work);
+      if (k.driver_deferred_probe_enable)
+        sim::queue_work(k.system_unbound_wq, &k.deferred_probe_work);
       return;
     }
     k.deferred_probe_pending_list.push_back(&dev->deferred);
     dev->deferred.where = DeferredNode::Where::kPending;
     if (event_mode()) {
-      if (dev->waiting_for_device) dev->waiting_for_device->probe_waiters.push_back(dev);
-      else if (dev->waiting_for_fwnode) k.fwnode_waiters[dev->waiting_for_fwnode].push_back(dev);
-      else k.deferred_unnamed.push_back(dev);
+      if (dev->waiting_for_device)
+        dev->waiting_for_device->probe_waiters.push_back(dev);
+      else if (dev->waiting_for_fwnode)
+        k.fwnode_waiters[dev->waiting_for_fwnode].push_back(dev);
+      else
+        k.deferred_unnamed.push_back(dev);
     }
   }
   sim::mutex_unlock(&k.deferred_probe_mutex);
@@ -438,7 +460,8 @@ void driver_deferred_probe_trigger() {
   std::vector<Device*> ready;
   k.deferred_probe_pending_list.for_each([&](ListNode* n) {
     Device* d = deferred_dev(n);
-    if ((!d->waiting_for_device && !d->waiting_for_fwnode) || awaited_is_bound(d)) ready.push_back(d);
+    if ((!d->waiting_for_device && !d->waiting_for_fwnode) || awaited_is_bound(d))
+      ready.push_back(d);
   });
   for (Device* d : ready) activate(d);
   sim::mutex_unlock(&k.deferred_probe_mutex);
@@ -486,7 +509,9 @@ void deferred_probe_extend_timeout() {
 
 void wait_for_device_probe() { sim::flush_work(&K().deferred_probe_work); }
 
-bool device_is_deferred(const Device* dev) { return dev->deferred.where != DeferredNode::Where::kNone; }
+bool device_is_deferred(const Device* dev) {
+  return dev->deferred.where != DeferredNode::Where::kNone;
+}
 
 int dev_err_probe(Device* dev, int err, std::string reason) {
   if (err == -EPROBE_DEFER)

@@ -32,7 +32,12 @@ struct DeferredNode : ListNode {
 };
 
 // dev->links.status
-enum class DlDevState : uint8_t { DL_DEV_NO_DRIVER, DL_DEV_PROBING, DL_DEV_DRIVER_BOUND, DL_DEV_UNBINDING };
+enum class DlDevState : uint8_t {
+  DL_DEV_NO_DRIVER,
+  DL_DEV_PROBING,
+  DL_DEV_DRIVER_BOUND,
+  DL_DEV_UNBINDING
+};
 const char* dl_dev_state_name(DlDevState s);
 
 class Device : public sim::Object {
@@ -41,9 +46,14 @@ class Device : public sim::Object {
   // "phy_device", "mii_bus", ...).
   explicit Device(const char* kind = "device") : sim::Object(kind, "") {}
 
+  // Which layer's subclass this is (the address of a tag the subclass
+  // owns), so that a layer can get its structure back without RTTI, as the
+  // kernel's container_of() does after checking dev->type or dev->bus.
+  const void* subclass = nullptr;
+
   const std::string& dev_name() const { return name(); }
 
-  sim::Kref kref;                    // kobject refcount
+  sim::Kref kref;                        // kobject refcount
   std::function<void(Device*)> release;  // dev->release: frees the containing object
   Device* parent = nullptr;
   Bus* bus = nullptr;
@@ -69,15 +79,15 @@ class Device : public sim::Object {
   // Deferred probe bookkeeping (dev->p->deferred_probe and friends).
   DeferredNode deferred;
   std::string deferred_probe_reason;
-  std::vector<Device*> probe_waiters;    // probe=event: devices waiting for this one to bind
-  Device* waiting_for_device = nullptr;  // probe=event: the supplier awaited
-  FwNode* waiting_for_fwnode = nullptr;  // probe=event: awaited node with no device yet
-  int probe_attempts = 0;   // really_probe() calls
-  int probe_calls = 0;      // calls into the driver's probe()
-  int deferrals = 0;        // times it returned or was given -EPROBE_DEFER
+  std::vector<Device*> probe_waiters;         // probe=event: devices waiting for this one to bind
+  Device* waiting_for_device = nullptr;       // probe=event: the supplier awaited
+  FwNode* waiting_for_fwnode = nullptr;       // probe=event: awaited node with no device yet
+  int probe_attempts = 0;                     // really_probe() calls
+  int probe_calls = 0;                        // calls into the driver's probe()
+  int deferrals = 0;                          // times it returned or was given -EPROBE_DEFER
   std::vector<std::string> deferral_reasons;  // every reason, in order (deduplicated runs)
-  uint64_t add_order = 0;   // device_add() order, for stable listings
-  bool on_driver_list = false;  // dev->p->knode_driver is linked
+  uint64_t add_order = 0;                     // device_add() order, for stable listings
+  bool on_driver_list = false;                // dev->p->knode_driver is linked
 };
 
 // device_initialize(): refcount 1; the device is not visible yet.
@@ -95,7 +105,9 @@ Device* get_device(Device* dev);
 void put_device(Device* dev);
 
 inline bool device_is_registered(const Device* dev) { return dev->registered; }
-inline bool device_is_bound(const Device* dev) { return dev->driver && dev->link_status == DlDevState::DL_DEV_DRIVER_BOUND; }
+inline bool device_is_bound(const Device* dev) {
+  return dev->driver && dev->link_status == DlDevState::DL_DEV_DRIVER_BOUND;
+}
 void device_lock(Device* dev);
 void device_unlock(Device* dev);
 

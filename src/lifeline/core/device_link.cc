@@ -24,7 +24,8 @@ void links_write_unlock() { sim::mutex_unlock(&K().device_links_lock); }
 bool test(const DeviceLink* l, uint32_t f) { return (l->flags & f) != 0; }
 
 bool device_link_flag_is_sync_state_only(uint32_t flags) {
-  return (flags & ~(DL_FLAG_INFERRED | DL_FLAG_CYCLE)) == (DL_FLAG_SYNC_STATE_ONLY | DL_FLAG_MANAGED);
+  return (flags & ~(DL_FLAG_INFERRED | DL_FLAG_CYCLE)) ==
+         (DL_FLAG_SYNC_STATE_ONLY | DL_FLAG_MANAGED);
 }
 
 void erase(std::vector<DeviceLink*>& v, DeviceLink* l) {
@@ -41,24 +42,43 @@ void device_link_init_status(DeviceLink* link, Device* consumer, Device* supplie
   using S = DlState;
   switch (supplier->link_status) {
     case DlDevState::DL_DEV_PROBING:
-      link->status = consumer->link_status == DlDevState::DL_DEV_PROBING ? S::DL_STATE_CONSUMER_PROBE
-                                                                         : S::DL_STATE_DORMANT;
+      link->status = consumer->link_status == DlDevState::DL_DEV_PROBING
+                         ? S::DL_STATE_CONSUMER_PROBE
+                         : S::DL_STATE_DORMANT;
       break;
     case DlDevState::DL_DEV_DRIVER_BOUND:
       switch (consumer->link_status) {
-        case DlDevState::DL_DEV_PROBING: link->status = S::DL_STATE_CONSUMER_PROBE; break;
-        case DlDevState::DL_DEV_DRIVER_BOUND: link->status = S::DL_STATE_ACTIVE; break;
-        default: link->status = S::DL_STATE_AVAILABLE; break;
+        case DlDevState::DL_DEV_PROBING:
+          link->status = S::DL_STATE_CONSUMER_PROBE;
+          break;
+        case DlDevState::DL_DEV_DRIVER_BOUND:
+          link->status = S::DL_STATE_ACTIVE;
+          break;
+        default:
+          link->status = S::DL_STATE_AVAILABLE;
+          break;
       }
       break;
-    case DlDevState::DL_DEV_UNBINDING: link->status = S::DL_STATE_SUPPLIER_UNBIND; break;
-    default: link->status = S::DL_STATE_DORMANT; break;
+    case DlDevState::DL_DEV_UNBINDING:
+      link->status = S::DL_STATE_SUPPLIER_UNBIND;
+      break;
+    default:
+      link->status = S::DL_STATE_DORMANT;
+      break;
   }
 }
 
 void note(const std::string& s) {
   sim::Engine& e = sim::Engine::current();
   if (e.tracing()) e.note(s);
+}
+
+// `build` makes the message; it runs only when the timeline is recorded
+// (quiet runs, which explore by the thousand, skip the formatting).
+template <class F>
+void note_lazy(F&& build) {
+  sim::Engine& e = sim::Engine::current();
+  if (e.tracing()) e.note(build());
 }
 
 void __device_link_del(DeviceLink* link) {
@@ -109,7 +129,8 @@ void __device_links_no_driver(Device* dev) {
       device_link_drop_managed(link);
       continue;
     }
-    if (link->status != DlState::DL_STATE_CONSUMER_PROBE && link->status != DlState::DL_STATE_ACTIVE)
+    if (link->status != DlState::DL_STATE_CONSUMER_PROBE &&
+        link->status != DlState::DL_STATE_ACTIVE)
       continue;
     if (link->supplier->link_status == DlDevState::DL_DEV_DRIVER_BOUND) {
       link->status = DlState::DL_STATE_AVAILABLE;
@@ -127,12 +148,18 @@ void __device_links_no_driver(Device* dev) {
 
 const char* dl_state_name(DlState s) {
   switch (s) {
-    case DlState::DL_STATE_NONE: return "none";
-    case DlState::DL_STATE_DORMANT: return "dormant";
-    case DlState::DL_STATE_AVAILABLE: return "available";
-    case DlState::DL_STATE_CONSUMER_PROBE: return "consumer probe";
-    case DlState::DL_STATE_ACTIVE: return "active";
-    case DlState::DL_STATE_SUPPLIER_UNBIND: return "supplier unbind";
+    case DlState::DL_STATE_NONE:
+      return "none";
+    case DlState::DL_STATE_DORMANT:
+      return "dormant";
+    case DlState::DL_STATE_AVAILABLE:
+      return "available";
+    case DlState::DL_STATE_CONSUMER_PROBE:
+      return "consumer probe";
+    case DlState::DL_STATE_ACTIVE:
+      return "active";
+    case DlState::DL_STATE_SUPPLIER_UNBIND:
+      return "supplier unbind";
   }
   return "?";
 }
@@ -200,7 +227,8 @@ DeviceLink* device_link_add(Device* consumer, Device* supplier, uint32_t flags) 
   for (DeviceLink* link : supplier->link_consumers) {
     if (link->consumer != consumer) continue;
     // An existing link between the two: merge the request into it.
-    if (test(link, DL_FLAG_INFERRED) && !(flags & DL_FLAG_INFERRED)) link->flags &= ~DL_FLAG_INFERRED;
+    if (test(link, DL_FLAG_INFERRED) && !(flags & DL_FLAG_INFERRED))
+      link->flags &= ~DL_FLAG_INFERRED;
     if (flags & DL_FLAG_PM_RUNTIME) link->flags |= DL_FLAG_PM_RUNTIME;
     if (flags & DL_FLAG_STATELESS) {
       ++link->kref;
@@ -236,12 +264,16 @@ DeviceLink* device_link_add(Device* consumer, Device* supplier, uint32_t flags) 
     link->kref = 1;
     link->set_name(std::string(dev_bus_name(supplier)) + ":" + supplier->name() + "--" +
                    std::string(dev_bus_name(consumer)) + ":" + consumer->name());
-    if (flags & DL_FLAG_STATELESS) link->status = DlState::DL_STATE_NONE;
-    else device_link_init_status(link, consumer, supplier);
+    if (flags & DL_FLAG_STATELESS)
+      link->status = DlState::DL_STATE_NONE;
+    else
+      device_link_init_status(link, consumer, supplier);
     supplier->link_consumers.push_back(link);
     consumer->link_suppliers.push_back(link);
-    note("device link added: " + link->name() + " (" + dl_flags_string(link->flags) + ", " +
-         dl_state_name(link->status) + ")");
+    note_lazy([&] {
+      return "device link added: " + link->name() + " (" + dl_flags_string(link->flags) + ", " +
+             dl_state_name(link->status) + ")";
+    });
     result = link;
   }
   links_write_unlock();
@@ -281,7 +313,8 @@ int device_links_check_suppliers(Device* dev) {
     if (!test(link, DL_FLAG_MANAGED)) continue;
     if (link->status != DlState::DL_STATE_AVAILABLE && !test(link, DL_FLAG_SYNC_STATE_ONLY)) {
       device_links_missing_supplier(dev);
-      ret = dev_err_probe_wait(dev, link->supplier, "supplier " + link->supplier->name() + " not ready");
+      ret = dev_err_probe_wait(dev, link->supplier,
+                               "supplier " + link->supplier->name() + " not ready");
       break;
     }
     link->status = DlState::DL_STATE_CONSUMER_PROBE;
@@ -297,7 +330,8 @@ void device_links_driver_bound(Device* dev) {
   links_write_lock();
   for (DeviceLink* link : dev->link_consumers) {
     if (!test(link, DL_FLAG_MANAGED)) continue;
-    if (link->status == DlState::DL_STATE_CONSUMER_PROBE || link->status == DlState::DL_STATE_ACTIVE)
+    if (link->status == DlState::DL_STATE_CONSUMER_PROBE ||
+        link->status == DlState::DL_STATE_ACTIVE)
       continue;
     sim::warn_on(link->status != DlState::DL_STATE_DORMANT,
                  "WARNING: device_links_driver_bound: consumer link not dormant");
@@ -330,7 +364,8 @@ void device_links_no_driver(Device* dev) {
   links_write_lock();
   for (DeviceLink* link : dev->link_consumers) {
     if (!test(link, DL_FLAG_MANAGED)) continue;
-    if (link->status == DlState::DL_STATE_CONSUMER_PROBE || link->status == DlState::DL_STATE_ACTIVE)
+    if (link->status == DlState::DL_STATE_CONSUMER_PROBE ||
+        link->status == DlState::DL_STATE_ACTIVE)
       link->status = DlState::DL_STATE_DORMANT;
   }
   __device_links_no_driver(dev);
@@ -346,7 +381,8 @@ void device_links_driver_cleanup(Device* dev) {
                  "WARNING: device_links_driver_cleanup: AUTOREMOVE_CONSUMER link still present");
     sim::warn_on(link->status != DlState::DL_STATE_SUPPLIER_UNBIND,
                  "WARNING: device_links_driver_cleanup: consumer link not in supplier unbind");
-    if (link->status == DlState::DL_STATE_SUPPLIER_UNBIND && test(link, DL_FLAG_AUTOREMOVE_SUPPLIER)) {
+    if (link->status == DlState::DL_STATE_SUPPLIER_UNBIND &&
+        test(link, DL_FLAG_AUTOREMOVE_SUPPLIER)) {
       device_link_drop_managed(link);
       continue;
     }
@@ -361,7 +397,8 @@ bool device_links_busy(Device* dev) {
   links_write_lock();
   for (DeviceLink* link : dev->link_consumers) {
     if (!test(link, DL_FLAG_MANAGED)) continue;
-    if (link->status == DlState::DL_STATE_CONSUMER_PROBE || link->status == DlState::DL_STATE_ACTIVE) {
+    if (link->status == DlState::DL_STATE_CONSUMER_PROBE ||
+        link->status == DlState::DL_STATE_ACTIVE) {
       ret = true;
       break;
     }
@@ -422,8 +459,9 @@ void device_links_purge(Device* dev) {
   }
   std::vector<DeviceLink*> consumers(dev->link_consumers.rbegin(), dev->link_consumers.rend());
   for (DeviceLink* link : consumers) {
-    sim::warn_on(link->status != DlState::DL_STATE_DORMANT && link->status != DlState::DL_STATE_NONE,
-                 "WARNING: device_links_purge: consumer link of a deleted device not dormant");
+    sim::warn_on(
+        link->status != DlState::DL_STATE_DORMANT && link->status != DlState::DL_STATE_NONE,
+        "WARNING: device_links_purge: consumer link of a deleted device not dormant");
     __device_link_del(link);
   }
   links_write_unlock();

@@ -19,8 +19,10 @@ class Driver : public sim::Object {
  public:
   explicit Driver(std::string name) : sim::Object("device_driver", std::move(name)) {}
 
+  const void* subclass = nullptr;  // as Device::subclass
+
   Bus* bus = nullptr;
-  Module* owner = nullptr;  // nullptr: built into the kernel image
+  Module* owner = nullptr;                  // nullptr: built into the kernel image
   std::vector<std::string> of_match_table;  // compatibles
   // probe(): 0 bound; -EPROBE_DEFER retried later; -ENODEV/-ENXIO quietly
   // not bound; other errors logged and not bound.

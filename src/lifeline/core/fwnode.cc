@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 namespace lifeline::core {
 
@@ -100,12 +101,20 @@ bool FwNode::is_compatible(std::string_view compat) const {
   return false;
 }
 
+bool FwNode::compute_available() const {
+  const FwProperty* p = find_property("status");
+  if (!p) return true;
+  std::string_view status(reinterpret_cast<const char*>(p->value.data()), p->value.size());
+  status = status.substr(0, status.find('\0'));
+  return status == "okay" || status == "ok";
+}
+
 bool FwNode::is_available() const {
-  std::optional<std::string> status = read_string("status");
-  return !status || *status == "okay" || *status == "ok";
+  return available_ >= 0 ? available_ != 0 : compute_available();
 }
 
 bool FwNode::is_enabled() const {
+  if (enabled_ >= 0) return enabled_ != 0;
   for (const FwNode* n = this; n; n = n->parent)
     if (!n->is_available()) return false;
   return true;
@@ -132,6 +141,7 @@ FwNode* FwTree::add_node(FwNode* parent, std::string name) {
   node->name = std::move(name);
   node->parent = parent;
   node->tree = this;
+  node->index = static_cast<uint32_t>(nodes_.size());
   if (!parent) {
     node->full_path = "/";
     root_ = node.get();
@@ -144,6 +154,9 @@ FwNode* FwTree::add_node(FwNode* parent, std::string name) {
 }
 
 void FwTree::set_property(FwNode* node, std::string name, std::vector<uint8_t> value) {
+  if (node->tree && node->tree->checkpointed_)
+    throw std::logic_error("property " + name + " of " + node->full_path +
+                           " edited after checkpoint()");
   node->invalidate_caches();
   for (FwProperty& p : node->properties) {
     if (p.name == name) {
@@ -196,9 +209,17 @@ void FwTree::set_phandles(FwNode* node, std::string name, const std::vector<FwNo
 
 void FwTree::checkpoint() {
   saved_links_.clear();
-  for (const auto& l : links_) saved_links_.push_back({l->consumer, l->supplier, l->property, l->flags});
+  for (const auto& l : links_)
+    saved_links_.push_back({l->consumer, l->supplier, l->property, l->flags});
   saved_flags_.clear();
   for (const auto& n : nodes_) saved_flags_.push_back(n->flags);
+  // Properties are fixed from here on: status need not be parsed again.
+  for (const auto& n : nodes_) n->available_ = n->compute_available();
+  for (const auto& n : nodes_) {
+    bool enabled = true;
+    for (const FwNode* a = n.get(); a && enabled; a = a->parent) enabled = a->available_ != 0;
+    n->enabled_ = enabled;
+  }
   checkpointed_ = true;
 }
 
@@ -210,7 +231,8 @@ void FwTree::restore() {
     n->dev = nullptr;
   }
   links_.clear();
-  for (const SavedLink& s : saved_links_) link_add(s.consumer, s.supplier, s.property)->flags = s.flags;
+  for (const SavedLink& s : saved_links_)
+    link_add(s.consumer, s.supplier, s.property)->flags = s.flags;
   for (size_t i = 0; i < nodes_.size(); ++i) nodes_[i]->flags = saved_flags_[i];
 }
 
@@ -243,7 +265,8 @@ void FwTree::index_label(FwNode* node, std::string label) {
 FwLink* FwTree::link_add(FwNode* consumer, FwNode* supplier, std::string property) {
   for (FwLink* l : consumer->suppliers)
     if (l->supplier == supplier) return l;
-  auto link = std::make_unique<FwLink>(FwLink{supplier, consumer, std::move(property), 0, links_.size()});
+  auto link =
+      std::make_unique<FwLink>(FwLink{supplier, consumer, std::move(property), 0, links_.size()});
   FwLink* raw = link.get();
   consumer->suppliers.push_back(raw);
   supplier->consumers.push_back(raw);

@@ -66,10 +66,11 @@ class FwNode {
   int source_line = 0;
   uint32_t flags = 0;
   FwTree* tree = nullptr;  // the tree that owns the node
+  uint32_t index = 0;      // position in tree->nodes(): for per-node memos
 
-  Device* dev = nullptr;               // fwnode->dev: the device created for it
-  std::vector<FwLink*> suppliers;      // links where this node is the consumer
-  std::vector<FwLink*> consumers;      // links where this node is the supplier
+  Device* dev = nullptr;           // fwnode->dev: the device created for it
+  std::vector<FwLink*> suppliers;  // links where this node is the consumer
+  std::vector<FwLink*> consumers;  // links where this node is the supplier
 
   // Node name without unit address: "ethernet".
   std::string_view base_name() const;
@@ -102,8 +103,14 @@ class FwNode {
   std::vector<FwNode*> available_children() const;
 
  private:
+  bool compute_available() const;
+
   mutable std::vector<std::string> compatible_;
   mutable bool compatible_cached_ = false;
+  // Set by FwTree::checkpoint(), when properties stop changing.
+  int8_t available_ = -1;
+  int8_t enabled_ = -1;
+  friend class FwTree;
 };
 
 // A tree of firmware nodes: owns the nodes and the fwnode links.
@@ -133,7 +140,7 @@ class FwTree {
   FwNode* find_by_path(std::string_view path) const;
   FwNode* find_by_phandle(uint32_t phandle) const;
   FwNode* find_by_label(std::string_view label) const;  // without the '&'
-  void index_phandle(FwNode* node);  // after setting node->phandle by hand
+  void index_phandle(FwNode* node);                     // after setting node->phandle by hand
   void index_label(FwNode* node, std::string label);
 
   // fwnode_link_add(): records that `consumer` depends on `supplier`.
@@ -149,7 +156,23 @@ class FwTree {
   void checkpoint();
   void restore();
 
+  // After checkpoint() the nodes and their properties are fixed (restore()
+  // does not undo property edits, so nothing may make them). Analyses that
+  // depend on them alone can then be kept for every later execution.
+  bool frozen() const { return checkpointed_; }
+  // The memo stored under `key`, default-constructed on first use; nullptr
+  // while the tree is not frozen (compute every time then). The caller keeps
+  // to one type per key.
+  template <class T>
+  T* memo(std::string_view key) const {
+    if (!checkpointed_) return nullptr;
+    auto it = memos_.find(key);
+    if (it == memos_.end()) it = memos_.emplace(std::string(key), std::make_shared<T>()).first;
+    return static_cast<T*>(it->second.get());
+  }
+
  private:
+  mutable std::map<std::string, std::shared_ptr<void>, std::less<>> memos_;
   struct SavedLink {
     FwNode* consumer;
     FwNode* supplier;
@@ -178,8 +201,7 @@ struct PhandleArgs {
 // entries carry `cells_name` argument cells in the target ("#clock-cells").
 // With an empty cells_name every entry is a bare phandle (or uses
 // `fixed_cells`). nullopt when absent, out of range or dangling.
-std::optional<PhandleArgs> parse_phandle_with_args(const FwNode* node,
-                                                   std::string_view list_name,
+std::optional<PhandleArgs> parse_phandle_with_args(const FwNode* node, std::string_view list_name,
                                                    std::string_view cells_name, size_t index,
                                                    int fixed_cells = 0);
 // of_parse_phandle(): a bare phandle list.

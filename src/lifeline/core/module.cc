@@ -3,6 +3,7 @@
 // delete_module(), try_module_get()).
 #include "lifeline/core/module.h"
 
+#include "lifeline/core/driver.h"
 #include "lifeline/core/errno.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/sim/engine.h"
@@ -14,14 +15,26 @@ void note(const std::string& s) {
   sim::Engine& e = sim::Engine::current();
   if (e.tracing()) e.note(s);
 }
+
+// `build` makes the message; it runs only when the timeline is recorded
+// (quiet runs, which explore by the thousand, skip the formatting).
+template <class F>
+void note_lazy(F&& build) {
+  sim::Engine& e = sim::Engine::current();
+  if (e.tracing()) e.note(build());
+}
 }  // namespace
 
 const char* module_state_name(ModuleState s) {
   switch (s) {
-    case ModuleState::MODULE_STATE_UNFORMED: return "not loaded";
-    case ModuleState::MODULE_STATE_COMING: return "coming";
-    case ModuleState::MODULE_STATE_LIVE: return "live";
-    case ModuleState::MODULE_STATE_GOING: return "going";
+    case ModuleState::MODULE_STATE_UNFORMED:
+      return "not loaded";
+    case ModuleState::MODULE_STATE_COMING:
+      return "coming";
+    case ModuleState::MODULE_STATE_LIVE:
+      return "live";
+    case ModuleState::MODULE_STATE_GOING:
+      return "going";
   }
   return "?";
 }
@@ -35,6 +48,30 @@ Module* module_create(std::string name, std::function<int(Module*)> init,
   return mod;
 }
 
+namespace {
+
+int register_module_drivers(Module* mod) {
+  for (Driver* d : mod->drivers) {
+    d->owner = mod;
+    if (int err = driver_register(d)) return err;
+  }
+  return 0;
+}
+
+void unregister_module_drivers(Module* mod) {
+  for (auto it = mod->drivers.rbegin(); it != mod->drivers.rend(); ++it)
+    if ((*it)->registered) driver_unregister(*it);
+}
+
+}  // namespace
+
+Module* module_create_drivers(std::string name, std::vector<Driver*> drivers) {
+  // Plain function pointers: no closure to allocate per module.
+  Module* mod = module_create(std::move(name), register_module_drivers, unregister_module_drivers);
+  mod->drivers = std::move(drivers);
+  return mod;
+}
+
 Module* find_module(std::string_view name) {
   for (Module* m : Kernel::current().modules)
     if (m->name() == name) return m;
@@ -43,7 +80,8 @@ Module* find_module(std::string_view name) {
 
 int load_module(Module* mod) {
   LL_FUNC();
-  if (mod->state == ModuleState::MODULE_STATE_LIVE || mod->state == ModuleState::MODULE_STATE_COMING)
+  if (mod->state == ModuleState::MODULE_STATE_LIVE ||
+      mod->state == ModuleState::MODULE_STATE_COMING)
     return 0;
   if (mod->state == ModuleState::MODULE_STATE_GOING) return -EBUSY;
   if (!mod->available) return -ENOENT;  // "modprobe: FATAL: Module not found"
@@ -53,7 +91,7 @@ int load_module(Module* mod) {
   }
   mod->state = ModuleState::MODULE_STATE_COMING;
   ++mod->loads;
-  note(std::string(mod->builtin ? "initcall " : "modprobe ") + mod->name());
+  note_lazy([&] { return std::string(mod->builtin ? "initcall " : "modprobe ") + mod->name(); });
   int ret = mod->init ? mod->init(mod) : 0;
   if (ret) {
     note("module " + mod->name() + ": init failed: " + errno_name(ret));
@@ -86,7 +124,8 @@ int delete_module(Module* mod) {
 
 bool try_module_get(Module* mod) {
   if (!mod) return true;
-  if (mod->state != ModuleState::MODULE_STATE_LIVE && mod->state != ModuleState::MODULE_STATE_COMING)
+  if (mod->state != ModuleState::MODULE_STATE_LIVE &&
+      mod->state != ModuleState::MODULE_STATE_COMING)
     return false;
   ++mod->refcnt;
   return true;

@@ -13,11 +13,13 @@
 
 namespace lifeline::core {
 
+class Driver;
+
 enum class ModuleState : uint8_t {
   MODULE_STATE_UNFORMED,  // not loaded
   MODULE_STATE_COMING,    // module_init running
   MODULE_STATE_LIVE,
-  MODULE_STATE_GOING,     // module_exit running
+  MODULE_STATE_GOING,  // module_exit running
 };
 const char* module_state_name(ModuleState s);
 
@@ -25,19 +27,25 @@ class Module : public sim::Object {
  public:
   explicit Module(std::string name) : sim::Object("module", std::move(name)) {}
 
-  bool builtin = false;  // linked into the kernel image: never unloaded
+  bool builtin = false;   // linked into the kernel image: never unloaded
   bool available = true;  // present on the root file system (modprobe can find it)
   ModuleState state = ModuleState::MODULE_STATE_UNFORMED;
-  int refcnt = 0;                       // references from try_module_get()
-  std::vector<Module*> depends_on;      // modules whose symbols it uses
-  std::function<int(Module*)> init;     // module_init(): registers drivers
-  std::function<void(Module*)> exit;    // module_exit(): unregisters them
+  int refcnt = 0;                     // references from try_module_get()
+  std::vector<Module*> depends_on;    // modules whose symbols it uses
+  std::function<int(Module*)> init;   // module_init(): registers drivers
+  std::function<void(Module*)> exit;  // module_exit(): unregisters them
   int loads = 0;
+  // For module_create_drivers(): what module_driver() registers.
+  std::vector<Driver*> drivers;
 };
 
 // Creates a module known to the running kernel (not loaded yet).
 Module* module_create(std::string name, std::function<int(Module*)> init,
                       std::function<void(Module*)> exit = nullptr);
+// The common case (module_driver()): init registers `drivers` in order
+// (stopping at the first error), exit unregisters the registered ones in
+// reverse. Each driver's owner becomes the module.
+Module* module_create_drivers(std::string name, std::vector<Driver*> drivers);
 Module* find_module(std::string_view name);
 
 // modprobe: loads dependencies first, then runs module_init. Loading a

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/dt/aliases.h"
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "lifeline/core/errno.h"
+#include "lifeline/dt/tree_memo.h"
 
 namespace lifeline::dt {
 
@@ -45,27 +48,36 @@ const core::FwNode* aliases_node(const core::FwTree& tree) {
   return nullptr;
 }
 
+// of_alias_scan(): the aliases_lookup list, in property order.
+std::vector<Alias> scan_aliases(const core::FwTree& tree) {
+  std::vector<Alias> out;
+  const core::FwNode* aliases = aliases_node(tree);
+  if (!aliases) return out;
+  for (const core::FwProperty& p : aliases->properties)
+    if (Alias a = parse_alias(tree, p); a.id >= 0) out.push_back(a);
+  return out;
+}
+
+// Scanned once per loaded board, as the kernel scans at boot.
+std::shared_ptr<const std::vector<Alias>> aliases_lookup(const core::FwTree& tree) {
+  return tree_memo<std::vector<Alias>>(tree, "dt.aliases", [&] { return scan_aliases(tree); });
+}
+
 }  // namespace
 
 int of_alias_get_id(const core::FwNode* node, std::string_view stem) {
   if (!node || !node->tree) return -ENODEV;
-  const core::FwNode* aliases = aliases_node(*node->tree);
-  if (!aliases) return -ENODEV;
-  for (const core::FwProperty& p : aliases->properties) {
-    Alias a = parse_alias(*node->tree, p);
-    if (a.id >= 0 && a.node == node && a.stem == stem) return a.id;
-  }
+  std::shared_ptr<const std::vector<Alias>> aliases = aliases_lookup(*node->tree);
+  for (const Alias& a : *aliases)
+    if (a.node == node && a.stem == stem) return a.id;
   return -ENODEV;
 }
 
 int of_alias_get_highest_id(const core::FwTree& tree, std::string_view stem) {
-  const core::FwNode* aliases = aliases_node(tree);
   int highest = -ENODEV;
-  if (!aliases) return highest;
-  for (const core::FwProperty& p : aliases->properties) {
-    Alias a = parse_alias(tree, p);
-    if (a.id >= 0 && a.stem == stem && a.id > highest) highest = a.id;
-  }
+  std::shared_ptr<const std::vector<Alias>> aliases = aliases_lookup(tree);
+  for (const Alias& a : *aliases)
+    if (a.stem == stem && a.id > highest) highest = a.id;
   return highest;
 }
 

@@ -27,7 +27,11 @@ const char* dt_device_type_name(DtDeviceType type) {
   return "?";
 }
 
-DtDevice* to_dt_device(core::Device* dev) { return dynamic_cast<DtDevice*>(dev); }
-const DtDevice* to_dt_device(const core::Device* dev) { return dynamic_cast<const DtDevice*>(dev); }
+DtDevice* to_dt_device(core::Device* dev) {
+  return dev && dev->subclass == &DtDevice::kTag ? static_cast<DtDevice*>(dev) : nullptr;
+}
+const DtDevice* to_dt_device(const core::Device* dev) {
+  return dev && dev->subclass == &DtDevice::kTag ? static_cast<const DtDevice*>(dev) : nullptr;
+}
 
 }  // namespace lifeline::dt

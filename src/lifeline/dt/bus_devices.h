@@ -36,7 +36,10 @@ const char* dt_device_type_name(DtDeviceType type);
 
 class DtDevice : public core::Device {
  public:
-  DtDevice(const char* kind, DtDeviceType type) : core::Device(kind), type(type) {}
+  DtDevice(const char* kind, DtDeviceType type) : core::Device(kind), type(type) {
+    subclass = &kTag;
+  }
+  static constexpr char kTag = 0;
 
   DtDeviceType type;
   // /sys/bus/*/devices/*/driver_override: when set, only the driver of
@@ -147,7 +150,8 @@ struct PciDeviceId {
 // matching only).
 class DtDriver : public core::Driver {
  public:
-  explicit DtDriver(std::string name) : core::Driver(std::move(name)) {}
+  explicit DtDriver(std::string name) : core::Driver(std::move(name)) { subclass = &kTag; }
+  static constexpr char kTag = 0;
   // platform_device_id / i2c_device_id / spi_device_id names, compared with
   // DtDevice::modalias.
   std::vector<std::string> id_names;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "lifeline/dt/providers.h"
+#include "lifeline/dt/tree_memo.h"
 
 namespace lifeline::dt {
 
@@ -116,7 +117,9 @@ bool is_i2c_mux(const FwNode& node) {
   return false;
 }
 
-BusRole bus_role(const FwNode& node) {
+namespace {
+
+BusRole compute_bus_role(const FwNode& node) {
   if (is_i2c_mux(node)) return BusRole::kI2cMux;
   if (node.read_string("device_type") == "pci") return BusRole::kPciHost;
   if (node.is_compatible("fsl,qoriq-mc")) return BusRole::kFslMc;
@@ -125,6 +128,13 @@ BusRole bus_role(const FwNode& node) {
   if (has(kinds, ProviderKind::kI2cController)) return BusRole::kI2cAdapter;
   if (has(kinds, ProviderKind::kSpiController)) return BusRole::kSpiController;
   return BusRole::kNone;
+}
+
+}  // namespace
+
+BusRole bus_role(const FwNode& node) {
+  BusRole scratch;
+  return node_memo(node, "dt.bus_role", compute_bus_role, scratch);
 }
 
 bool populates_default_buses(const FwNode& node) {

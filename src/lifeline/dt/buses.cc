@@ -21,7 +21,9 @@ using core::Driver;
 
 thread_local DtBuses* tl_buses = nullptr;
 
-DtDriver* to_dt_driver(Driver* drv) { return dynamic_cast<DtDriver*>(drv); }
+DtDriver* to_dt_driver(Driver* drv) {
+  return drv && drv->subclass == &DtDriver::kTag ? static_cast<DtDriver*>(drv) : nullptr;
+}
 
 bool rejected(const DtDriver* dd, const Device* dev) {
   return dd && dd->accept && !dd->accept(dev);

@@ -6,6 +6,7 @@
 #include "lifeline/dt/bus_roles.h"
 #include "lifeline/dt/early_init.h"
 #include "lifeline/dt/platform_names.h"
+#include "lifeline/dt/tree_memo.h"
 
 namespace lifeline::dt {
 
@@ -100,7 +101,9 @@ const char* node_bus_name(NodeBus bus) {
   return "?";
 }
 
-std::vector<DeviceNode> device_nodes(const core::FwTree& tree, const ClaimedFn& claimed) {
+namespace {
+
+std::vector<DeviceNode> compute_device_nodes(const core::FwTree& tree, const ClaimedFn& claimed) {
   PopulateState state;
   for (const EarlyInit& e : early_init_nodes(tree))
     if (e.kind != EarlyKind::kTimer) state.populated.insert(e.node);
@@ -111,6 +114,13 @@ std::vector<DeviceNode> device_nodes(const core::FwTree& tree, const ClaimedFn& 
   out.reserve(w.found_.size());
   if (tree.root()) preorder(tree.root(), w.found_, out);
   return out;
+}
+
+}  // namespace
+
+std::vector<DeviceNode> device_nodes(const core::FwTree& tree, const ClaimedFn& claimed) {
+  return *tree_memo<std::vector<DeviceNode>>(tree, selection_key(tree, "dt.device_nodes", claimed),
+                                             [&] { return compute_device_nodes(tree, claimed); });
 }
 
 }  // namespace lifeline::dt

@@ -6,6 +6,7 @@
 #include "lifeline/core/fw_devlink.h"
 #include "lifeline/dt/of_base.h"
 #include "lifeline/dt/of_irq.h"
+#include "lifeline/dt/tree_memo.h"
 
 namespace lifeline::dt {
 
@@ -91,7 +92,20 @@ bool in_irqchip_table(const FwNode& node) { return matches(node, kIrqchips); }
 bool in_clk_table(const FwNode& node) { return matches(node, kClocks); }
 bool in_timer_table(const FwNode& node) { return matches(node, kTimers); }
 
+namespace {
+
+std::vector<EarlyInit> compute_early_init_nodes(const core::FwTree& tree);
+
+}  // namespace
+
 std::vector<EarlyInit> early_init_nodes(const core::FwTree& tree) {
+  return *tree_memo<std::vector<EarlyInit>>(tree, "dt.early_init_nodes",
+                                            [&] { return compute_early_init_nodes(tree); });
+}
+
+namespace {
+
+std::vector<EarlyInit> compute_early_init_nodes(const core::FwTree& tree) {
   std::vector<EarlyInit> out;
   // of_irq_init(): collect, then initialise level by level from the roots.
   struct Desc {
@@ -127,6 +141,8 @@ std::vector<EarlyInit> early_init_nodes(const core::FwTree& tree) {
       out.push_back(EarlyInit{n.get(), EarlyKind::kTimer});
   return out;
 }
+
+}  // namespace
 
 std::vector<EarlyInit> of_early_init(core::FwTree& tree) {
   std::vector<EarlyInit> out = early_init_nodes(tree);

@@ -16,6 +16,7 @@
 #include "lifeline/dt/pci.h"
 #include "lifeline/dt/populate.h"
 #include "lifeline/dt/spi.h"
+#include "lifeline/dt/tree_memo.h"
 #include "lifeline/sim/engine.h"
 
 namespace lifeline::dt {
@@ -92,8 +93,8 @@ core::Module* GenericDrivers::module(std::string_view name) const {
 }
 
 const GenericDriver* GenericDrivers::for_node(const FwNode* node) const {
-  auto it = by_node.find(node);
-  return it == by_node.end() ? nullptr : &drivers[it->second];
+  if (!node || node->index >= by_node.size() || by_node[node->index] < 0) return nullptr;
+  return &drivers[static_cast<size_t>(by_node[node->index])];
 }
 
 int generic_probe(Device* dev) {
@@ -153,8 +154,10 @@ void generic_remove(Device* dev) {
   }
 }
 
-std::vector<GenericDriverSpec> generic_driver_specs(const core::FwTree& tree,
-                                                    const ClaimedFn& claimed) {
+namespace {
+
+std::vector<GenericDriverSpec> compute_generic_driver_specs(const core::FwTree& tree,
+                                                            const ClaimedFn& claimed) {
   std::vector<GenericDriverSpec> out;
   std::unordered_map<std::string, size_t> by_compat;  // -> index in out
   std::set<std::string> names;                        // module name keys in use
@@ -183,32 +186,54 @@ std::vector<GenericDriverSpec> generic_driver_specs(const core::FwTree& tree,
   return out;
 }
 
+}  // namespace
+
+std::shared_ptr<const std::vector<GenericDriverSpec>> generic_driver_specs_shared(
+    const core::FwTree& tree, const ClaimedFn& claimed) {
+  return tree_memo<std::vector<GenericDriverSpec>>(
+      tree, selection_key(tree, "dt.generic_driver_specs", claimed),
+      [&] { return compute_generic_driver_specs(tree, claimed); });
+}
+
+std::vector<GenericDriverSpec> generic_driver_specs(const core::FwTree& tree,
+                                                    const ClaimedFn& claimed) {
+  return *generic_driver_specs_shared(tree, claimed);
+}
+
 GenericDrivers create_generic_drivers(const core::FwTree& tree, DtBuses& buses,
                                       const ClaimedFn& claimed) {
   GenericDrivers out;
-  for (GenericDriverSpec& spec : generic_driver_specs(tree, claimed)) {
+  out.specs = generic_driver_specs_shared(tree, claimed);
+  out.claimed = std::make_shared<const ClaimedFn>(claimed);
+  out.by_node.assign(tree.nodes().size(), -1);
+  const ClaimedFn* claimed_fn = out.claimed.get();
+  out.drivers.reserve(out.specs->size());
+  out.modules.reserve(out.specs->size());
+  for (const GenericDriverSpec& spec : *out.specs) {
     GenericDriver g;
     g.compatible = spec.compatible;
     g.name = spec.name;
     g.subsystem = spec.subsystem;
+    g.spec = &spec;
     for (const DeviceNode& dn : spec.nodes) {
-      g.nodes.push_back(dn.node);
       core::Bus* bus = bus_for(buses, dn.bus);
       DtDriver* drv = nullptr;
       for (DtDriver* d : g.drivers)
         if (d->bus == bus) drv = d;
       if (!drv) {
-        drv = sim::kzalloc<DtDriver>(g.name);
+        drv = sim::kzalloc<DtDriver>(spec.name);
         drv->bus = bus;
-        drv->of_match_table = {g.compatible};
+        drv->of_match_table = {spec.compatible};
         drv->probe = generic_probe;
         drv->remove = generic_remove;
-        drv->accept = [compat = g.compatible, claimed](const Device* dev) {
+        // Two pointers: small enough for std::function to hold without
+        // allocating (a board has dozens of these per execution).
+        drv->accept = [compat = &spec.compatible, claimed_fn](const Device* dev) {
           const FwNode* n = dev->fwnode;
           if (!n) return false;
           const std::vector<std::string>& c = n->compatible();
-          if (c.empty() || c.front() != compat) return false;
-          return !(claimed && claimed(*n));
+          if (c.empty() || c.front() != *compat) return false;
+          return !(*claimed_fn && (*claimed_fn)(*n));
         };
         g.drivers.push_back(drv);
       }
@@ -220,22 +245,11 @@ GenericDrivers create_generic_drivers(const core::FwTree& tree, DtBuses& buses,
         if (!known) drv->pci_ids.push_back(PciDeviceId{ids->first, ids->second, 0, 0});
       }
     }
-    std::vector<DtDriver*> drivers = g.drivers;
-    g.module = core::module_create(
-        g.name,
-        [drivers](core::Module* mod) {
-          for (DtDriver* d : drivers) {
-            d->owner = mod;
-            if (int ret = core::driver_register(d)) return ret;
-          }
-          return 0;
-        },
-        [drivers](core::Module*) {
-          for (auto it = drivers.rbegin(); it != drivers.rend(); ++it)
-            if ((*it)->registered) core::driver_unregister(*it);
-        });
+    g.module = core::module_create_drivers(
+        spec.name, std::vector<core::Driver*>(g.drivers.begin(), g.drivers.end()));
     out.modules.push_back(g.module);
-    for (const FwNode* n : g.nodes) out.by_node[n] = out.drivers.size();
+    for (const DeviceNode& dn : spec.nodes)
+      out.by_node[dn.node->index] = static_cast<int32_t>(out.drivers.size());
     out.drivers.push_back(std::move(g));
   }
   return out;

@@ -38,6 +38,7 @@
 #ifndef LIFELINE_DT_GENERIC_DRIVERS_H_
 #define LIFELINE_DT_GENERIC_DRIVERS_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,13 +52,16 @@
 
 namespace lifeline::dt {
 
+struct GenericDriverSpec;
+
+// The strings view the spec, which GenericDrivers::specs keeps alive.
 struct GenericDriver {
-  std::string compatible;
-  std::string name;       // the driver's and its module's name
-  std::string subsystem;  // driver_subsystem() of its first node
+  std::string_view compatible;
+  std::string_view name;                    // the driver's and its module's name
+  std::string_view subsystem;               // driver_subsystem() of its first node
+  const GenericDriverSpec* spec = nullptr;  // spec->nodes: the nodes it stands for
   core::Module* module = nullptr;
-  std::vector<DtDriver*> drivers;    // one per bus, in the order first seen
-  std::vector<core::FwNode*> nodes;  // the nodes it stands for, tree order
+  std::vector<DtDriver*> drivers;  // one per bus, in the order first seen
 };
 
 struct GenericDrivers {
@@ -71,7 +75,11 @@ struct GenericDrivers {
   // The generic driver standing for `node`, or nullptr.
   const GenericDriver* for_node(const core::FwNode* node) const;
 
-  std::unordered_map<const core::FwNode*, size_t> by_node;  // -> index in drivers
+  std::vector<int32_t> by_node;  // node index -> index in drivers, -1: none
+
+  // What the drivers' accept rules point into, kept alive with them.
+  std::shared_ptr<const std::vector<GenericDriverSpec>> specs;
+  std::shared_ptr<const ClaimedFn> claimed;
 };
 
 // The name rule above for one compatible (without the collision rule).
@@ -87,6 +95,9 @@ struct GenericDriverSpec {
 };
 std::vector<GenericDriverSpec> generic_driver_specs(const core::FwTree& tree,
                                                     const ClaimedFn& claimed);
+// The same, shared: computed once for a frozen tree (tree_memo.h).
+std::shared_ptr<const std::vector<GenericDriverSpec>> generic_driver_specs_shared(
+    const core::FwTree& tree, const ClaimedFn& claimed);
 
 // Creates the drivers and their modules (module_create(); not loaded).
 // Call from a task, after register_dt_buses().

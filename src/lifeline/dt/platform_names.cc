@@ -83,8 +83,8 @@ class Populator {
   }
 
  private:
-  std::unordered_set<const FwNode*>& populated_;      // OF_POPULATED
-  std::unordered_set<const FwNode*>& populated_bus_;  // OF_POPULATED_BUS
+  NodeSet& populated_;      // OF_POPULATED
+  NodeSet& populated_bus_;  // OF_POPULATED_BUS
 };
 
 }  // namespace

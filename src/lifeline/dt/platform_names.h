@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lifeline/core/fwnode.h"
+#include "lifeline/dt/node_set.h"
 
 namespace lifeline::dt {
 
@@ -52,8 +53,8 @@ std::vector<PlatformDeviceNode> platform_device_nodes(const core::FwTree& tree);
 // put in `populated` before the walk, as of_irq_init() and of_clk_init()
 // set OF_POPULATED.
 struct PopulateState {
-  std::unordered_set<const core::FwNode*> populated;
-  std::unordered_set<const core::FwNode*> populated_bus;
+  NodeSet populated;
+  NodeSet populated_bus;
 };
 
 // platform_device_nodes() with the flags of an execution: skips nodes

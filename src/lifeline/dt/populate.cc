@@ -2,6 +2,7 @@
 #include "lifeline/dt/populate.h"
 
 #include "lifeline/dt/bus_devices.h"
+#include "lifeline/dt/tree_memo.h"
 #include "lifeline/sim/engine.h"
 
 namespace lifeline::dt {
@@ -65,9 +66,25 @@ Device* of_platform_device_create(const PlatformDeviceNode& pn, Device* parent) 
 
 std::vector<Device*> of_platform_default_populate(core::FwTree& tree, DtBuses& buses) {
   LL_FUNC();
+  bool fresh = buses.populate.populated.empty() && buses.populate.populated_bus.empty();
   for (const EarlyInit& e : of_early_init(tree))
     if (e.kind != EarlyKind::kTimer) buses.populate.populated.insert(e.node);  // OF_POPULATED
-  return create_all(platform_device_nodes(tree, buses.populate), nullptr, nullptr);
+  if (!fresh) return create_all(platform_device_nodes(tree, buses.populate), nullptr, nullptr);
+  // From the state every boot starts in, the walk always gives the same
+  // nodes and flags: worked out once per board.
+  struct Walk {
+    std::vector<PlatformDeviceNode> nodes;
+    PopulateState after;
+  };
+  PopulateState& state = buses.populate;
+  std::shared_ptr<const Walk> walk = tree_memo<Walk>(tree, "dt.default_populate", [&] {
+    Walk w;
+    w.after = state;
+    w.nodes = platform_device_nodes(tree, w.after);
+    return w;
+  });
+  state = walk->after;
+  return create_all(walk->nodes, nullptr, nullptr);
 }
 
 std::vector<Device*> of_platform_populate(FwNode* np, Device* parent, bool default_bus_matches) {

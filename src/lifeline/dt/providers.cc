@@ -4,6 +4,7 @@
 #include <string>
 
 #include "lifeline/dt/net_roles.h"
+#include "lifeline/dt/tree_memo.h"
 
 namespace lifeline::dt {
 
@@ -121,7 +122,9 @@ std::string_view provider_kind_name(ProviderKind kind) {
   return "?";
 }
 
-std::vector<ProviderKind> provider_kinds(const FwNode& n) {
+namespace {
+
+std::vector<ProviderKind> compute_provider_kinds(const FwNode& n) {
   std::vector<ProviderKind> out;
   auto add_if = [&out](bool yes, ProviderKind k) {
     if (yes) out.push_back(k);
@@ -157,6 +160,13 @@ std::vector<ProviderKind> provider_kinds(const FwNode& n) {
   add_if(n.has_property("#access-controller-cells"), ProviderKind::kAccessController);
   add_if(n.is_compatible("syscon"), ProviderKind::kSyscon);
   return out;
+}
+
+}  // namespace
+
+std::vector<ProviderKind> provider_kinds(const FwNode& n) {
+  std::vector<ProviderKind> scratch;
+  return node_memo(n, "dt.provider_kinds", compute_provider_kinds, scratch);
 }
 
 bool is_generic_provider(const FwNode& node) {

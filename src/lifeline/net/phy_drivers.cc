@@ -11,19 +11,33 @@
 
 namespace lifeline::net {
 
+namespace {
+
+using ByModule = std::map<std::string, std::vector<const PhyDriverInfo*>>;
+
+// The catalog's drivers by module, worked out once (the catalog is constant).
+const ByModule& drivers_by_module() {
+  static const ByModule by_module = [] {
+    ByModule m;
+    for (const PhyDriverInfo& info : phy_driver_catalog()) {
+      if (info.phy_id == 0xffffffff) continue;  // the generic drivers live in libphy
+      m[std::string(info.module)].push_back(&info);
+    }
+    return m;
+  }();
+  return by_module;
+}
+
+}  // namespace
+
 std::map<std::string, core::Module*> phy_driver_modules_create() {
-  std::map<std::string, std::vector<const PhyDriverInfo*>> by_module;
-  for (const PhyDriverInfo& info : phy_driver_catalog()) {
-    if (info.phy_id == 0xffffffff) continue;  // the generic drivers live in libphy
-    by_module[std::string(info.module)].push_back(&info);
-  }
   std::map<std::string, core::Module*> modules;
-  for (auto& [name, infos] : by_module) {
-    std::vector<const PhyDriverInfo*> list = infos;
+  for (const auto& [name, infos] : drivers_by_module()) {
+    const std::vector<const PhyDriverInfo*>* list = &infos;  // static: no copy per execution
     core::Module* mod = core::module_create(
         name,
         [list](core::Module* m) {
-          for (const PhyDriverInfo* info : list) {
+          for (const PhyDriverInfo* info : *list) {
             auto* drv = sim::kzalloc<PhyDriver>(std::string(info->name));
             drv->phy_id = info->phy_id;
             drv->phy_id_mask = info->phy_id_mask;
@@ -38,7 +52,7 @@ std::map<std::string, core::Module*> phy_driver_modules_create() {
           }
           return 0;
         },
-        [list](core::Module* m) {
+        [](core::Module* m) {
           for (PhyDriver* drv : std::vector<PhyDriver*>(Net::current().phy_drivers))
             if (drv->owner == m) phy_driver_unregister(drv);
         });

@@ -13,6 +13,8 @@
 #include "lifeline/dt/buses.h"
 #include "lifeline/dt/generic_drivers.h"
 #include "lifeline/dt/net_roles.h"
+#include "lifeline/dt/node_set.h"
+#include "lifeline/dt/tree_memo.h"
 #include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/catalog/phy_catalog.h"
@@ -97,22 +99,41 @@ const MacInfo* default_mac(System* sys, const core::FwNode& n) {
   return &sys->default_infos.back();
 }
 
-// A module holding the given drivers.
-core::Module* module_of_drivers(const std::string& name, std::vector<core::Driver*> drivers) {
-  return core::module_create(
-      name,
-      [drivers](core::Module* m) {
-        for (core::Driver* d : drivers) {
-          d->owner = m;
-          int err = core::driver_register(d);
-          if (err) return err;
-        }
-        return 0;
-      },
-      [drivers](core::Module*) {
-        for (auto it = drivers.rbegin(); it != drivers.rend(); ++it)
-          if ((*it)->registered) core::driver_unregister(*it);
-      });
+// Which nodes the network layer drives, from the tree and the catalogs
+// alone (so worked out once per loaded board: dt/tree_memo.h).
+struct NodeScan {
+  std::vector<const MacInfo*> macs;               // known MACs, tree order
+  std::vector<const MdioControllerInfo*> mdios;   // MDIO controllers, tree order
+  std::vector<const core::FwNode*> default_macs;  // MACs the catalog does not know
+  dt::NodeSet claimed;
+};
+
+NodeScan scan_nodes(const core::FwTree& tree) {
+  NodeScan s;
+  for (const auto& up : tree.nodes()) {
+    const core::FwNode* n = up.get();
+    if (!n->is_enabled()) continue;
+    if (const MdioControllerInfo* m = mdio_info_for(*n)) {
+      s.mdios.push_back(m);
+      s.claimed.insert(n);
+    } else if (const MacInfo* m = mac_info_for(*n)) {
+      s.macs.push_back(m);
+      s.claimed.insert(n);
+    }
+  }
+  // MACs the catalog does not know: a default, unless a known MAC or a DSA
+  // switch already drives the node.
+  for (const auto& up : tree.nodes()) {
+    const core::FwNode* n = up.get();
+    if (!n->is_enabled() || !dt::is_mac(*n) || s.claimed.count(n) || dt::is_dsa_port(*n)) continue;
+    bool under_known = false;
+    for (const core::FwNode* p = n->parent; p; p = p->parent)
+      if (s.claimed.count(p) || dt::is_dsa_switch(*p)) under_known = true;
+    if (under_known || !n->has_property("compatible")) continue;
+    s.default_macs.push_back(n);
+    s.claimed.insert(n);
+  }
+  return s;
 }
 
 // Catalog entries grouped into drivers: one driver per (bus, driver name),
@@ -162,35 +183,14 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   // Catalog entries in tree order (never pointer order: the drivers are
   // created from these lists, and their order must not depend on where the
   // allocator put the nodes).
-  std::vector<const MacInfo*> macs;
-  std::vector<const MdioControllerInfo*> mdios;
-  std::set<const core::FwNode*> claimed;
-  for (const auto& up : tree.nodes()) {
-    const core::FwNode* n = up.get();
-    if (!n->is_enabled()) continue;
-    if (const MdioControllerInfo* m = mdio_info_for(*n)) {
-      mdios.push_back(m);
-      claimed.insert(n);
-    } else if (const MacInfo* m = mac_info_for(*n)) {
-      macs.push_back(m);
-      claimed.insert(n);
-    }
-  }
-  // MACs the catalog does not know: a default, unless a known MAC or a DSA
-  // switch already drives the node.
-  for (const auto& up : tree.nodes()) {
-    const core::FwNode* n = up.get();
-    if (!n->is_enabled() || !dt::is_mac(*n) || claimed.count(n) || dt::is_dsa_port(*n)) continue;
-    bool under_known = false;
-    for (const core::FwNode* p = n->parent; p; p = p->parent)
-      if (claimed.count(p) || dt::is_dsa_switch(*p)) under_known = true;
-    if (under_known || !n->has_property("compatible")) continue;
-    macs.push_back(default_mac(sys, *n));
-    claimed.insert(n);
-  }
+  std::shared_ptr<const NodeScan> scan =
+      dt::tree_memo<NodeScan>(tree, "net.node_scan", [&] { return scan_nodes(tree); });
+  std::vector<const MacInfo*> macs = scan->macs;
+  std::vector<const MdioControllerInfo*> mdios = scan->mdios;
+  for (const core::FwNode* n : scan->default_macs) macs.push_back(default_mac(sys, *n));
 
   dt::BoardBootOptions bopts;
-  bopts.claimed = [claimed](const core::FwNode& n) { return claimed.count(&n) != 0; };
+  bopts.claimed = [scan](const core::FwNode& n) { return scan->claimed.count(&n) != 0; };
   std::string board = options.board;
   bopts.extra_pci_ids =
       [board](const core::FwNode& n) -> std::optional<std::pair<uint16_t, uint16_t>> {
@@ -245,7 +245,8 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   // first (they sit at lower initcall levels), then libphy's users.
   std::vector<core::Module*> all = sys->board->generic.modules;
   for (auto& [name, mod] : phy_modules) all.push_back(mod);
-  for (auto& [name, drivers] : drivers_by_module) all.push_back(module_of_drivers(name, drivers));
+  for (auto& [name, drivers] : drivers_by_module)
+    all.push_back(core::module_create_drivers(name, drivers));
   dt::plan_modules(all, options.profile, sys->plan);
   sys->modules = all;
   sys->modules.push_back(libphy);

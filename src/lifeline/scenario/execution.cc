@@ -188,7 +188,7 @@ void Execution::scenario_main() {
   if (!boot_ok_) return;
   note("boot: initcalls done");
   settle();
-  after_boot_ = check::take_snapshot();
+  if (options_.trace) after_boot_ = check::take_snapshot();  // quiet runs report no state
   scenario_start_ = sim::now();
   std::vector<Command> actions(
       scenario_.commands.begin() + static_cast<std::ptrdiff_t>(scenario_.boot_index) + 1,
@@ -198,7 +198,7 @@ void Execution::scenario_main() {
   if (pending_after_left_) sample_after_left();
   check_invariants();
   finish_metrics();
-  final_state_ = check::take_snapshot();
+  if (options_.trace) final_state_ = check::take_snapshot();
 }
 
 void Execution::run_commands(const std::vector<Command>& commands) {

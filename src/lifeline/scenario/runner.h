@@ -38,7 +38,10 @@ struct RunOptions {
   uint64_t seed = 0;
   bool verbose = false;          // keep every scheduling event in the timeline
   std::vector<uint16_t> replay;  // --replay: the schedule to follow (ranks)
-  bool trace = true;             // record the timeline (off for benchmarks and exploring)
+  // Record the timeline and the snapshots after boot and at the end. Off for
+  // exploring and benchmarks: such a run reports findings, expects and
+  // metrics only (explore replays a failing schedule with it on).
+  bool trace = true;
   sim::Time settle_limit = 60 * sim::kSec;
 };
 

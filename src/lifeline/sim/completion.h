@@ -3,10 +3,10 @@
 #ifndef LIFELINE_SIM_COMPLETION_H_
 #define LIFELINE_SIM_COMPLETION_H_
 
-#include <deque>
 #include <string>
 #include <string_view>
 
+#include "lifeline/sim/fifo.h"
 #include "lifeline/sim/task.h"
 #include "lifeline/sim/time.h"
 
@@ -20,7 +20,7 @@ class Completion : public WaitTarget {
 
   std::string name;
   unsigned done = 0;
-  std::deque<Task*> waiters;
+  Fifo<Task*> waiters;
 };
 
 inline constexpr unsigned kCompleteAll = 1u << 30;

@@ -66,9 +66,14 @@ uint32_t Lockdep::edge_index(uint32_t from, uint32_t to) const {
   return matrix_[from * dim_ + to];
 }
 
+std::string Lockdep::where(const Edge& e) const {
+  return fmt::format("{} (holding {}, acquiring {})", e.site.str(), lock_class_name(e.from),
+                     lock_class_name(e.to));
+}
+
 std::vector<uint32_t> Lockdep::find_path(uint32_t from, uint32_t to) const {
   // Breadth-first, so the reported chain is a shortest one.
-  if (from >= dim_) return {};
+  if (from >= dim_ || out_[from].empty()) return {};
   std::vector<int64_t> via(dim_, -1);  // edge index that reached the class
   std::vector<bool> seen(dim_, false);
   std::deque<uint32_t> queue{from};
@@ -130,15 +135,12 @@ std::optional<LockdepReport> Lockdep::check_acquire(const Task& task, uint32_t c
     // closes a cycle: report it once per pair of classes.
     std::vector<uint32_t> back = find_path(cls, h.class_id);
     uint32_t idx = static_cast<uint32_t>(edges_.size());
-    edges_.push_back({h.class_id, cls,
-                      fmt::format("[{}] {} (holding {}, acquiring {})", format_timestamp(now),
-                                  describe_stack(task), lock_class_name(h.class_id),
-                                  lock_class_name(cls))});
+    edges_.push_back({h.class_id, cls, Site{now, task.name, task.frames}});
     matrix_[h.class_id * dim_ + cls] = idx + 1;
     out_[h.class_id].push_back(idx);
     if (back.empty() || report) continue;
-    uint64_t key = (static_cast<uint64_t>(std::min(h.class_id, cls)) << 32) |
-                   std::max(h.class_id, cls);
+    uint64_t key =
+        (static_cast<uint64_t>(std::min(h.class_id, cls)) << 32) | std::max(h.class_id, cls);
     if (std::find(reported_pairs_.begin(), reported_pairs_.end(), key) != reported_pairs_.end())
       continue;
     reported_pairs_.push_back(key);
@@ -148,8 +150,8 @@ std::optional<LockdepReport> Lockdep::check_acquire(const Task& task, uint32_t c
         "holding {}, but the existing dependency chain is {} -> ... -> {}",
         task.name, lock_class_name(cls), lock_class_name(h.class_id), lock_class_name(cls),
         lock_class_name(h.class_id));
-    r.details.push_back("new dependency: " + edges_[idx].where);
-    for (uint32_t ei : back) r.details.push_back("existing dependency: " + edges_[ei].where);
+    r.details.push_back("new dependency: " + where(edges_[idx]));
+    for (uint32_t ei : back) r.details.push_back("existing dependency: " + where(edges_[ei]));
     report = std::move(r);
   }
   return report;

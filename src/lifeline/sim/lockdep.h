@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lifeline/sim/site.h"
 #include "lifeline/sim/time.h"
 
 namespace lifeline::sim {
@@ -36,21 +37,23 @@ class Lockdep {
   // A task is about to acquire `cls` while holding task.held. Adds the
   // dependencies held -> cls and returns a report for a new inversion or a
   // recursive acquisition.
-  std::optional<LockdepReport> check_acquire(const Task& task, uint32_t cls, bool read,
-                                             Time now);
+  std::optional<LockdepReport> check_acquire(const Task& task, uint32_t cls, bool read, Time now);
   size_t edge_count() const { return edges_.size(); }
 
  private:
+  // Where an edge was first seen. Kept raw and formatted only for a report:
+  // an execution adds hundreds of edges and reports almost none.
   struct Edge {
     uint32_t from, to;
-    std::string where;  // task and model stack when first seen
+    Site site;
   };
+  std::string where(const Edge& e) const;
   uint32_t edge_index(uint32_t from, uint32_t to) const;
   // Edges along a path from -> ... -> to, empty if none.
   std::vector<uint32_t> find_path(uint32_t from, uint32_t to) const;
 
   size_t dim_ = 0;
-  std::vector<uint32_t> matrix_;  // dim_*dim_, edge index + 1, 0 = none
+  std::vector<uint32_t> matrix_;            // dim_*dim_, edge index + 1, 0 = none
   std::vector<std::vector<uint32_t>> out_;  // class -> edge indices
   std::vector<Edge> edges_;
   std::vector<uint64_t> reported_pairs_;

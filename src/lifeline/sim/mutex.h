@@ -5,10 +5,10 @@
 #ifndef LIFELINE_SIM_MUTEX_H_
 #define LIFELINE_SIM_MUTEX_H_
 
-#include <deque>
 #include <string>
 #include <string_view>
 
+#include "lifeline/sim/fifo.h"
 #include "lifeline/sim/task.h"
 
 namespace lifeline::sim {
@@ -22,7 +22,7 @@ class Mutex : public WaitTarget {
 
   uint32_t cls = 0;
   Task* owner = nullptr;
-  std::deque<Task*> waiters;
+  Fifo<Task*> waiters;
   bool initialized = false;
 };
 

@@ -9,15 +9,10 @@
 namespace lifeline::sim {
 
 namespace {
-std::string site(Engine& e) {
-  Task* t = e.current_task();
-  return fmt::format("[{}] {}", format_timestamp(e.now()), t ? describe_stack(*t) : "scheduler");
-}
+std::string site(Engine&) { return current_site().str(); }
 }  // namespace
 
-void adopt_object(std::unique_ptr<Object> object) {
-  Engine::current().adopt(std::move(object));
-}
+void adopt_object(std::unique_ptr<Object> object) { Engine::current().adopt(std::move(object)); }
 
 void kfree(Object* object) {
   if (!object) return;
@@ -25,11 +20,11 @@ void kfree(Object* object) {
   if (object->freed_) {
     e.report(FindingKind::kUseAfterFree,
              fmt::format("BUG: KASAN: double-free of {}", object->describe()),
-             {"first freed by: " + object->free_site_, "freed again by: " + site(e)});
+             {"first freed by: " + object->free_site(), "freed again by: " + site(e)});
     return;
   }
   object->freed_ = true;
-  object->free_site_ = site(e);
+  object->free_site_ = current_site();
   if (e.tracing()) e.note("kfree " + object->describe());
 }
 

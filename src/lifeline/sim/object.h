@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "lifeline/sim/site.h"
 #include "lifeline/sim/time.h"
 
 namespace lifeline::sim {
@@ -29,7 +30,7 @@ class Object {
   void set_name(std::string name) { name_ = std::move(name); }
   bool freed() const { return freed_; }
   // Where kfree() happened: "[   1.000000] task: frame > frame".
-  const std::string& free_site() const { return free_site_; }
+  std::string free_site() const { return free_site_.str(); }
   // "phy_device stmmac-0:01"
   std::string describe() const { return std::string(kind_) + " " + name_; }
 
@@ -38,7 +39,7 @@ class Object {
   const char* kind_;
   std::string name_;
   bool freed_ = false;
-  std::string free_site_;
+  Site free_site_;
 };
 
 // Hands an object to the running execution, which destroys it when it ends.

@@ -5,11 +5,11 @@
 #ifndef LIFELINE_SIM_RWSEM_H_
 #define LIFELINE_SIM_RWSEM_H_
 
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lifeline/sim/fifo.h"
 #include "lifeline/sim/task.h"
 
 namespace lifeline::sim {
@@ -28,7 +28,7 @@ class RwSemaphore : public WaitTarget {
   uint32_t cls = 0;
   Task* writer = nullptr;
   std::vector<Task*> readers;  // tasks holding it for read (a task may repeat)
-  std::deque<Waiter> waiters;
+  Fifo<Waiter> waiters;
   bool initialized = false;
 };
 
