@@ -69,6 +69,38 @@ TEST(EndToEnd, UnknownNamesInAScenarioAreBadInput) {
   EXPECT_EQ(o.out, "");
 }
 
+TEST(EndToEnd, UnknownDeviceAndModuleAreNamedWithHints) {
+  TempDir d;
+  std::string scn = d.file("s.scn", "unbind &phy_dedicatd\n");
+  auto o = real({"run", kBoard, scn});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err, "lifeline: " + scn +
+                       ":1:8: no device tree node '&phy_dedicatd' (give &label, /full/path or a "
+                       "device name such as f1070000.ethernet) (did you mean '&phy_dedicated'?)\n");
+
+  scn = d.file("m.scn", "rmmod mvnet\n");
+  o = real({"run", kBoard, scn});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_TRUE(
+      o.err.starts_with("lifeline: " + scn + ":1:7: unknown module 'mvnet' (did you mean 'mvneta'"))
+      << o.err;
+
+  // Nothing close: the board's modules are listed instead.
+  scn = d.file("n.scn", "modprobe wireguard\n");
+  o = real({"run", kBoard, scn});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find("unknown module 'wireguard' (this board's modules: "), std::string::npos)
+      << o.err;
+}
+
+TEST(EndToEnd, BoardNameCutShortIsSuggested) {
+  auto o = real({"boot", "armada-388"});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err,
+            "lifeline: armada-388: no such board file or bundled board (did you mean "
+            "'armada-388-clearfog-pro'?)\n");
+}
+
 TEST(EndToEnd, Graph) {
   auto o = real({"graph", kBoard});
   EXPECT_EQ(o.status, 0) << o.err;

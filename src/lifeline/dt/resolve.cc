@@ -27,6 +27,15 @@ std::string where(const core::FwTree& tree) { return tree.source; }
                            " nodes; use a path, a label or the kernel's device name:" + list);
 }
 
+// A device name from this board for the error message, an Ethernet
+// controller's when there is one, so that the example is one the user can use.
+std::string example_device_name(const core::FwTree& tree) {
+  std::vector<PlatformDeviceNode> devices = platform_device_nodes(tree);
+  for (const PlatformDeviceNode& d : devices)
+    if (d.name.ends_with(".ethernet")) return d.name;
+  return devices.empty() ? "fe300000.ethernet" : devices.front().name;
+}
+
 }  // namespace
 
 core::FwNode* resolve_node(const core::FwTree& tree, std::string_view name) {
@@ -54,8 +63,8 @@ core::FwNode* resolve_node(const core::FwTree& tree, std::string_view name) {
   }
   throw sim::UserError(where(tree), 0, 0,
                        "no device tree node '" + std::string(name) +
-                           "' (give &label, /full/path or a device name such as "
-                           "fe300000.ethernet)" +
+                           "' (give &label, /full/path or a device name such as " +
+                           example_device_name(tree) + ")" +
                            sim::did_you_mean(name, node_names(tree)));
 }
 

@@ -77,7 +77,8 @@ core::Device* Resolver::device(const Name& name) const {
   if (matches.size() == 1) return matches[0];
   if (matches.size() > 1) {
     std::string buses;
-    for (core::Device* d : matches) buses += " " + std::string(core::dev_bus_name(d)) + ":" + d->name();
+    for (core::Device* d : matches)
+      buses += " " + std::string(core::dev_bus_name(d)) + ":" + d->name();
     fail(name, "'" + t + "' names several devices:" + buses + "; use a label or a path");
   }
   // The kernel-style name of a node without a device of that name (an
@@ -145,7 +146,15 @@ core::Module* Resolver::module(const Name& name) const {
   if (system_)
     if (core::Module* m = system_->find_module(name.text)) return m;
   std::vector<std::string> names = system_ ? system_->module_names() : std::vector<std::string>{};
-  fail(name, "unknown module '" + name.text + "'" + sim::did_you_mean(name.text, names));
+  std::string hint = sim::did_you_mean(name.text, names);
+  if (hint.empty() && !names.empty()) {
+    // Nothing close: name what the board has, so the user need not guess.
+    hint = " (this board's modules: ";
+    constexpr size_t kListed = 10;
+    for (size_t i = 0; i < names.size() && i < kListed; ++i) hint += (i ? ", " : "") + names[i];
+    hint += names.size() > kListed ? ", ...)" : ")";
+  }
+  fail(name, "unknown module '" + name.text + "'" + hint);
 }
 
 core::Driver* Resolver::driver(core::Device* dev, const Name& name) const {

@@ -25,6 +25,9 @@ std::vector<std::string> closest_names(std::string_view wanted,
   std::vector<std::pair<size_t, size_t>> scored;  // distance, index
   for (size_t i = 0; i < candidates.size(); ++i) {
     size_t d = edit_distance(wanted, candidates[i]);
+    // A name cut short ("armada-388" for "armada-388-clearfog-pro") is as
+    // good a hint as a one-letter typo.
+    if (wanted.size() >= 3 && candidates[i].starts_with(wanted)) d = std::min<size_t>(d, 1);
     size_t limit = std::max<size_t>(2, std::max(wanted.size(), candidates[i].size()) / 3);
     if (d <= limit) scored.emplace_back(d, i);
   }

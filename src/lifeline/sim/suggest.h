@@ -14,7 +14,8 @@ size_t edit_distance(std::string_view a, std::string_view b);
 
 // Up to `max` candidates closest to `wanted`, nearest first (ties in the
 // candidates' order); only those within a distance that still looks like a
-// typo (a third of the longer name, at least 2).
+// typo (a third of the longer name, at least 2) or that start with `wanted`
+// (three characters or more), which counts as distance 1.
 std::vector<std::string> closest_names(std::string_view wanted,
                                        const std::vector<std::string>& candidates,
                                        size_t max = 3);
