@@ -15,6 +15,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 #include "lifeline/sim/workqueue.h"
 
 namespace lifeline::core {
@@ -23,18 +24,8 @@ namespace {
 
 Kernel& K() { return Kernel::current(); }
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
-
-// `build` makes the message; it runs only when the timeline is recorded
-// (quiet runs, which explore by the thousand, skip the formatting).
-template <class F>
-void note_lazy(F&& build) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(build());
-}
+using sim::note;
+using sim::note_lazy;
 
 Device* deferred_dev(ListNode* n) { return static_cast<DeferredNode*>(n)->dev; }
 

@@ -12,6 +12,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::core {
 
@@ -68,18 +69,8 @@ void device_link_init_status(DeviceLink* link, Device* consumer, Device* supplie
   }
 }
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
-
-// `build` makes the message; it runs only when the timeline is recorded
-// (quiet runs, which explore by the thousand, skip the formatting).
-template <class F>
-void note_lazy(F&& build) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(build());
-}
+using sim::note;
+using sim::note_lazy;
 
 void __device_link_del(DeviceLink* link) {
   note("device link dropped: " + link->name());

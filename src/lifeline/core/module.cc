@@ -7,22 +7,13 @@
 #include "lifeline/core/errno.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::core {
 
 namespace {
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
-
-// `build` makes the message; it runs only when the timeline is recorded
-// (quiet runs, which explore by the thousand, skip the formatting).
-template <class F>
-void note_lazy(F&& build) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(build());
-}
+using sim::note;
+using sim::note_lazy;
 }  // namespace
 
 const char* module_state_name(ModuleState s) {

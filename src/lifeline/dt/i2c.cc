@@ -11,6 +11,7 @@
 #include "lifeline/dt/buses.h"
 #include "lifeline/dt/modalias.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::dt {
 
@@ -19,10 +20,7 @@ namespace {
 using core::Device;
 using core::FwNode;
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 // i2c_init(): __i2c_first_dynamic_bus_num from the aliases.
 int first_dynamic_bus_num(DtBuses& b, const FwNode* node) {

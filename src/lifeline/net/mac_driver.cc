@@ -23,15 +23,13 @@
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::net {
 
 namespace {
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 // A port's own device (phy-loss=port-device).
 struct PortDevice : core::Device {
@@ -156,6 +154,17 @@ struct OpsHolder : sim::Object {
   NetDeviceOps ops;
 };
 
+// Undoes the connection a MAC that connects at probe made: phylink's, or
+// phylib's through netdev->phydev (which may be gone under a phy-loss design).
+void disconnect_probe_time_phy(MacPort* port) {
+  rtnl_lock();
+  if (port->pl)
+    phylink_disconnect_phy(port->pl);
+  else if (PhyDevice* phy = port->ndev->phydev.get())
+    phy_disconnect(phy);
+  rtnl_unlock();
+}
+
 // One netdev of the MAC: allocate, set up phylink, attach a PHY if this
 // driver does it at probe, register.
 int mac_port_setup(MacPriv* priv, MacPort* port, core::Device* owner) {
@@ -197,12 +206,7 @@ int mac_port_setup(MacPriv* priv, MacPort* port, core::Device* owner) {
   return 0;
 
 disconnect:
-  rtnl_lock();
-  if (port->pl)
-    phylink_disconnect_phy(port->pl);
-  else if (PhyDevice* phy = ndev->phydev.get())
-    phy_disconnect(phy);
-  rtnl_unlock();
+  disconnect_probe_time_phy(port);
 destroy_phylink:
   phylink_destroy(port->pl);
   port->pl = nullptr;
@@ -217,14 +221,7 @@ void mac_port_teardown(MacPriv* priv, MacPort* port) {
   NetDevice* ndev = port->ndev;
   if (!ndev) return;
   unregister_netdev(ndev);  // ndo_stop if it was up
-  if (connects_at_probe(port)) {
-    rtnl_lock();
-    if (port->pl)
-      phylink_disconnect_phy(port->pl);
-    else if (PhyDevice* phy = ndev->phydev.get())
-      phy_disconnect(phy);
-    rtnl_unlock();
-  }
+  if (connects_at_probe(port)) disconnect_probe_time_phy(port);
   if (port->pl) phylink_destroy(port->pl);
   port->pl = nullptr;
   free_netdev(ndev);

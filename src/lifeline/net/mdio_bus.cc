@@ -13,15 +13,13 @@
 #include "lifeline/net/net.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::net {
 
 namespace {
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 // mdio_bus_match(): OF compatible for MDIO drivers, PHY ID for PHY drivers.
 int mdio_bus_match(core::Device* dev, core::Driver* drv) {

@@ -10,15 +10,13 @@
 #include "lifeline/net/phy_lifecycle.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::net {
 
 namespace {
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 // dev_alloc_name(): the lowest free number for the pattern's %d.
 std::string dev_alloc_name(const std::string& pattern) {
@@ -29,7 +27,8 @@ std::string dev_alloc_name(const std::string& pattern) {
   for (NetDevice* d : Net::current().netdevs) {
     if (d->reg_state != NetregState::NETREG_REGISTERED) continue;
     const std::string& n = d->name();
-    if (n.size() <= prefix.size() + suffix.size() || n.compare(0, prefix.size(), prefix) != 0) continue;
+    if (n.size() <= prefix.size() + suffix.size() || n.compare(0, prefix.size(), prefix) != 0)
+      continue;
     std::string num = n.substr(prefix.size(), n.size() - prefix.size() - suffix.size());
     if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos) continue;
     used.insert(std::stoi(num));
@@ -175,7 +174,8 @@ int ethtool_set_link(NetDevice* dev, const EthtoolRequest& req) {
     if (req.autoneg) cmd.autoneg = *req.autoneg ? AUTONEG_ENABLE : AUTONEG_DISABLE;
     if (req.speed) cmd.speed = *req.speed;
     if (req.duplex) cmd.duplex = *req.duplex;
-    if (req.advertising) cmd.advertising = *req.advertising;
+    if (req.advertising)
+      cmd.advertising = *req.advertising;
     else if (cmd.autoneg == AUTONEG_ENABLE && req.speed && req.duplex)
       cmd.advertising = link_mode_for(*req.speed, *req.duplex) | LM_Autoneg;
     ret = dev->netdev_ops->set_link_ksettings(dev, cmd);

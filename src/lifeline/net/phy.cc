@@ -11,6 +11,7 @@
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_lifecycle.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::net {
 
@@ -18,10 +19,7 @@ namespace {
 
 constexpr sim::Time PHY_STATE_TIME = sim::kSec;
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 bool holdover() { return Net::current().config.phy_loss == PhyLoss::kHoldover; }
 
@@ -40,7 +38,8 @@ void call_link_change(PhyDevice* phydev, bool up) {
 }
 
 void phy_link_up(PhyDevice* phydev) {
-  note(fmt::format("{}: link up {}", phydev->name(), speed_duplex_string(phydev->speed, phydev->duplex)));
+  note(fmt::format("{}: link up {}", phydev->name(),
+                   speed_duplex_string(phydev->speed, phydev->duplex)));
   call_link_change(phydev, true);
 }
 
@@ -56,7 +55,8 @@ void phy_process_error(PhyDevice* phydev) {
 }
 
 void phy_error_precise(PhyDevice* phydev, const char* func, int err) {
-  sim::warn(fmt::format("WARNING: {}: returned: {} ({})", func, core::errno_name(err), phydev->name()));
+  sim::warn(
+      fmt::format("WARNING: {}: returned: {} ({})", func, core::errno_name(err), phydev->name()));
   phy_process_error(phydev);
 }
 
@@ -151,7 +151,8 @@ StateWork _phy_state_machine(PhyDevice* phydev) {
 }  // namespace
 
 void phy_queue_state_machine(PhyDevice* phydev, sim::Time delay) {
-  sim::mod_delayed_work(sim::Engine::current().system_power_efficient_wq(), &phydev->state_queue, delay);
+  sim::mod_delayed_work(sim::Engine::current().system_power_efficient_wq(), &phydev->state_queue,
+                        delay);
 }
 
 void phy_trigger_machine(PhyDevice* phydev) { phy_queue_state_machine(phydev, 0); }
@@ -266,7 +267,8 @@ int phy_ethtool_ksettings_set(PhyDevice* phydev, const EthtoolLinkSettings& cmd)
   LinkModes advertising = cmd.advertising ? cmd.advertising : phydev->supported;
   advertising &= phydev->supported;
   if (cmd.autoneg != AUTONEG_ENABLE && cmd.autoneg != AUTONEG_DISABLE) return -EINVAL;
-  if (cmd.autoneg == AUTONEG_ENABLE && (!(advertising & kSpeedModes) || !(phydev->supported & LM_Autoneg)))
+  if (cmd.autoneg == AUTONEG_ENABLE &&
+      (!(advertising & kSpeedModes) || !(phydev->supported & LM_Autoneg)))
     return -EINVAL;
   if (cmd.autoneg == AUTONEG_DISABLE &&
       ((cmd.speed != 1000 && cmd.speed != 100 && cmd.speed != 10) ||
@@ -279,8 +281,10 @@ int phy_ethtool_ksettings_set(PhyDevice* phydev, const EthtoolLinkSettings& cmd)
     phydev->duplex = cmd.duplex;
   }
   phydev->advertising = advertising;
-  if (cmd.autoneg == AUTONEG_ENABLE) phydev->advertising |= LM_Autoneg;
-  else phydev->advertising &= ~LM_Autoneg;
+  if (cmd.autoneg == AUTONEG_ENABLE)
+    phydev->advertising |= LM_Autoneg;
+  else
+    phydev->advertising &= ~LM_Autoneg;
   // Restart the PHY.
   if (phy_is_started(phydev)) {
     phydev->state = PhyState::PHY_UP;
@@ -320,7 +324,8 @@ HwLinkState phy_hw_link_state(const PhyDevice* phydev) {
       s = {true, sd->speed, DUPLEX_HALF, 0};
     }
   } else {
-    LinkModes want = link_mode_for(phydev->speed, DUPLEX_FULL) | link_mode_for(phydev->speed, DUPLEX_HALF);
+    LinkModes want =
+        link_mode_for(phydev->speed, DUPLEX_FULL) | link_mode_for(phydev->speed, DUPLEX_HALF);
     if (!(m->partner_modes & want) || now < since + kForcedLinkTime) return s;
     s = {true, phydev->speed, phydev->duplex, 0};
   }

@@ -20,15 +20,13 @@
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_lifecycle.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::net {
 
 namespace {
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 PhyLoss phy_loss() { return Net::current().config.phy_loss; }
 
@@ -86,14 +84,22 @@ PhyDriver* make_genphy(const char* name, bool c45, core::Module* owner) {
 
 const char* phy_state_to_str(PhyState s) {
   switch (s) {
-    case PhyState::PHY_DOWN: return "DOWN";
-    case PhyState::PHY_READY: return "READY";
-    case PhyState::PHY_HALTED: return "HALTED";
-    case PhyState::PHY_ERROR: return "ERROR";
-    case PhyState::PHY_UP: return "UP";
-    case PhyState::PHY_RUNNING: return "RUNNING";
-    case PhyState::PHY_NOLINK: return "NOLINK";
-    case PhyState::PHY_CABLETEST: return "CABLETEST";
+    case PhyState::PHY_DOWN:
+      return "DOWN";
+    case PhyState::PHY_READY:
+      return "READY";
+    case PhyState::PHY_HALTED:
+      return "HALTED";
+    case PhyState::PHY_ERROR:
+      return "ERROR";
+    case PhyState::PHY_UP:
+      return "UP";
+    case PhyState::PHY_RUNNING:
+      return "RUNNING";
+    case PhyState::PHY_NOLINK:
+      return "NOLINK";
+    case PhyState::PHY_CABLETEST:
+      return "CABLETEST";
   }
   return "?";
 }
@@ -150,8 +156,9 @@ PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45
   phydev->speed = SPEED_UNKNOWN;
   phydev->duplex = DUPLEX_UNKNOWN;
   sim::mutex_init(&phydev->lock, "&dev->lock");  // phydev->lock's lockdep class
-  sim::INIT_DELAYED_WORK(&phydev->state_queue, "phy_state_machine",
-                         [phydev] { phy_state_machine(phydev); }, phydev->name());
+  sim::INIT_DELAYED_WORK(
+      &phydev->state_queue, "phy_state_machine", [phydev] { phy_state_machine(phydev); },
+      phydev->name());
   phydev->state_queue.timer.poll = true;  // the 1 s poll does not keep the system busy
   sim::timer_setup(&phydev->hw.irq_timer, "phy_hw_irq " + phydev->name(), [phydev] {
     if (phydev->irq_requested && phydev->hw.irq_enabled)
@@ -221,7 +228,8 @@ core::Module* ndev_owner_of(NetDevice* dev) {
 
 }  // namespace
 
-int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const std::string& interface) {
+int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
+                      const std::string& interface) {
   LL_FUNC();
   MiiBus* bus = phydev->bus.at("phydev->mdio.bus");
   core::Device* d = phydev;
@@ -244,8 +252,8 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const s
     bool at_probe = flags & PHY_F_ATTACH_AT_PROBE;
     if ((policy == GenphyPolicy::kDefer || (policy == GenphyPolicy::kOptIn && at_probe)) &&
         phy_driver_pending(phydev)) {
-      note(phydev->name() + ": specific driver pending, deferring attach (genphy=" +
-           net.config.get("genphy") + ")");
+      note(phydev->name() +
+           ": specific driver pending, deferring attach (genphy=" + net.config.get("genphy") + ")");
       err = -EPROBE_DEFER;
       goto error_put_device;
     }
@@ -272,7 +280,8 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const s
     if (err >= 0) err = core::device_bind_driver(d);
     phydev->attaching = false;
     if (err) goto error_module_put;
-    note(phydev->name() + ": bound to " + std::string(core::dev_driver_string(d)) + " by phy_attach_direct");
+    note(phydev->name() + ": bound to " + std::string(core::dev_driver_string(d)) +
+         " by phy_attach_direct");
   }
   if (phydev->attached_dev) {
     note(dev ? dev->name() + ": PHY already attached" : "PHY already attached");
@@ -282,8 +291,10 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const s
   phydev->phy_link_change = [](PhyDevice* p, bool up) {
     // phy_link_change(): the plain phylib MAC's carrier and adjust_link.
     NetDevice* netdev = p->attached_dev.at("phydev->attached_dev");
-    if (up) netif_carrier_on(netdev);
-    else netif_carrier_off(netdev);
+    if (up)
+      netif_carrier_on(netdev);
+    else
+      netif_carrier_off(netdev);
     if (p->adjust_link) p->adjust_link(netdev);
   };
   if (dev) {
@@ -304,15 +315,16 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const s
   // a managed link instead, so that the PHY's unbind unbinds its consumer.
   if (dev && dev->parent) {
     if (phy_loss() == PhyLoss::kDevlink || phy_loss() == PhyLoss::kPortDevice) {
-      phydev->devlink = core::device_link_add(dev->parent, phydev, core::DL_FLAG_AUTOPROBE_CONSUMER);
+      phydev->devlink =
+          core::device_link_add(dev->parent, phydev, core::DL_FLAG_AUTOPROBE_CONSUMER);
       if (!phydev->devlink)
         // The driver core refuses a link whose consumer is an ancestor of the
         // supplier: a MAC cannot depend on a PHY on its own MDIO bus.
         note(phydev->name() + ": no managed device link to " + dev->parent->name() +
              " (it would close a dependency cycle: the PHY is on the consumer's own MDIO bus)");
     } else if (bus->parent_dev && dev->parent != bus->parent_dev) {
-      phydev->devlink =
-          core::device_link_add(dev->parent, phydev, core::DL_FLAG_PM_RUNTIME | core::DL_FLAG_STATELESS);
+      phydev->devlink = core::device_link_add(dev->parent, phydev,
+                                              core::DL_FLAG_PM_RUNTIME | core::DL_FLAG_STATELESS);
     }
   }
   note(phydev->name() + ": attached to " + (dev ? dev->name() : std::string("(no netdev)")) +
@@ -344,8 +356,9 @@ int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(Net
   return 0;
 }
 
-PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np, std::function<void(NetDevice*)> handler,
-                          uint32_t flags, const std::string& interface, int* err) {
+PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
+                          std::function<void(NetDevice*)> handler, uint32_t flags,
+                          const std::string& interface, int* err) {
   PhyDevice* phy = of_phy_find_device(phy_np);
   if (!phy) {
     if (err) *err = -ENODEV;
@@ -369,7 +382,8 @@ void phy_detach(PhyDevice* phydev) {
     bool skip = phy_loss() == PhyLoss::kHoldover && !still_there;
     // A managed link cannot be dropped while its consumer is registered: the
     // devlink designs keep it for the next attach.
-    if (!skip && (phydev->devlink->flags & core::DL_FLAG_STATELESS)) core::device_link_del(phydev->devlink);
+    if (!skip && (phydev->devlink->flags & core::DL_FLAG_STATELESS))
+      core::device_link_del(phydev->devlink);
     phydev->devlink = nullptr;
   }
   phy_suspend(phydev);

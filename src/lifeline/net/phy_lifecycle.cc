@@ -13,16 +13,14 @@
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 #include "lifeline/sim/workqueue.h"
 
 namespace lifeline::net {
 
 namespace {
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 // A plain phylib MAC's attachment, kept while the netdev may want its PHY back.
 struct PhylibConsumer : sim::Object {
@@ -39,7 +37,7 @@ struct Lifecycle : sim::Object {
   Lifecycle() : sim::Object("phy_lifecycle", "phylib") {}
   sim::Mutex consumers_lock;
   std::vector<PhylibConsumer*> consumers;
-  core::NotifierBlock nb;  // the phylib consumers' one block
+  core::NotifierBlock nb;            // the phylib consumers' one block
   std::vector<PhyDevice*> arrivals;  // holding a reference each
   sim::WorkStruct arrival_work;
 };

@@ -15,7 +15,6 @@ using testing::kRtl8211f;
 using testing::NetRig;
 
 const MacInfo& eqos() { return *find_mac("nxp,imx8mp-dwmac-eqos"); }
-const MacInfo& fec() { return *find_mac("fsl,imx8mq-fec"); }
 
 constexpr uint32_t k88e1512 = 0x01410dd0;
 
@@ -27,15 +26,17 @@ struct S1 {
     const MacInfo* mac = &eqos();
     if (external_mdio) {
       mac = find_mac("marvell,armada-370-neta");
-      mac_node = rig.mac_with_external_phy("ethernet@70000", "marvell,armada-370-neta", "mdio@72004",
-                                           "marvell,orion-mdio", k88e1512, &mdio_node, &phy_node);
+      mac_node =
+          rig.mac_with_external_phy("ethernet@70000", "marvell,armada-370-neta", "mdio@72004",
+                                    "marvell,orion-mdio", k88e1512, &mdio_node, &phy_node);
     } else {
-      mac_node = rig.mac_with_phy("ethernet@30bf0000", "nxp,imx8mp-dwmac-eqos", kRtl8211f, &phy_node);
+      mac_node =
+          rig.mac_with_phy("ethernet@30bf0000", "nxp,imx8mp-dwmac-eqos", kRtl8211f, &phy_node);
     }
     rig.boot([this, mac, external_mdio] {
       if (external_mdio) {
-        core::driver_register(mdio_controller_driver_create(*find_mdio_controller("marvell,orion-mdio"),
-                                                            rig.platform));
+        core::driver_register(mdio_controller_driver_create(
+            *find_mdio_controller("marvell,orion-mdio"), rig.platform));
         rig.platform_device(mdio_node, "f1072004.mdio");
       }
       core::driver_register(mac_driver_create(*mac, rig.platform, rig.buses));

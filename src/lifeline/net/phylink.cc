@@ -16,23 +16,19 @@
 #include "lifeline/net/phy_lifecycle.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::net {
 
 namespace {
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 std::string pl_name(const Phylink* pl) {
   return pl->netdev ? pl->netdev->name() : (pl->dev ? pl->dev->name() : std::string("phylink"));
 }
 
-bool is_8023z(const std::string& iface) {
-  return iface == "1000base-x" || iface == "2500base-x";
-}
+bool is_8023z(const std::string& iface) { return iface == "1000base-x" || iface == "2500base-x"; }
 
 void phylink_link_up(Phylink* pl, const PhylinkLinkState& s) {
   ++pl->mac_link_ups;
@@ -96,8 +92,10 @@ void phylink_resolve(Phylink* pl) {
   }
   if (link_state.link != cur_link_state) {
     pl->old_link_state = link_state.link;
-    if (!link_state.link) phylink_link_down(pl);
-    else phylink_link_up(pl, link_state);
+    if (!link_state.link)
+      phylink_link_down(pl);
+    else
+      phylink_link_up(pl, link_state);
   }
   if (!link_state.link && retrigger) {
     pl->link_failed = false;
@@ -194,7 +192,8 @@ void phylink_phy_arrived(Phylink* pl, PhyDevice* phydev) {
     return;
   }
   pl->lost_phy_node = nullptr;
-  if (pl->netdev && Net::current().config.phy_loss == PhyLoss::kReplay && !pl->netdev->journal.empty()) {
+  if (pl->netdev && Net::current().config.phy_loss == PhyLoss::kReplay &&
+      !pl->netdev->journal.empty()) {
     note(pl_name(pl) + ": replaying " + pl->netdev->journal.describe() + " to " + phydev->name());
     pl->netdev->journal.replay(phydev);
   }
@@ -207,9 +206,12 @@ void phylink_phy_arrived(Phylink* pl, PhyDevice* phydev) {
 
 const char* an_mode_name(AnMode m) {
   switch (m) {
-    case AnMode::MLO_AN_PHY: return "phy";
-    case AnMode::MLO_AN_FIXED: return "fixed";
-    case AnMode::MLO_AN_INBAND: return "inband";
+    case AnMode::MLO_AN_PHY:
+      return "phy";
+    case AnMode::MLO_AN_FIXED:
+      return "fixed";
+    case AnMode::MLO_AN_INBAND:
+      return "inband";
   }
   return "?";
 }
@@ -230,8 +232,9 @@ core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core:
   pl->mac_ops = std::move(mac_ops);
   pl->set_name(pl_name(pl) == "phylink" && fwnode ? fwnode->full_path : pl_name(pl));
   sim::mutex_init(&pl->state_mutex, "&pl->state_mutex");
-  sim::INIT_WORK(&pl->resolve, "phylink_resolve", [pl] { phylink_resolve(pl); },
-                 fwnode ? fwnode->name : std::string());
+  sim::INIT_WORK(
+      &pl->resolve, "phylink_resolve", [pl] { phylink_resolve(pl); },
+      fwnode ? fwnode->name : std::string());
   if (netdev) netif_carrier_off(netdev);
   pl->link_interface = interface;
   pl->phy_state.interface = interface;
@@ -250,7 +253,8 @@ core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core:
       pl->fixed_speed = cells.size() > 2 ? static_cast<int>(cells[2]) : 1000;
       pl->fixed_duplex = cells.size() > 1 && cells[1] ? DUPLEX_FULL : DUPLEX_HALF;
     }
-  } else if (fwnode && fwnode->read_string("managed") == std::optional<std::string>("in-band-status")) {
+  } else if (fwnode &&
+             fwnode->read_string("managed") == std::optional<std::string>("in-band-status")) {
     pl->cfg_link_an_mode = AnMode::MLO_AN_INBAND;
     pl->inband_medium = Net::current().medium_for(fwnode);
   }
@@ -259,8 +263,10 @@ core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core:
     pl->phy_nb.name = "phylink " + pl->name();
     pl->phy_nb.notifier_call = [pl](unsigned long event, void* data) {
       auto* phydev = static_cast<PhyDevice*>(data);
-      if (event == PHY_EVENT_GOING_AWAY) phylink_phy_going_away(pl, phydev);
-      else if (event == PHY_EVENT_ARRIVED) phylink_phy_arrived(pl, phydev);
+      if (event == PHY_EVENT_GOING_AWAY)
+        phylink_phy_going_away(pl, phydev);
+      else if (event == PHY_EVENT_ARRIVED)
+        phylink_phy_arrived(pl, phydev);
       return core::NOTIFY_DONE;
     };
     core::blocking_notifier_chain_register(&Net::current().phy_notifier, &pl->phy_nb);
@@ -280,8 +286,8 @@ void phylink_destroy(Phylink* pl) {
 void phylink_start(Phylink* pl) {
   LL_FUNC();
   ASSERT_RTNL();
-  note(fmt::format("{}: configuring for {}/{} link mode", pl_name(pl), an_mode_name(pl->cur_link_an_mode),
-                   pl->link_config.interface));
+  note(fmt::format("{}: configuring for {}/{} link mode", pl_name(pl),
+                   an_mode_name(pl->cur_link_an_mode), pl->link_config.interface));
   if (pl->netdev) netif_carrier_off(pl->netdev);
   phylink_enable_and_run_resolve(pl, PHYLINK_DISABLE_STOPPED);
   if (PhyDevice* phy = pl->phydev.get()) phy_start(phy);

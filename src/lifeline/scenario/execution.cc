@@ -23,6 +23,7 @@
 #include "lifeline/scenario/print.h"
 #include "lifeline/scenario/resolve.h"
 #include "lifeline/sim/explore.h"
+#include "lifeline/sim/note.h"
 #include "lifeline/sim/suggest.h"
 
 namespace lifeline::scenario {
@@ -32,10 +33,7 @@ namespace {
 // A poll period with nothing changing: the board is settled.
 constexpr sim::Time kQuietPeriod = 2 * sim::kSec;
 
-void note(const std::string& s) {
-  sim::Engine& e = sim::Engine::current();
-  if (e.tracing()) e.note(s);
-}
+using sim::note;
 
 std::string strerror_of(int err) {
   if (err == -EPROBE_DEFER) return "Unknown error 517";

@@ -13,10 +13,15 @@ namespace lifeline::scenario {
 
 namespace {
 
-RunResult run_once(sim::Engine& engine, Execution& ex, const RunOptions& options,
-                   sim::Strategy* strategy) {
+// Runs `ex` on `engine` and returns what `take()` reads from the model after
+// the run, before the reset that frees the execution's objects (while the
+// board is alive). A user error met by the scenario is rethrown once the
+// engine is clean.
+template <class F>
+auto run_and_take(sim::Engine& engine, Execution& ex, bool trace, sim::Strategy* strategy,
+                  F&& take) {
   sim::EngineOptions eo;
-  eo.record_trace = options.trace;
+  eo.record_trace = trace;
   eo.strategy = strategy;
   engine.reset(eo);
   ex.setup(engine);
@@ -26,9 +31,14 @@ RunResult run_once(sim::Engine& engine, Execution& ex, const RunOptions& options
     engine.reset();
     throw err;
   }
-  RunResult r = ex.result(engine);
-  engine.reset();  // frees the execution's objects while the board is alive
-  return r;
+  auto taken = take();
+  engine.reset();
+  return taken;
+}
+
+RunResult run_once(sim::Engine& engine, Execution& ex, const RunOptions& options,
+                   sim::Strategy* strategy) {
+  return run_and_take(engine, ex, options.trace, strategy, [&] { return ex.result(engine); });
 }
 
 Scenario boot_only_scenario() {
@@ -79,21 +89,8 @@ check::Graph graph_board(const Board& board, const RunOptions& options, bool all
   RunOptions quiet = options;
   quiet.trace = false;
   Execution ex(board, s, quiet);
-  sim::Engine& engine = runner_engine();
-  sim::EngineOptions eo;
-  eo.record_trace = false;
-  engine.reset(eo);
-  ex.setup(engine);
-  engine.run();
-  if (ex.user_error()) {
-    sim::UserError err = *ex.user_error();
-    engine.reset();
-    throw err;
-  }
-  // After run() and before reset() the model's objects are still alive.
-  check::Graph g = check::build_graph(all_devices);
-  engine.reset();
-  return g;
+  return run_and_take(runner_engine(), ex, false, nullptr,
+                      [&] { return check::build_graph(all_devices); });
 }
 
 RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOptions& options) {
