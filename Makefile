@@ -7,6 +7,9 @@ CMAKE_FLAGS ?=
 RELEASE := build/release
 ASAN := build/asan
 export CCACHE_DIR ?= $(CURDIR)/build/ccache
+# Paths relative to the checkout, so that checkouts in other folders share the cache.
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= true
 
 .PHONY: all deps build build-asan test test-release test-asan demo bench clean format
 
