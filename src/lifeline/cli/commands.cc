@@ -22,13 +22,10 @@ namespace lifeline::cli {
 
 namespace {
 
-bool any_expect_failed(const scenario::RunResult& r) {
-  for (const auto& e : r.expects)
-    if (!e.passed) return true;
-  return false;
-}
-
-std::string stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+// Exit 1 for a run that a reviewer must not read as a pass: an expect
+// failed or was never reached, a step failed, the run stopped before its
+// end, or a replay left its schedule.
+bool run_failed(const scenario::RunResult& r) { return !r.ok(); }
 
 }  // namespace
 
@@ -79,17 +76,11 @@ int cmd_run(const Context& c) {
   std::optional<scenario::ReplayFile> replay;
   if (a.replay) {
     replay = scenario::parse_replay_file(read_file(*a.replay, "replay file"), *a.replay);
-    // The replay's knobs are what it was recorded under; --set still wins.
-    for (const auto& [k, v] : replay->knobs) o.knobs.emplace(k, v);
     o.replay = replay->ranks;
   }
   if (a.positionals.size() == 2) {
     board_arg = a.positionals[0];
     scenario_arg = a.positionals[1];
-    if (replay &&
-        (stem(board_arg) != stem(replay->board) || stem(scenario_arg) != stem(replay->scenario)))
-      c.err << "lifeline: note: " << *a.replay << " was recorded for board " << replay->board
-            << " and scenario " << replay->scenario << "\n";
   } else if (a.positionals.empty() && replay) {
     board_arg = replay->board;
     scenario_arg = replay->scenario;
@@ -100,16 +91,26 @@ int cmd_run(const Context& c) {
   }
   scenario::Board board = c.backend.load_board(board_arg);
   scenario::Scenario s = c.backend.load_scenario(scenario_arg);
+  if (replay) {
+    // A replay is exact only for the inputs it was recorded for.
+    scenario::check_replay_belongs(*replay, *a.replay, board_arg, s, o.knobs);
+    for (const auto& [k, v] : replay->knobs) o.knobs.emplace(k, v);
+  }
   scenario::RunResult r = c.backend.run(board, s, o);
   if (a.json) {
     report::Json d = report::document("run", report::to_json(r));
     d["replay_file"] = a.replay ? report::Json(*a.replay) : report::Json(nullptr);
     c.out << report::dump(d);
   } else {
-    if (replay) c.out << "replaying " << *a.replay << ": " << replay->ranks.size() << " choices\n";
+    if (replay) {
+      c.out << "replaying " << *a.replay << ": " << replay->ranks.size() << " choices\n";
+      if (r.replay_diverged)
+        c.out << "REPLAY DIVERGED: " << r.replay_divergence
+              << "; what follows is not the recorded execution\n";
+    }
     c.out << report::format_run(r, a.verbose);
   }
-  return any_expect_failed(r) ? kExitFailed : kExitOk;
+  return run_failed(r) ? kExitFailed : kExitOk;
 }
 
 namespace {
@@ -138,7 +139,7 @@ int compare(const Context& c, const std::string& command, const std::string& boa
   }
   if (command == "demo") return kExitOk;  // the designs are meant to differ
   for (const auto& run : r.runs)
-    if (any_expect_failed(run)) return kExitFailed;
+    if (run_failed(run)) return kExitFailed;
   return kExitOk;
 }
 

@@ -42,7 +42,7 @@ TEST(Boot, Json) {
   auto o = cli({"boot", "imx8mp-evk", "--json"});
   EXPECT_EQ(o.status, 0);
   auto j = nlohmann::json::parse(o.out);
-  EXPECT_EQ(j["schema"], 1);
+  EXPECT_EQ(j["schema"], 2);
   EXPECT_EQ(j["command"], "boot");
   EXPECT_EQ(j["after_boot"]["devices"].size(), 4u);
 }
@@ -118,23 +118,43 @@ TEST(Run, ReplayFileGivesScheduleKnobsBoardAndScenario) {
                             "# lifeline replay file\nboard imx8mp-evk\nscenario s1.scn\n"
                             "set phy-loss holdover\nset probe event\nranks 0 2 1\n");
   Fake f;
-  auto o = cli({"run", "--replay", file, "--set", "probe=kernel"}, f);
+  auto o = cli({"run", "--replay", file}, f);
   EXPECT_EQ(o.status, 1);
   EXPECT_EQ(f.calls->log,
             (std::vector<std::string>{"load_board imx8mp-evk", "load_scenario s1.scn", "run"}));
   EXPECT_EQ(f.calls->options.replay, (std::vector<uint16_t>{0, 2, 1}));
-  // --set wins over the file.
   EXPECT_EQ(f.calls->options.knobs,
-            (std::map<std::string, std::string>{{"phy-loss", "holdover"}, {"probe", "kernel"}}));
+            (std::map<std::string, std::string>{{"phy-loss", "holdover"}, {"probe", "event"}}));
   EXPECT_TRUE(o.out.starts_with("replaying " + file + ": 3 choices\nboard")) << o.out;
   EXPECT_EQ(o.err, "");
 
-  // Given another board: said, not refused.
-  auto other = cli({"run", "bcm2711-rpi-4-b", "s1.scn", "--replay", file});
-  EXPECT_EQ(other.err,
-            "lifeline: note: " + file + " was recorded for board imx8mp-evk and scenario s1.scn\n");
-  auto same = cli({"run", "boards/imx8mp-evk.dts", "./s1.scn", "--replay", file});
+  // The same board and scenario by other paths, and --set of a recorded
+  // knob to the recorded value, are these inputs.
+  auto same = cli({"run", "boards/imx8mp-evk.dts", "./s1.scn", "--replay", file, "--set",
+                   "probe=event"});
   EXPECT_EQ(same.err, "");
+}
+
+TEST(Run, AReplayForOtherInputsIsRefused) {
+  TempDir d;
+  std::string file = d.file("s.replay",
+                            "# lifeline replay file\nboard imx8mp-evk\nscenario s1.scn\n"
+                            "set phy-loss holdover\nset probe event\nranks 0 2 1\n");
+  auto other = cli({"run", "bcm2711-rpi-4-b", "s1.scn", "--replay", file});
+  EXPECT_EQ(other.status, 2);
+  EXPECT_EQ(other.err, "lifeline: " + file +
+                           ": this replay does not belong to these inputs: it was recorded on "
+                           "board imx8mp-evk, not bcm2711-rpi-4-b; run it as recorded with "
+                           "`lifeline run --replay " +
+                           file + "`\n");
+  auto scenario = cli({"run", "imx8mp-evk", "s2.scn", "--replay", file});
+  EXPECT_EQ(scenario.status, 2);
+  EXPECT_NE(scenario.err.find("recorded for scenario s1.scn, not s2.scn"), std::string::npos)
+      << scenario.err;
+  auto knob = cli({"run", "--replay", file, "--set", "probe=kernel"});
+  EXPECT_EQ(knob.status, 2);
+  EXPECT_NE(knob.err.find("recorded with probe=event, not probe=kernel"), std::string::npos)
+      << knob.err;
 }
 
 TEST(Run, BadReplayFiles) {
@@ -203,6 +223,7 @@ TEST(Explore, FoundWritesAReplayFileBesideTheScenario) {
   std::string replay = d.path("s1.replay");
   EXPECT_EQ(testing::slurp(replay), "# lifeline replay file: lifeline run imx8mp-evk " + scn +
                                         " --replay FILE\nboard imx8mp-evk\nscenario " + scn +
+                                        "\ndigest " + scenario::scenario_digest(scenario::load_scenario(scn)) +
                                         "\nset phy-loss holdover\nranks 0 2 1\n");
   EXPECT_TRUE(o.out.starts_with(report::format_explore(f.explore))) << o.out;
   EXPECT_TRUE(o.out.ends_with("\nreplay file: " + replay +

@@ -52,7 +52,8 @@ int cmd_explore(const Context& c) {
   std::string path, show;
   if (r.found) {
     path = a.replay_out ? *a.replay_out : default_replay_path(scenario_arg);
-    scenario::ReplayFile f{board_arg, scenario_arg, o.run.knobs, r.ranks};
+    scenario::ReplayFile f{board_arg, scenario_arg, o.run.knobs, r.ranks,
+                           scenario::scenario_digest(s)};
     write_file(path, scenario::format_replay_file(f));
     show = "lifeline run " + shell_quote(board_arg) + " " + shell_quote(scenario_arg) +
            " --replay " + shell_quote(path);

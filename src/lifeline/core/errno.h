@@ -6,15 +6,24 @@
 
 #include <cerrno>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #ifndef EPROBE_DEFER
 #define EPROBE_DEFER 517  // include/linux/errno.h: driver requests probe retry
+#endif
+#ifndef ENOTSUPP
+#define ENOTSUPP 524  // include/linux/errno.h: operation is not supported
 #endif
 
 namespace lifeline::core {
 
 // "-EPROBE_DEFER", "-ENODEV", "0", or "-<n>" for others.
 std::string errno_name(int err);
+// The positive value of an errno name ("EINVAL" or "-EINVAL"), 0 if unknown.
+int errno_value(std::string_view name);
+// Every name errno_value() knows, for messages.
+std::vector<std::string> errno_names();
 
 // ERR_PTR()-style results: a value or a negative errno.
 template <class T>

@@ -37,9 +37,13 @@ int sysfs_bind(Driver* drv, Device* dev) {
 
 int sysfs_drivers_probe(Device* dev) {
   LL_FUNC();
-  // drivers_probe_store(): bus_rescan_devices_helper().
+  // drivers_probe_store(): bus_rescan_devices_helper() attaches a device
+  // that has no driver; finding no driver that matches is no error (the
+  // write succeeds), only a negative device_attach() is.
   if (!dev) return -ENODEV;
-  return device_attach(dev) > 0 ? 0 : -EINVAL;
+  if (dev->driver) return 0;
+  int ret = device_attach(dev);
+  return ret < 0 ? ret : 0;
 }
 
 }  // namespace lifeline::core

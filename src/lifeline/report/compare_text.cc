@@ -77,6 +77,18 @@ std::string recovery_notes(const scenario::CompareResult& c) {
   return t.rows() == 0 ? "" : "not recovered:\n" + t.render("  ");
 }
 
+// Why a column stopped before the scenario's end: the line and what it met.
+std::string stop_notes(const scenario::CompareResult& c) {
+  Table t({{""}, {""}});
+  for (size_t i = 0; i < c.runs.size() && i < c.values.size(); ++i) {
+    const scenario::RunResult& r = c.runs[i];
+    if (!r.stopped) continue;
+    t.add_row({c.values[i], "line " + std::to_string(r.stopped->line) + " " +
+                                r.stopped->command + ": " + r.stopped->detail});
+  }
+  return t.rows() == 0 ? "" : "stopped before the end:\n" + t.render("  ");
+}
+
 std::string legend(const scenario::CompareResult& c) {
   const net::KnobInfo* knob = net::find_knob(c.knob);
   if (!knob) return "";
@@ -102,6 +114,8 @@ std::string format_compare(const scenario::CompareResult& c) {
   std::string out = header(c) + "\n" + t.render("  ");
   std::string notes = configuration_notes(c);
   if (!notes.empty()) out += "\n" + notes;
+  std::string stops = stop_notes(c);
+  if (!stops.empty()) out += "\n" + stops;
   std::string why = recovery_notes(c);
   if (!why.empty()) out += "\n" + why;
   std::string l = legend(c);

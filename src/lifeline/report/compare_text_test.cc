@@ -81,6 +81,21 @@ TEST(CompareTable, ProviderCellsAreDashesWhenItDidNotLeaveOrReturn) {
   EXPECT_EQ(row("configuration_lost"), (std::vector<std::string>{"-", "-", "no"}));
 }
 
+TEST(CompareText, AStoppedColumnSaysWhereInsteadOfACount) {
+  scenario::CompareResult c = testing::compare_result();
+  c.runs[1].stopped = scenario::RunStop{scenario::StopReason::kFailedStep, 24,
+                                        "ip link set eth0 down", 8000000000,
+                                        "Cannot find device \"eth0\" (-ENODEV)"};
+  CompareTable t = compare_table(c);
+  for (const CompareRow& row : t.rows)
+    if (row.key == "expects_failed") EXPECT_EQ(row.cells[1], "stopped at line 24 (failed step)");
+  std::string text = format_compare(c);
+  EXPECT_NE(text.find("stopped before the end:\n  " + c.values[1] +
+                      "  line 24 ip link set eth0 down: Cannot find device \"eth0\" (-ENODEV)"),
+            std::string::npos)
+      << text;
+}
+
 TEST(CompareText, SeveralNetdevsInACell) {
   scenario::CompareResult c = testing::compare_result();
   c.runs[0].metrics.carrier_after_left = {{"lan1", true}, {"eth1", false}};

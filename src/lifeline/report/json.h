@@ -21,11 +21,13 @@ namespace lifeline::report {
 using Json = nlohmann::ordered_json;
 
 // Bumped when a field changes meaning or goes away (adding one does not).
-inline constexpr int kJsonSchemaVersion = 1;
+inline constexpr int kJsonSchemaVersion = 2;
 
 Json to_json(const sim::Finding& f);
 Json to_json(const scenario::TimelineEntry& e);
 Json to_json(const scenario::ExpectResult& e);
+Json to_json(const scenario::FailedStep& f);
+Json to_json(const scenario::RunStop& s);
 Json to_json(const check::Snapshot& s);
 Json to_json(const scenario::ProviderMetrics& m);
 Json to_json(const scenario::RunResult& r);
@@ -33,7 +35,7 @@ Json to_json(const scenario::CompareResult& c);
 Json to_json(const scenario::ExploreResult& e);
 Json to_json(const check::Graph& g);
 
-// What a command prints: {"schema": 1, "command": COMMAND, ...body's keys}.
+// What a command prints: {"schema": 2, "command": COMMAND, ...body's keys}.
 Json document(std::string_view command, const Json& body);
 
 // Two-space indentation and a final newline; bytes that are not UTF-8 are

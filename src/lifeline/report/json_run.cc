@@ -39,11 +39,21 @@ Json to_json(const scenario::TimelineEntry& e) {
 }
 
 Json to_json(const scenario::ExpectResult& e) {
-  return Json{{"line", e.line},
-              {"text", e.text},
-              {"passed", e.passed},
-              {"actual", e.actual},
-              {"time_ns", e.time}};
+  return Json{{"line", e.line},     {"text", e.text},       {"passed", e.passed},
+              {"reached", e.reached}, {"actual", e.actual}, {"time_ns", e.time}};
+}
+
+Json to_json(const scenario::FailedStep& f) {
+  return Json{{"line", f.line},       {"command", f.command},       {"errno", f.err},
+              {"message", f.message}, {"background", f.background}, {"time_ns", f.time}};
+}
+
+Json to_json(const scenario::RunStop& s) {
+  return Json{{"reason", scenario::stop_reason_name(s.reason)},
+              {"line", s.line},
+              {"command", s.command},
+              {"time_ns", s.time},
+              {"detail", s.detail}};
 }
 
 namespace {
@@ -144,8 +154,12 @@ Json to_json(const scenario::RunResult& r) {
               {"scenario", r.scenario},
               {"knobs", object_of(r.knobs)},
               {"seed", r.seed},
-              {"ok", failed == 0},
+              {"ok", r.ok()},
+              {"result", result_word(r)},
               {"expects_failed", failed},
+              {"expects_not_reached", r.expects_not_reached()},
+              {"stopped", r.stopped ? to_json(*r.stopped) : Json(nullptr)},
+              {"failed_steps", array_of(r.failed_steps, [](const auto& x) { return to_json(x); })},
               {"findings_by_kind", by_kind},
               {"findings", array_of(r.findings, [](const auto& x) { return to_json(x); })},
               {"expects", array_of(r.expects, [](const auto& x) { return to_json(x); })},
@@ -155,7 +169,8 @@ Json to_json(const scenario::RunResult& r) {
               {"schedule", Json{{"choices", r.choices}, {"ranks", r.ranks}}},
               {"metrics", to_json(r.metrics)},
               {"end_time_ns", r.end_time},
-              {"replay_diverged", r.replay_diverged}};
+              {"replay_diverged", r.replay_diverged},
+              {"replay_divergence", r.replay_divergence}};
 }
 
 Json document(std::string_view command, const Json& body) {

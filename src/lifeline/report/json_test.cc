@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
+
 #include "lifeline/report/compare_table.h"
 #include "lifeline/report/test_data.h"
 
@@ -31,15 +33,35 @@ TEST(Json, DocumentStartsWithSchemaAndCommand) {
 TEST(Json, RunFieldsInOrder) {
   Json j = to_json(testing::run_result());
   EXPECT_EQ(keys(j), (std::vector<std::string>{
-                         "board", "scenario", "knobs", "seed", "ok", "expects_failed",
-                         "findings_by_kind", "findings", "expects", "timeline", "after_boot",
-                         "final_state", "schedule", "metrics", "end_time_ns", "replay_diverged"}));
+                         "board", "scenario", "knobs", "seed", "ok", "result", "expects_failed",
+                         "expects_not_reached", "stopped", "failed_steps", "findings_by_kind",
+                         "findings", "expects", "timeline", "after_boot", "final_state", "schedule",
+                         "metrics", "end_time_ns", "replay_diverged", "replay_divergence"}));
   EXPECT_EQ(j["ok"], false);
+  EXPECT_EQ(j["result"], "fail");
   EXPECT_EQ(j["expects_failed"], 1);
+  EXPECT_EQ(j["expects_not_reached"], 0);
+  EXPECT_TRUE(j["stopped"].is_null());
   EXPECT_EQ(j["findings_by_kind"].dump(), R"({"use-after-free":1,"warn":2})");
   EXPECT_EQ(j["knobs"]["phy-loss"], "mainline");
   EXPECT_EQ(j["end_time_ns"], 5000000000LL);
   EXPECT_EQ(j["schedule"].dump(), R"({"choices":[0,1,0],"ranks":[0,1,0]})");
+}
+
+TEST(Json, AStoppedRunSaysWhereAndWhy) {
+  scenario::RunResult r = testing::run_result();
+  r.stopped = scenario::RunStop{scenario::StopReason::kDeadlock, 9, "unbind stmmac-1:01",
+                                3000000000, "deadlock: scenario -> scenario"};
+  r.failed_steps.push_back(scenario::FailedStep{7, "ethtool -s eth1 speed 10000", -EINVAL,
+                                                "netlink error: Invalid argument (-EINVAL)",
+                                                2000000000, true});
+  Json j = to_json(r);
+  EXPECT_EQ(j["ok"], false);
+  EXPECT_EQ(j["stopped"].dump(),
+            R"({"reason":"deadlock","line":9,"command":"unbind stmmac-1:01",)"
+            R"("time_ns":3000000000,"detail":"deadlock: scenario -> scenario"})");
+  EXPECT_EQ(j["failed_steps"][0]["errno"], -EINVAL);
+  EXPECT_EQ(j["failed_steps"][0]["background"], true);
 }
 
 TEST(Json, Finding) {
@@ -59,7 +81,7 @@ TEST(Json, TimelineAndExpects) {
   EXPECT_EQ(j["timeline"][0]["kind"], "model");
   EXPECT_EQ(j["expects"][1].dump(),
             R"({"line":9,"text":"expect bound stmmac-1:01 \"RTL8211F Gigabit Ethernet\"",)"
-            R"("passed":false,"actual":"unbound","time_ns":5000000000})");
+            R"("passed":false,"reached":true,"actual":"unbound","time_ns":5000000000})");
 }
 
 TEST(Json, SnapshotRows) {

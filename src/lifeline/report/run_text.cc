@@ -22,28 +22,62 @@ std::string header(const scenario::RunResult& r, std::string_view time_label, si
   t.add_row({std::string(time_label), stamp(time)});
   std::string out = t.render();
   if (r.replay_diverged)
-    out +=
-        "WARNING: the run left the replayed schedule: the replay file was recorded for "
-        "other inputs, so what follows is not the recorded execution\n";
+    out += "WARNING: the run left the replayed schedule (" + r.replay_divergence +
+           "), so what follows is not the recorded execution\n";
   return out;
 }
 
+std::string expects_summary(const scenario::RunResult& r) {
+  int failed = failed_expects(r) - r.expects_not_reached();
+  int unreached = r.expects_not_reached();
+  int held = static_cast<int>(r.expects.size()) - failed - unreached;
+  if (r.expects.empty()) return "no expects";
+  if (failed == 0 && unreached == 0)
+    return r.expects.size() == 1 ? "the expect held" : "all expects held";
+  std::vector<std::string> parts;
+  if (failed) parts.push_back(std::to_string(failed) + " of " + std::to_string(r.expects.size()) +
+                              " expects failed");
+  if (unreached)
+    parts.push_back(std::to_string(unreached) + (unreached == 1 ? " expect" : " expects") +
+                    " not reached");
+  if (held && unreached) parts.push_back(std::to_string(held) + " held");
+  return join(parts, ", ");
+}
+
+// One line, as a shell script under `set -e` would end: why it stopped and
+// where, or that it ran to its end.
 std::string result_line(const scenario::RunResult& r) {
   std::string out = "RESULT: ";
-  int failed = failed_expects(r);
-  if (failed > 0)
-    out += "FAIL, " + std::to_string(failed) + " of " + std::to_string(r.expects.size()) +
-           " expects failed";
-  else if (r.expects.empty())
-    out += "ok, no expects";
-  else
-    out += "ok, " + std::string(r.expects.size() == 1 ? "the expect" : "all expects") + " held";
+  if (r.stopped) {
+    out += "FAIL, " + stop_summary(r) + ": " + r.stopped->command;
+    if (!r.stopped->detail.empty()) out += ": " + r.stopped->detail;
+    out += "; " + expects_summary(r);
+  } else if (failed_expects(r) > 0) {
+    out += "FAIL, " + expects_summary(r);
+  } else if (r.replay_diverged) {
+    out += "FAIL, the replay diverged: " + r.replay_divergence + "; " + expects_summary(r);
+  } else {
+    out += (r.no_actions ? "no actions, " : "ok, ") + expects_summary(r);
+  }
   out += "; ";
   if (r.findings.empty())
     out += "no findings";
   else
     out += findings_by_kind(r.findings);
   return out + "\n";
+}
+
+// Commands that failed in the background (concurrently blocks): the run
+// went on, but a reader should see them.
+std::string failed_steps(const scenario::RunResult& r) {
+  std::string out;
+  for (const scenario::FailedStep& f : r.failed_steps) {
+    std::string where = r.scenario.empty() ? "line " + std::to_string(f.line)
+                                           : r.scenario + ":" + std::to_string(f.line);
+    out += "  " + where + " " + stamp(f.time) + " " + f.command + ": " + f.message +
+           (f.background ? " (in a concurrently block: the run went on)" : "") + "\n";
+  }
+  return out.empty() ? "" : "FAILED STEPS:\n" + out;
 }
 
 }  // namespace
@@ -61,11 +95,15 @@ std::string format_run(const scenario::RunResult& r, bool verbose) {
   std::string out = header(r, "ended", r.end_time);
   out += "\n" + format_findings(r.findings, verbose);
   out += "\n" + format_expects(r.expects, r.scenario);
+  if (std::string steps = failed_steps(r); !steps.empty()) out += "\n" + steps;
   out += "\n" + format_timeline(r.timeline, verbose);
 
   const check::Snapshot& before = r.after_boot;
   const check::Snapshot& now = r.final_state;
-  out += "\nFINAL STATE " + stamp(now.time) + "\n";
+  out += "\nFINAL STATE " + stamp(now.time) +
+         (r.stopped ? " (when the run stopped, at line " + std::to_string(r.stopped->line) + ")"
+                    : "") +
+         "\n";
   out += format_netdevs(now);
   std::vector<std::string> gone;
   for (const auto& n : before.netdevs)

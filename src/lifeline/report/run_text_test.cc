@@ -126,6 +126,51 @@ TEST(RunText, ResultWhenEverythingHeld) {
   EXPECT_TRUE(format_run(r, false).ends_with("\nRESULT: ok, no expects; no findings\n"));
 }
 
+TEST(RunText, AStoppedRunSaysWhyAndWhereAndWhatWasNotReached) {
+  scenario::RunResult r = testing::run_result();
+  r.findings.clear();
+  for (auto& e : r.expects) e.passed = true;
+  r.stopped = scenario::RunStop{scenario::StopReason::kDeadlock, 8, "unbind stmmac-1:01",
+                                4000000000, "deadlock: scenario -> scenario"};
+  scenario::ExpectResult later;
+  later.line = 11;
+  later.text = "carrier eth1 off";
+  later.reached = false;
+  later.actual = "not reached";
+  later.time = 4000000000;
+  r.expects.push_back(later);
+  r.final_state.time = 4000000000;
+  std::string text = format_run(r, false);
+  EXPECT_NE(text.find("EXPECTS: 0 failed, 1 not reached, of 3\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  NOT REACHED  s1.scn:11"), std::string::npos) << text;
+  EXPECT_NE(text.find("FINAL STATE [   4.000000] (when the run stopped, at line 8)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(text.ends_with("\nRESULT: FAIL, stopped at line 8 (deadlock): unbind stmmac-1:01: "
+                             "deadlock: scenario -> scenario; 1 expect not reached, 2 held; no "
+                             "findings\n"))
+      << text;
+}
+
+TEST(RunText, FailedStepsAndNoActions) {
+  scenario::RunResult r = testing::run_result();
+  r.findings.clear();
+  r.expects.clear();
+  r.no_actions = true;
+  EXPECT_TRUE(format_run(r, false).ends_with("\nRESULT: no actions, no expects; no findings\n"));
+  r.no_actions = false;
+  r.failed_steps.push_back(scenario::FailedStep{7, "ethtool -s eth1 speed 10000", -22,
+                                                "netlink error: Invalid argument (-EINVAL)",
+                                                3000000000, true});
+  std::string text = format_run(r, false);
+  EXPECT_NE(text.find("FAILED STEPS:\n  s1.scn:7 [   3.000000] ethtool -s eth1 speed 10000: "
+                      "netlink error: Invalid argument (-EINVAL) (in a concurrently block: the "
+                      "run went on)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(text.ends_with("\nRESULT: ok, no expects; no findings\n")) << text;
+}
+
 TEST(RunText, NothingChangedSinceBoot) {
   scenario::RunResult r = testing::boot_result();
   r.scenario = "s.scn";

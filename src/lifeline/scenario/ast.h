@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -248,8 +249,20 @@ struct ExpectFinding {
   bool operator==(const ExpectFinding&) const = default;
 };
 
+struct Command;
+
+// expect fail [ERRNO] COMMAND: the command must fail at run time (with that
+// errno, when one is given), as `! COMMAND` would in a shell script. Without
+// it, a command that fails stops the run. COMMAND is an action that returns
+// an error: unbind, bind, rmmod, modprobe, ip link set, ethtool -s.
+struct ExpectFail {
+  int err = 0;  // positive errno value (EINVAL); 0 for any error
+  std::shared_ptr<const Command> command;
+  bool operator==(const ExpectFail& other) const;
+};
+
 using Check = std::variant<ExpectCarrier, ExpectLink, ExpectBound, ExpectUnbound, ExpectNetdev,
-                           ExpectPhy, ExpectFinding>;
+                           ExpectPhy, ExpectFinding, ExpectFail>;
 
 struct Expect {
   Check check;
@@ -257,8 +270,6 @@ struct Expect {
 };
 
 // ---- Concurrency ----
-
-struct Command;
 
 // One task of a `concurrently` block: a single line, or a `thread` ... `end`
 // block whose lines run in order. `loc` is the line's or the `thread`'s.
@@ -286,6 +297,11 @@ struct Command {
   Body body;
   bool operator==(const Command& other) const { return body == other.body; }
 };
+
+inline bool ExpectFail::operator==(const ExpectFail& other) const {
+  if (err != other.err || !command != !other.command) return false;
+  return !command || *command == *other.command;
+}
 
 inline bool Thread::operator==(const Thread& other) const {
   return block == other.block && commands == other.commands;

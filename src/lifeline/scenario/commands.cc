@@ -2,8 +2,12 @@
 #include "lifeline/scenario/commands.h"
 
 #include <algorithm>
+#include <cctype>
+#include <memory>
 
+#include "lifeline/core/errno.h"
 #include "lifeline/net/knobs.h"
+#include "lifeline/scenario/print.h"
 #include "lifeline/scenario/values.h"
 #include "lifeline/sim/finding.h"
 #include "lifeline/sim/suggest.h"
@@ -305,7 +309,40 @@ Check parse_check(Cursor& c) {
   }
 }
 
+Body parse_command_body(Cursor& c);
+
+// expect fail [ERRNO] COMMAND
+Check parse_expect_fail(Cursor& c) {
+  ExpectFail f;
+  const Token* t = c.peek();
+  if (t && !t->quoted && t->text.size() > 1 && t->text[0] == 'E' &&
+      std::isupper(static_cast<unsigned char>(t->text[1]))) {
+    f.err = core::errno_value(t->text);
+    if (!f.err)
+      c.fail(*t, "unknown errno '" + t->text + "'" + sim::did_you_mean(t->text, core::errno_names()));
+    c.next();
+  }
+  if (c.at_end()) c.expected("a command after 'expect fail' (such as 'ethtool -s ...')");
+  const Token& word = *c.peek();
+  auto command = std::make_shared<Command>();
+  command->loc = c.loc(word);
+  command->body = parse_command_body(c);
+  const Body& b = command->body;
+  bool can_fail = std::holds_alternative<Unbind>(b) || std::holds_alternative<Bind>(b) ||
+                  std::holds_alternative<Rmmod>(b) || std::holds_alternative<Modprobe>(b) ||
+                  std::holds_alternative<LinkSet>(b) || std::holds_alternative<EthtoolSettings>(b) ||
+                  std::holds_alternative<EthtoolWol>(b);
+  if (!can_fail)
+    c.fail(word, "'" + word.text +
+                     "' cannot stand after 'expect fail': only commands that return an error "
+                     "can (unbind, bind, rmmod, modprobe, ip link set, ethtool -s)");
+  command->text = to_string(*command);
+  f.command = std::move(command);
+  return f;
+}
+
 Body parse_expect(Cursor& c) {
+  if (c.accept("fail")) return Expect{parse_expect_fail(c)};
   Expect e{parse_check(c)};
   c.end();
   return e;
@@ -337,7 +374,11 @@ const std::vector<std::string>& command_words() {
   return words;
 }
 
-Body parse_command(Cursor& c) {
+Body parse_command(Cursor& c) { return parse_command_body(c); }
+
+namespace {
+
+Body parse_command_body(Cursor& c) {
   const Token& word = *c.peek();
   for (const CommandDef& d : kCommands) {
     if (word.text == d.word) {
@@ -349,5 +390,7 @@ Body parse_command(Cursor& c) {
   if (hint.empty()) hint = "; commands are: " + join(command_words());
   c.fail(word, "unknown command '" + word.text + "'" + hint);
 }
+
+}  // namespace
 
 }  // namespace lifeline::scenario

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <functional>
 #include <memory>
 
 #include "lifeline/check/snapshot.h"
@@ -85,14 +86,13 @@ net::LinkModes to_net_modes(const Advertise& adv) {
   return m;
 }
 
-// A netdev the command acts on; one that existed in this run but is gone
-// now fails the command as the shell would ("Cannot find device").
-net::NetDevice* present_netdev(const Resolver& r, const Name& name, const Command& command) {
+// A netdev the command acts on, or nullptr for one that existed in this run
+// (or exists under another design) but is gone now: the command then fails
+// as the shell would. A name that can never be a netdev is a user error.
+net::NetDevice* present_netdev(const Resolver& r, const Name& name) {
   net::NetDevice* nd = r.netdev(name, /*allow_absent=*/true);
-  if (nd) return nd;
-  if (!r.names_interface(name)) r.netdev(name);  // unknown: a user error
-  note(command.text + ": Cannot find device \"" + name.text + "\"");
-  return nullptr;
+  if (!nd && !r.names_interface(name)) r.netdev(name);  // unknown: a user error
+  return nd;
 }
 
 }  // namespace
@@ -145,6 +145,11 @@ void Execution::setup(sim::Engine& e) {
   expects_.clear();
   invariants_reported_.clear();
   after_boot_ = final_state_ = check::Snapshot{};
+  failed_steps_.clear();
+  stop_.reset();
+  current_ = nullptr;
+  finished_ = false;
+  last_error_.clear();
   metrics_ = ProviderMetrics{};
   pending_after_left_ = false;
   before_left_.clear();
@@ -154,7 +159,7 @@ void Execution::setup(sim::Engine& e) {
   // Only the scenario's concurrently blocks are interleaved when exploring.
   e.set_choice_window(false);
   e.spawn("init", [this] { init_main(); });
-  e.spawn(
+  scenario_task_ = e.spawn(
       "scenario", [this] { scenario_main(); }, /*essential=*/true);
 }
 
@@ -185,39 +190,69 @@ void Execution::scenario_main() {
   sim::wait_for_completion(&booted_);
   if (!boot_ok_) return;
   note("boot: initcalls done");
-  settle();
+  const Command& boot = scenario_.commands[scenario_.boot_index];
+  current_ = &boot;
+  bool settled = settle();
   if (options_.trace) after_boot_ = check::take_snapshot();  // quiet runs report no state
   scenario_start_ = sim::now();
   std::vector<Command> actions(
       scenario_.commands.begin() + static_cast<std::ptrdiff_t>(scenario_.boot_index) + 1,
       scenario_.commands.end());
-  run_commands(actions);
+  if (!settled)
+    stop(StopReason::kSettleBound, boot,
+         "the board was still changing " + sim::format_duration(options_.settle_limit) +
+             " after boot");
+  else
+    run_commands(actions, /*background=*/false);
   if (user_error_) return;
   if (pending_after_left_) sample_after_left();
-  check_invariants();
+  if (!stop_) check_invariants();
   finish_metrics();
   if (options_.trace) final_state_ = check::take_snapshot();
+  finished_ = !stop_;
 }
 
-void Execution::run_commands(const std::vector<Command>& commands) {
+bool Execution::run_commands(const std::vector<Command>& commands, bool background) {
   for (const Command& c : commands) {
-    if (user_error_) return;
+    if (user_error_ || stop_) return false;
+    if (!background) current_ = &c;
+    int err = 0;
     try {
-      execute(c);
+      err = execute(c);
     } catch (const sim::UserError& ue) {
       if (!user_error_) user_error_ = ue;
-      return;
+      return false;
+    }
+    if (stop_) return false;
+    if (err) {
+      // As a shell script under `set -e`: the first failing command ends it;
+      // a background job's failure ends that job only.
+      failed_steps_.push_back(
+          FailedStep{c.loc.line, c.text, err, last_error_, sim::now(), background});
+      if (!background) stop(StopReason::kFailedStep, c, last_error_);
+      return false;
     }
     if (!std::holds_alternative<Expect>(c.body)) check_invariants();
   }
+  return true;
+}
+
+void Execution::stop(StopReason reason, const Command& at, std::string detail) {
+  if (stop_) return;
+  stop_ = RunStop{reason, at.loc.line, at.text, sim::now(), std::move(detail)};
+  note(fmt::format("stopped at line {} ({}): {}", at.loc.line, stop_reason_name(reason),
+                   stop_->detail));
 }
 
 int Execution::command_error(const Command& command, int err, const std::string& what) {
-  if (err) note(fmt::format("{}: {} ({})", command.text, what, core::errno_name(err)));
+  if (err) {
+    last_error_ = fmt::format("{} ({})", what, core::errno_name(err));
+    note(command.text + ": " + last_error_);
+  }
   return err;
 }
 
-void Execution::execute(const Command& command) {
+int Execution::execute(const Command& command) {
   sim::Engine& e = sim::Engine::current();
   if (!std::holds_alternative<Expect>(command.body) &&
       !std::holds_alternative<Concurrently>(command.body))
@@ -230,23 +265,24 @@ void Execution::execute(const Command& command) {
       !std::holds_alternative<Rmmod>(command.body))
     sample_after_left();
 
-  std::visit(
-      [&](const auto& body) {
+  last_error_.clear();
+  return std::visit(
+      [&](const auto& body) -> int {
         using T = std::decay_t<decltype(body)>;
         if constexpr (std::is_same_v<T, Unbind>) {
           core::Device* dev = r.device_or_gone(body.dev);
-          if (!dev) return (void)command_error(command, -ENODEV, "write error: No such device");
+          if (!dev) return command_error(command, -ENODEV, "write error: No such device");
           core::Driver* drv = body.driver ? r.driver(dev, *body.driver) : dev->driver;
           provider_leaving(dev, nullptr);
           int err = drv ? core::sysfs_unbind(drv, dev) : -ENODEV;
-          command_error(command, err, "write error: " + strerror_of(err));
+          return command_error(command, err, "write error: " + strerror_of(err));
         } else if constexpr (std::is_same_v<T, Bind>) {
           core::Device* dev = r.device_or_gone(body.dev);
-          if (!dev) return (void)command_error(command, -ENODEV, "write error: No such device");
+          if (!dev) return command_error(command, -ENODEV, "write error: No such device");
           int err = body.driver ? core::sysfs_bind(r.driver(dev, *body.driver), dev)
                                 : core::sysfs_drivers_probe(dev);
-          command_error(command, err, "write error: " + strerror_of(err));
           if (!err) provider_back();
+          return command_error(command, err, "write error: " + strerror_of(err));
         } else if constexpr (std::is_same_v<T, Rmmod>) {
           core::Module* mod = r.module(body.module);
           provider_leaving(nullptr, mod);
@@ -255,15 +291,18 @@ void Execution::execute(const Command& command) {
               err == -EWOULDBLOCK ? "rmmod: ERROR: Module " + mod->name() + " is in use"
               : err == -EPERM     ? "rmmod: ERROR: Module " + mod->name() + " is builtin"
                               : "rmmod: ERROR: Module " + mod->name() + " is not currently loaded";
-          command_error(command, err, why);
+          return command_error(command, err, why);
         } else if constexpr (std::is_same_v<T, Modprobe>) {
           core::Module* mod = r.module(body.module);
           int err = core::load_module(mod);
-          command_error(command, err, "modprobe: ERROR: could not insert '" + mod->name() + "'");
           if (!err) provider_back();
+          return command_error(command, err,
+                               "modprobe: ERROR: could not insert '" + mod->name() + "'");
         } else if constexpr (std::is_same_v<T, LinkSet>) {
-          net::NetDevice* nd = present_netdev(r, body.iface, command);
-          if (!nd) return;
+          net::NetDevice* nd = present_netdev(r, body.iface);
+          if (!nd)
+            return command_error(command, -ENODEV,
+                                 "Cannot find device \"" + body.iface.text + "\"");
           net::rtnl_lock();
           int err = 0;
           if (body.up)
@@ -271,26 +310,26 @@ void Execution::execute(const Command& command) {
           else
             net::dev_close(nd);
           net::rtnl_unlock();
-          command_error(command, err, "RTNETLINK answers: " + strerror_of(err));
           if (err == -EPROBE_DEFER)
             report_invariant(
                 "ip link set " + nd->name() +
                 " up returned -EPROBE_DEFER (517) to user space: a kernel-internal errno leaked");
+          return command_error(command, err, "RTNETLINK answers: " + strerror_of(err));
         } else if constexpr (std::is_same_v<T, EthtoolSettings>) {
-          net::NetDevice* nd = present_netdev(r, body.iface, command);
-          if (!nd) return;
+          net::NetDevice* nd = present_netdev(r, body.iface);
+          if (!nd) return command_error(command, -ENODEV, "netlink error: No such device");
           net::EthtoolRequest req;
           req.speed = body.speed;
           if (body.duplex) req.duplex = to_net(*body.duplex);
           req.autoneg = body.autoneg;
           if (body.advertise) req.advertising = to_net_modes(*body.advertise) | net::LM_Autoneg;
           int err = net::ethtool_set_link(nd, req);
-          command_error(command, err, "netlink error: " + strerror_of(err));
+          return command_error(command, err, "netlink error: " + strerror_of(err));
         } else if constexpr (std::is_same_v<T, EthtoolWol>) {
-          net::NetDevice* nd = present_netdev(r, body.iface, command);
-          if (!nd) return;
+          net::NetDevice* nd = present_netdev(r, body.iface);
+          if (!nd) return command_error(command, -ENODEV, "netlink error: No such device");
           int err = net::ethtool_set_wol(nd, body.flags);
-          command_error(command, err, "netlink error: " + strerror_of(err));
+          return command_error(command, err, "netlink error: " + strerror_of(err));
         } else if constexpr (std::is_same_v<T, Cable>) {
           const core::FwNode* port = nullptr;
           if (net::NetDevice* nd = r.netdev(body.target, /*allow_absent=*/true)) {
@@ -318,7 +357,9 @@ void Execution::execute(const Command& command) {
         } else if constexpr (std::is_same_v<T, Wait>) {
           sim::sleep_for(body.duration);
         } else if constexpr (std::is_same_v<T, Settle>) {
-          settle();
+          if (!settle())
+            stop(StopReason::kSettleBound, command,
+                 "still changing after " + sim::format_duration(options_.settle_limit));
         } else if constexpr (std::is_same_v<T, Concurrently>) {
           if (e.tracing())
             e.note("$ concurrently (" + std::to_string(body.threads.size()) + " tasks)");
@@ -328,8 +369,12 @@ void Execution::execute(const Command& command) {
           for (const Thread& t : body.threads) {
             std::string name = fmt::format("thread@{}", t.loc.line);
             const std::vector<Command>* cmds = &t.commands;
-            sim::Task* task = e.spawn(name, [this, cmds] { run_commands(*cmds); });
+            sim::Task* task =
+                e.spawn(name, [this, cmds] { run_commands(*cmds, /*background=*/true); });
             task->on_exit = [done] { sim::complete(done.get()); };
+            // The block waits for its tasks as a shell's `wait` does: stuck
+            // when they are.
+            done->completers.push_back(task);
           }
           for (size_t i = 0; i < body.threads.size(); ++i) sim::wait_for_completion(done.get());
           e.set_choice_window(false);
@@ -338,11 +383,12 @@ void Execution::execute(const Command& command) {
         } else {
           // set, module, phy-id and boot are configuration, handled before boot.
         }
+        return 0;
       },
       command.body);
 }
 
-void Execution::settle() {
+bool Execution::settle() {
   sim::Engine& e = sim::Engine::current();
   sim::Time deadline = e.now() + options_.settle_limit;
   for (;;) {
@@ -350,10 +396,10 @@ void Execution::settle() {
     uint64_t before = e.progress();
     if (e.now() >= deadline) {
       note("settle: still changing after " + sim::format_duration(options_.settle_limit));
-      return;
+      return false;
     }
     sim::sleep_for(kQuietPeriod);
-    if (e.progress() == before) return;
+    if (e.progress() == before) return true;
   }
 }
 
@@ -385,26 +431,33 @@ void Execution::expect(const Command& command, const Expect& ex) {
           else
             res.passed = res.actual != "down";
         } else if constexpr (std::is_same_v<T, ExpectBound>) {
-          core::Device* dev = r.device(c.dev);
-          res.actual = dev->driver ? "bound to " + dev->driver->name() : "unbound";
-          res.passed = dev->driver && (!c.driver || dev->driver->name() == c.driver->text);
+          core::Device* dev = r.device_or_gone(c.dev);
+          res.actual = !dev          ? "absent (the device was removed)"
+                       : dev->driver ? "bound to " + dev->driver->name()
+                                     : "unbound";
+          res.passed = dev && dev->driver && (!c.driver || dev->driver->name() == c.driver->text);
         } else if constexpr (std::is_same_v<T, ExpectUnbound>) {
-          core::Device* dev = r.device(c.dev);
-          res.actual = dev->driver ? "bound to " + dev->driver->name() : "unbound";
-          res.passed = !dev->driver;
+          core::Device* dev = r.device_or_gone(c.dev);
+          res.actual = !dev          ? "absent (the device was removed)"
+                       : dev->driver ? "bound to " + dev->driver->name()
+                                     : "unbound";
+          res.passed = dev && !dev->driver;
         } else if constexpr (std::is_same_v<T, ExpectNetdev>) {
           net::NetDevice* nd = r.netdev(c.iface, true);
           if (!nd && !r.names_interface(c.iface)) r.netdev(c.iface);
           res.actual = nd ? "present (" + nd->name() + ")" : "absent";
           res.passed = (nd != nullptr) == c.present;
         } else if constexpr (std::is_same_v<T, ExpectPhy>) {
-          net::NetDevice* nd = r.netdev(c.iface);
-          net::PhyDevice* phy = nd->phydev.get();
-          res.actual = phy ? phy->name() : "none";
-          if (!c.phy)
+          // A netdev this design unregistered has no PHY to show: absent.
+          net::NetDevice* nd = present_netdev(r, c.iface);
+          net::PhyDevice* phy = nd ? nd->phydev.get() : nullptr;
+          res.actual = !nd ? "absent" : phy ? phy->name() : "none";
+          if (!nd)
+            res.passed = false;
+          else if (!c.phy)
             res.passed = phy == nullptr;
           else
-            res.passed = phy && r.device(*c.phy) == static_cast<core::Device*>(phy);
+            res.passed = phy && r.device_or_gone(*c.phy) == static_cast<core::Device*>(phy);
         } else if constexpr (std::is_same_v<T, ExpectFinding>) {
           const auto& fs = sim::Engine::current().findings();
           int n = 0;
@@ -415,12 +468,27 @@ void Execution::expect(const Command& command, const Expect& ex) {
           }
           res.actual = fs.empty() ? "no findings" : kinds;
           res.passed = c.present ? n > 0 : n == 0;
+        } else if constexpr (std::is_same_v<T, ExpectFail>) {
+          expect_fail(command, c, res);
+        } else {
+          static_assert(sizeof(T) == 0, "an expect nobody evaluates");
         }
       },
       ex.check);
   note(fmt::format("expect {}: {}{}", res.text, res.passed ? "ok" : "FAILED",
                    res.passed ? "" : " (" + res.actual + ")"));
   expects_.push_back(std::move(res));
+}
+
+void Execution::expect_fail(const Command& command, const ExpectFail& f, ExpectResult& res) {
+  int err = execute(*f.command);
+  if (!err) {
+    res.actual = "succeeded";
+    res.passed = false;
+    return;
+  }
+  res.actual = "failed: " + last_error_;
+  res.passed = !f.err || err == -f.err;
 }
 
 void Execution::report_invariant(const std::string& message) {
@@ -521,10 +589,71 @@ void Execution::finish_metrics() {
 }
 
 bool Execution::failed(const sim::Engine& e) const {
-  if (!e.findings().empty()) return true;
+  if (!e.findings().empty() || !finished_) return true;
   for (const ExpectResult& r : expects_)
     if (!r.passed) return true;
+  for (const FailedStep& f : failed_steps_)
+    if (!f.background) return true;
   return false;
+}
+
+RunStop Execution::engine_stop(const sim::Engine& e) const {
+  RunStop s;
+  if (current_) {
+    s.line = current_->loc.line;
+    s.command = current_->text;
+  }
+  s.time = e.now();
+  const sim::Task* t = scenario_task_;
+  // The finding that explains it: the newest of the kind.
+  auto newest = [&](sim::FindingKind kind) {
+    for (auto it = e.findings().rbegin(); it != e.findings().rend(); ++it)
+      if (it->kind == kind) return it->message;
+    return std::string();
+  };
+  if (e.steps() > sim::EngineOptions{}.max_steps) {
+    s.reason = StopReason::kStepLimit;
+    s.detail = "no end after " + std::to_string(e.steps()) + " scheduling points (a livelock)";
+  } else if (t && t->oopsed) {
+    s.reason = StopReason::kOops;
+    s.detail = newest(sim::FindingKind::kOops);
+  } else if (t && t->hung_reported && !t->deadlock_reported) {
+    s.reason = StopReason::kHungTask;
+    s.detail = newest(sim::FindingKind::kHungTask);
+  } else {
+    // Blocked forever: in a lock cycle, or behind a task that is.
+    s.reason = StopReason::kDeadlock;
+    std::string why = newest(sim::FindingKind::kDeadlock);
+    if (why.empty()) why = newest(sim::FindingKind::kOops);
+    std::string waits =
+        t && t->waiting_on ? "the scenario waits for " + t->waiting_on->describe() : "";
+    s.detail = waits.empty() ? why : why.empty() ? waits : waits + "; " + why;
+  }
+  return s;
+}
+
+std::vector<ExpectResult> Execution::not_reached() const {
+  std::set<int> seen;
+  for (const ExpectResult& r : expects_) seen.insert(r.line);
+  std::vector<ExpectResult> out;
+  std::function<void(const std::vector<Command>&)> walk = [&](const std::vector<Command>& cs) {
+    for (const Command& c : cs) {
+      if (const auto* ex = std::get_if<Expect>(&c.body)) {
+        if (seen.count(c.loc.line)) continue;
+        ExpectResult r;
+        r.line = c.loc.line;
+        r.text = to_string(ex->check);
+        r.passed = false;
+        r.reached = false;
+        r.actual = "not reached";
+        out.push_back(std::move(r));
+      } else if (const auto* cc = std::get_if<Concurrently>(&c.body)) {
+        for (const Thread& t : cc->threads) walk(t.commands);
+      }
+    }
+  };
+  walk(scenario_.commands);
+  return out;
 }
 
 RunResult Execution::result(const sim::Engine& e) const {
@@ -563,6 +692,32 @@ RunResult Execution::result(const sim::Engine& e) const {
   r.final_state = final_state_;
   r.findings = e.findings();
   r.expects = expects_;
+  r.failed_steps = failed_steps_;
+  if (stop_) {
+    r.stopped = stop_;
+  } else if (!finished_ && boot_ok_) {
+    // The engine ended the run under the scenario task: the state now is the
+    // state at the stop.
+    r.stopped = engine_stop(e);
+    r.timeline.push_back(TimelineEntry{
+        r.stopped->time, "scenario",
+        fmt::format("stopped at line {} ({}): {}", r.stopped->line,
+                    stop_reason_name(r.stopped->reason), r.stopped->detail),
+        TimelineEntry::Kind::kModel});
+    if (options_.trace) r.final_state = check::take_snapshot();
+  }
+  if (r.stopped)
+    for (ExpectResult& x : not_reached()) {
+      x.time = r.stopped->time;
+      r.expects.push_back(std::move(x));
+    }
+  r.no_actions = true;
+  for (size_t i = scenario_.boot_index + 1; i < scenario_.commands.size(); ++i) {
+    const Body& b = scenario_.commands[i].body;
+    if (!std::holds_alternative<Expect>(b) && !std::holds_alternative<Wait>(b) &&
+        !std::holds_alternative<Settle>(b))
+      r.no_actions = false;
+  }
   r.choices = e.choice_tasks();
   r.ranks = sim::choice_ranks(e.choices());
   r.metrics = metrics_;

@@ -44,7 +44,7 @@ class Execution {
   void setup(sim::Engine& e);
   // After Engine::run(): the user error the run hit (rethrow it), if any.
   const std::optional<sim::UserError>& user_error() const { return user_error_; }
-  // Findings, or a failed expect.
+  // Findings, a failed expect or step, or a run that did not reach its end.
   bool failed(const sim::Engine& e) const;
   RunResult result(const sim::Engine& e) const;
 
@@ -58,10 +58,20 @@ class Execution {
 
   void init_main();
   void scenario_main();
-  void run_commands(const std::vector<Command>& commands);
-  void execute(const Command& command);
-  void settle();
+  // Runs commands in order until one fails or the run stops; false then.
+  // `background`: a task of a concurrently block, whose failures do not stop
+  // the run (as a shell's background jobs).
+  bool run_commands(const std::vector<Command>& commands, bool background);
+  // Returns the command's error (a negative errno), 0 when it succeeded.
+  int execute(const Command& command);
+  // False when the system was still changing at the settle bound.
+  bool settle();
   void expect(const Command& command, const Expect& e);
+  void expect_fail(const Command& command, const ExpectFail& f, ExpectResult& res);
+  void stop(StopReason reason, const Command& at, std::string detail);
+  // Why the engine ended the run before the scenario's end.
+  RunStop engine_stop(const sim::Engine& e) const;
+  std::vector<ExpectResult> not_reached() const;
   void check_invariants();
   void report_invariant(const std::string& message);
   void provider_leaving(core::Device* dev, core::Module* mod);
@@ -83,6 +93,12 @@ class Execution {
   bool boot_ok_ = false;
   std::optional<sim::UserError> user_error_;
   std::vector<ExpectResult> expects_;
+  std::vector<FailedStep> failed_steps_;
+  std::optional<RunStop> stop_;  // a stop the scenario task saw (failed step, settle bound)
+  const Command* current_ = nullptr;  // the scenario task's command
+  const sim::Task* scenario_task_ = nullptr;
+  bool finished_ = false;             // the scenario task ran its last command
+  std::string last_error_;  // what the last failed command printed
   std::set<std::string> invariants_reported_;
   check::Snapshot after_boot_, final_state_;
   ProviderMetrics metrics_;

@@ -77,12 +77,14 @@ TEST(Explore, NoFindingWithoutConcurrency) {
 }
 
 TEST(Explore, ReplayFileRoundTrip) {
-  ReplayFile f{"armada-388-clearfog-pro", "race.scn", {{"phy-loss", "mainline"}}, {0, 2, 0, 1}};
+  ReplayFile f{"armada-388-clearfog-pro", "race.scn", {{"phy-loss", "mainline"}}, {0, 2, 0, 1},
+               "0123456789abcdef"};
   ReplayFile g = parse_replay_file(format_replay_file(f), "x");
   EXPECT_EQ(g.board, f.board);
   EXPECT_EQ(g.scenario, f.scenario);
   EXPECT_EQ(g.knobs, f.knobs);
   EXPECT_EQ(g.ranks, f.ranks);
+  EXPECT_EQ(g.digest, f.digest);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/scenario/print.h"
 
+#include "lifeline/core/errno.h"
 #include "lifeline/scenario/values.h"
 #include "lifeline/sim/finding.h"
 
@@ -150,6 +151,11 @@ struct CheckPrinter {
   std::string operator()(const ExpectFinding& e) const {
     if (!e.kind) return "finding none";
     return std::string(e.present ? "finding " : "no-finding ") + sim::finding_kind_name(*e.kind);
+  }
+  std::string operator()(const ExpectFail& e) const {
+    std::string s = "fail ";
+    if (e.err) s += core::errno_name(e.err).substr(1) + " ";
+    return s + (e.command ? to_string(*e.command) : "");
   }
 };
 

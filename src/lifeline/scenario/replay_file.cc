@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Replay files: a failing schedule and what it was recorded for, as text a
 // user can read and keep beside the scenario.
+#include <filesystem>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "lifeline/scenario/print.h"
 #include "lifeline/scenario/runner.h"
 #include "lifeline/sim/user_error.h"
 
@@ -13,6 +17,7 @@ std::string format_replay_file(const ReplayFile& r) {
   out << "# lifeline replay file: lifeline run " << r.board << " " << r.scenario << " --replay FILE\n";
   out << "board " << r.board << "\n";
   out << "scenario " << r.scenario << "\n";
+  if (!r.digest.empty()) out << "digest " << r.digest << "\n";
   for (const auto& [k, v] : r.knobs) out << "set " << k << " " << v << "\n";
   out << "ranks";
   for (uint16_t rank : r.ranks) out << " " << rank;
@@ -36,6 +41,10 @@ ReplayFile parse_replay_file(const std::string& text, const std::string& file) {
       words >> r.board;
     } else if (key == "scenario") {
       words >> r.scenario;
+    } else if (key == "digest") {
+      words >> r.digest;
+      if (r.digest.size() != 16 || r.digest.find_first_not_of("0123456789abcdef") != std::string::npos)
+        throw sim::UserError(file, lineno, 1, "expected 'digest' and 16 hex digits");
     } else if (key == "set") {
       std::string k, v;
       if (!(words >> k >> v)) throw sim::UserError(file, lineno, 1, "expected 'set KNOB VALUE'");
@@ -50,11 +59,48 @@ ReplayFile parse_replay_file(const std::string& text, const std::string& file) {
       }
     } else {
       throw sim::UserError(file, lineno, 1,
-                           "expected 'board', 'scenario', 'set' or 'ranks', got '" + key + "'");
+                           "expected 'board', 'scenario', 'digest', 'set' or 'ranks', got '" + key + "'");
     }
   }
   if (!have_ranks) throw sim::UserError(file, 0, 0, "not a replay file: no 'ranks' line");
   return r;
+}
+
+std::string scenario_digest(const Scenario& s) {
+  // FNV-1a, 64 bits: stable across builds and machines.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : to_string(s)) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+namespace {
+
+std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+}  // namespace
+
+void check_replay_belongs(const ReplayFile& replay, const std::string& file,
+                          const std::string& board, const Scenario& scenario,
+                          const std::map<std::string, std::string>& knobs) {
+  auto refuse = [&](const std::string& why) {
+    throw sim::UserError(file + ": this replay does not belong to these inputs: " + why +
+                         "; run it as recorded with `lifeline run --replay " + file + "`");
+  };
+  if (stem_of(board) != stem_of(replay.board))
+    refuse("it was recorded on board " + replay.board + ", not " + board);
+  if (stem_of(scenario.file) != stem_of(replay.scenario))
+    refuse("it was recorded for scenario " + replay.scenario + ", not " + scenario.file);
+  if (!replay.digest.empty() && replay.digest != scenario_digest(scenario))
+    refuse(scenario.file + " has changed since it was recorded (digest " + replay.digest +
+           ", now " + scenario_digest(scenario) + ")");
+  for (const auto& [k, v] : replay.knobs) {
+    auto it = knobs.find(k);
+    if (it != knobs.end() && it->second != v)
+      refuse("it was recorded with " + k + "=" + v + ", not " + k + "=" + it->second);
+  }
 }
 
 }  // namespace lifeline::scenario

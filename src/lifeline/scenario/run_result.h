@@ -32,6 +32,42 @@ struct ExpectResult {
   bool passed = false;
   std::string actual;  // what was there instead, when it failed
   sim::Time time = 0;
+  // False for an expect after the point where the run stopped: it was never
+  // evaluated, and counts as failed.
+  bool reached = true;
+};
+
+// A command that failed at run time (an errno from the model), as a shell
+// running the scenario would print it. A failure the scenario asked for
+// (`expect fail ...`) is an expect, not a failed step.
+struct FailedStep {
+  int line = 0;
+  std::string command;  // the line as written
+  int err = 0;          // the negative errno the model returned
+  std::string message;  // what the shell would print ("RTNETLINK answers: ...")
+  sim::Time time = 0;
+  // Inside a `concurrently` block: a background job, whose failure is
+  // reported but, as with `cmd & wait` in a shell, does not stop the run.
+  bool background = false;
+};
+
+// Why a run ended before its last command. A run with no stop ran to its end.
+enum class StopReason {
+  kFailedStep,   // a command failed (the scenario runs as under `set -e`)
+  kDeadlock,     // the scenario task waits forever (a lock cycle, or a lock a dead task holds)
+  kHungTask,     // the scenario task was blocked past the hung-task timeout
+  kOops,         // the scenario task died of an oops
+  kSettleBound,  // `settle` found the system still changing at its bound
+  kStepLimit,    // the execution ran out of scheduling points (a livelock)
+};
+const char* stop_reason_name(StopReason r);  // "deadlock", "failed step", ...
+
+struct RunStop {
+  StopReason reason = StopReason::kFailedStep;
+  int line = 0;         // the scenario line being run when it stopped
+  std::string command;  // that line as written
+  sim::Time time = 0;
+  std::string detail;  // the finding or error that stopped it
 };
 
 // The questions `lifeline compare` answers for one run, about the first
@@ -74,10 +110,22 @@ struct RunResult {
   std::vector<uint16_t> ranks;    // the same as ranks, for replay files
   ProviderMetrics metrics;
   sim::Time end_time = 0;
+  std::vector<FailedStep> failed_steps;  // in the order they failed
+  std::optional<RunStop> stopped;        // set when the run did not reach its end
+  bool no_actions = false;               // the scenario only boots (and waits, expects)
   bool replay_diverged = false;
+  std::string replay_divergence;  // why, when it diverged
 
+  // Failed or unreached expects.
   int expects_failed() const;
-  bool ok() const { return expects_failed() == 0; }
+  int expects_not_reached() const;
+  // Failed steps that stopped the run or that were not in the background.
+  int steps_failed() const;
+  // The run reached its end, every expect held, no command failed, and a
+  // replay followed its recorded schedule.
+  bool ok() const {
+    return !stopped && expects_failed() == 0 && steps_failed() == 0 && !replay_diverged;
+  }
 };
 
 }  // namespace lifeline::scenario

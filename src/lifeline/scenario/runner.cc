@@ -72,6 +72,36 @@ int RunResult::expects_failed() const {
   return n;
 }
 
+int RunResult::expects_not_reached() const {
+  int n = 0;
+  for (const ExpectResult& e : expects) n += !e.reached;
+  return n;
+}
+
+int RunResult::steps_failed() const {
+  int n = 0;
+  for (const FailedStep& f : failed_steps) n += !f.background;
+  return n;
+}
+
+const char* stop_reason_name(StopReason r) {
+  switch (r) {
+    case StopReason::kFailedStep:
+      return "failed step";
+    case StopReason::kDeadlock:
+      return "deadlock";
+    case StopReason::kHungTask:
+      return "hung task";
+    case StopReason::kOops:
+      return "oops";
+    case StopReason::kSettleBound:
+      return "settle bound";
+    case StopReason::kStepLimit:
+      return "step limit";
+  }
+  return "stopped";
+}
+
 RunResult boot_board(const Board& board, const RunOptions& options) {
   Scenario s = boot_only_scenario();
   return run_scenario(board, s, options);
@@ -99,7 +129,10 @@ RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOp
   if (!options.replay.empty()) {
     sim::PrefixStrategy replay;
     replay.set_prefix(options.replay);
-    return run_once(engine, ex, options, &replay);
+    RunResult r = run_once(engine, ex, options, &replay);
+    r.replay_divergence = replay.divergence();
+    r.replay_diverged = !r.replay_divergence.empty();
+    return r;
   }
   return run_once(engine, ex, options, nullptr);
 }

@@ -90,7 +90,19 @@ struct ReplayFile {
   std::string scenario;
   std::map<std::string, std::string> knobs;
   std::vector<uint16_t> ranks;
+  // scenario_digest() of the scenario it was recorded for; "" in files
+  // written before digests, which are then matched by name alone.
+  std::string digest;
 };
+// A digest of what a scenario says (its canonical form: comments and layout
+// do not count), so that a replay recorded for an edited scenario is refused.
+std::string scenario_digest(const Scenario& s);
+// Throws sim::UserError when `replay` was recorded for other inputs: another
+// board or scenario (by file name), another version of the scenario, or a
+// knob set to another value than it was recorded under.
+void check_replay_belongs(const ReplayFile& replay, const std::string& file,
+                          const std::string& board, const Scenario& scenario,
+                          const std::map<std::string, std::string>& knobs);
 std::string format_replay_file(const ReplayFile& r);
 ReplayFile parse_replay_file(const std::string& text,
                              const std::string& file);  // UserError on bad input

@@ -13,6 +13,11 @@ void init_completion(Completion* c, std::string_view name) {
   c->waiters.clear();
 }
 
+void Completion::owners(std::vector<const Task*>& out) const {
+  for (const Task* t : completers)
+    if (t->state != TaskState::kDone) out.push_back(t);
+}
+
 void complete(Completion* c) {
   Engine& e = Engine::current();
   if (c->done != kCompleteAll) ++c->done;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lifeline/sim/fifo.h"
 #include "lifeline/sim/task.h"
@@ -17,8 +18,13 @@ class Completion : public WaitTarget {
   Completion() = default;
   explicit Completion(std::string_view name) : name(name) {}
   std::string describe() const override { return "completion " + name; }
+  // The tasks expected to complete it, when the waiter knows them (a shell
+  // waiting for its background jobs): a waiter on a completion whose
+  // completers are all stuck is stuck too.
+  void owners(std::vector<const Task*>& out) const override;
 
   std::string name;
+  std::vector<const Task*> completers;
   unsigned done = 0;
   Fifo<Task*> waiters;
 };

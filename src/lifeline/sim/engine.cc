@@ -87,6 +87,7 @@ void Engine::reset(const EngineOptions& options) {
   essential_alive_ = 0;
   had_essential_ = false;
   step_limit_hit_ = false;
+  essential_stuck_ = false;
   choice_window_ = true;
   now_ = 0;
   steps_ = 0;
@@ -185,6 +186,7 @@ StopReason Engine::run(Time until) {
   for (;;) {
     if (step_limit_hit_) return StopReason::kStepLimit;
     if (had_essential_ && essential_alive_ == 0) return StopReason::kEssentialDone;
+    if (essential_stuck_) return StopReason::kEssentialStuck;
     if (!runnable_.empty()) {
       Task* t = choose(-1);
       switch_task(nullptr, t);
@@ -280,7 +282,10 @@ bool Engine::block(WaitKind kind, const WaitTarget* target, Time timeout) {
     cur->wait_timer.wake_seq = cur->wait_seq;
     timer_arm(&cur->wait_timer, now_ + timeout);
   }
-  if (kind != WaitKind::kSleep && target) check_wait_cycle(cur);
+  if (kind != WaitKind::kSleep && target) {
+    check_wait_cycle(cur);
+    if (cur->essential && timeout == kForever && waits_forever(cur)) essential_stuck_ = true;
+  }
   Task* next = runnable_.empty() ? nullptr : choose(-1);
   switch_task(cur, next);
   timer_cancel(&cur->wait_timer);
@@ -322,6 +327,8 @@ void Engine::task_entry(void* arg) {
       t->fn();
     } catch (const OopsUnwind&) {
       t->oopsed = true;
+      // Its locks stay held: whoever waits for them waits forever.
+      e.check_essential_waits();
     } catch (const TaskKilled&) {
     } catch (const std::exception& ex) {
       // A model bug, not a kernel one; still reported as a dead task.
@@ -464,6 +471,7 @@ void Engine::check_hung_tasks(Time horizon) {
     Time deadline = t->blocked_since + options_.hung_task_timeout;
     if (deadline > horizon) continue;
     t->hung_reported = true;
+    if (t->essential) essential_stuck_ = true;
     findings_.push_back(Finding{
         FindingKind::kHungTask,
         fmt::format("INFO: task {} blocked for more than {} seconds", t->name,
@@ -509,12 +517,41 @@ void Engine::check_wait_cycle(Task* start) {
   }
   report(FindingKind::kDeadlock, fmt::format("deadlock: {} -> {}", cycle, start->name),
          std::move(details));
+  check_essential_waits();
+}
+
+bool Engine::waits_forever(const Task* t) const {
+  // Follows who-waits-for-whom: a wait with no timeout on a task that is
+  // deadlocked, or dead after an oops with the lock still held, never ends.
+  std::vector<const Task*> seen;
+  std::vector<const Task*> owners;
+  std::function<bool(const Task*)> visit = [&](const Task* w) -> bool {
+    if (w->state != TaskState::kBlocked || !w->waiting_on || w->wait_timer.pending) return false;
+    if (std::find(seen.begin(), seen.end(), w) != seen.end()) return false;
+    seen.push_back(w);
+    owners.clear();
+    w->waiting_on->owners(owners);
+    std::vector<const Task*> mine = owners;
+    for (const Task* o : mine) {
+      if (o->oopsed || o->deadlock_reported) return true;
+      if (visit(o)) return true;
+    }
+    return false;
+  };
+  return t->deadlock_reported || visit(t);
+}
+
+void Engine::check_essential_waits() {
+  for (auto& t : tasks_)
+    if (t->essential && t->state == TaskState::kBlocked && waits_forever(t.get()))
+      essential_stuck_ = true;
 }
 
 void Engine::report_stalled_tasks() {
   for (auto& t : tasks_) {
     if (t->state != TaskState::kBlocked || t->deadlock_reported) continue;
     t->deadlock_reported = true;
+    if (t->essential) essential_stuck_ = true;
     std::vector<const Task*> owners;
     if (t->waiting_on) t->waiting_on->owners(owners);
     std::string by;

@@ -48,7 +48,11 @@ struct Choice {
   int16_t current;    // index of the task that was running, -1 if none
 };
 
-enum class StopReason { kIdle, kEssentialDone, kTimeLimit, kStepLimit };
+// kEssentialStuck: an essential task can never run again (it is in a
+// deadlock, waits for a lock a dead or deadlocked task holds, or was blocked
+// past the hung-task timeout); the execution stops there, so that what is
+// observed afterwards is the state at that moment.
+enum class StopReason { kIdle, kEssentialDone, kTimeLimit, kStepLimit, kEssentialStuck };
 
 class Engine {
  public:
@@ -186,6 +190,9 @@ class Engine {
   void check_hung_tasks(Time horizon);
   void check_wait_cycle(Task* t);
   void report_stalled_tasks();
+  // Marks the execution stuck when an essential task waits forever.
+  void check_essential_waits();
+  bool waits_forever(const Task* t) const;
   void kill_all();
   std::vector<std::string> history() const;
   Task* new_task(std::string name, std::function<void()> fn, bool essential);
@@ -207,6 +214,7 @@ class Engine {
   bool had_essential_ = false;
   bool killing_ = false;
   bool step_limit_hit_ = false;
+  bool essential_stuck_ = false;
   bool choice_window_ = true;
 
   Time now_ = 0;

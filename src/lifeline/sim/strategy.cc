@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/sim/strategy.h"
 
+#include <string>
+
 #include <algorithm>
 
 namespace lifeline::sim {
@@ -59,8 +61,19 @@ size_t PrefixStrategy::index_of_rank(const ChoicePoint& p, size_t rank) {
 
 size_t PrefixStrategy::choose(const ChoicePoint& p) {
   size_t rank = pos_ < prefix_.size() ? prefix_[pos_] : 0;
+  if (rank >= p.options.size() && divergence_.empty())
+    divergence_ = "choice " + std::to_string(pos_ + 1) + " has rank " + std::to_string(rank) +
+                  " but only " + std::to_string(p.options.size()) + " tasks were runnable";
   ++pos_;
   return index_of_rank(p, rank);
+}
+
+std::string PrefixStrategy::divergence() const {
+  if (!divergence_.empty()) return divergence_;
+  if (pos_ < prefix_.size())
+    return std::to_string(prefix_.size() - pos_) + " of the " + std::to_string(prefix_.size()) +
+           " recorded choices were left over: the execution made only " + std::to_string(pos_);
+  return "";
 }
 
 }  // namespace lifeline::sim

@@ -106,13 +106,22 @@ class PrefixStrategy : public Strategy {
  public:
   const char* name() const override { return "dfs"; }
   void set_prefix(std::vector<uint16_t> ranks) { prefix_ = std::move(ranks); }
-  void begin_execution() override { pos_ = 0; }
+  void begin_execution() override {
+    pos_ = 0;
+    divergence_.clear();
+  }
   size_t choose(const ChoicePoint& p) override;
   static size_t index_of_rank(const ChoicePoint& p, size_t rank);
+
+  // After an execution: why it did not follow the prefix exactly (a rank
+  // beyond the runnable tasks at its choice point, or choices left over),
+  // "" when it did. A replay that diverged ran some other schedule.
+  std::string divergence() const;
 
  private:
   std::vector<uint16_t> prefix_;
   size_t pos_ = 0;
+  std::string divergence_;  // the first rank out of range
 };
 
 }  // namespace lifeline::sim
