@@ -199,11 +199,42 @@ void Execution::scenario_main() {
   if (options_.trace) final_state_ = check::take_snapshot();
 }
 
+// The program a user's shell would run for an action, as the name of its
+// process (RunOptions::command_processes); "" for what the shell does itself.
+static std::string process_name(const Body& body) {
+  if (std::holds_alternative<LinkSet>(body)) return "ip";
+  if (std::holds_alternative<EthtoolSettings>(body) || std::holds_alternative<EthtoolWol>(body))
+    return "ethtool";
+  if (std::holds_alternative<Rmmod>(body)) return "rmmod";
+  if (std::holds_alternative<Modprobe>(body)) return "modprobe";
+  if (std::holds_alternative<Unbind>(body) || std::holds_alternative<Bind>(body)) return "sh";
+  return "";
+}
+
+void Execution::run_in_process(const Command& c, const std::string& name) {
+  auto done = std::make_shared<sim::Completion>();
+  sim::init_completion(done.get(), name);
+  sim::Task* task = sim::Engine::current().spawn(name, [this, &c] {
+    try {
+      execute(c);
+    } catch (const sim::UserError& ue) {
+      if (!user_error_) user_error_ = ue;
+    }
+  });
+  // Also when an oops ends it: the shell goes on with the next command.
+  task->on_exit = [done] { sim::complete(done.get()); };
+  sim::wait_for_completion(done.get());
+}
+
 void Execution::run_commands(const std::vector<Command>& commands) {
   for (const Command& c : commands) {
     if (user_error_) return;
     try {
-      execute(c);
+      std::string process = options_.command_processes ? process_name(c.body) : "";
+      if (!process.empty())
+        run_in_process(c, process);
+      else
+        execute(c);
     } catch (const sim::UserError& ue) {
       if (!user_error_) user_error_ = ue;
       return;

@@ -60,6 +60,7 @@ class Execution {
   void scenario_main();
   void run_commands(const std::vector<Command>& commands);
   void execute(const Command& command);
+  void run_in_process(const Command& command, const std::string& name);
   void settle();
   void expect(const Command& command, const Expect& e);
   void check_invariants();
