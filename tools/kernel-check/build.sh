@@ -11,10 +11,16 @@ set -eu
 export PATH="$PATH:/sbin:/usr/sbin"
 mkdir -p "$2"; C=$(cd "$1" && pwd); O=$(cd "$2" && pwd); KV=$3; IMG=${4:-}; MODS=${5:-}
 H=$(cd "$(dirname "$0")" && pwd)
-rm -rf "$O/x" "$O/root"; mkdir -p "$O/x" "$O/root"
+rm -rf "$O/x" "$O/k" "$O/root"; mkdir -p "$O/x" "$O/root"
 for p in busybox-static ethtool libmnl0 libc6; do
   f=$(ls "$C/debs/${p}"_*_arm64.deb | head -1); dpkg-deb -x "$f" "$O/x"; done
-if [ -n "$IMG" ]; then
+if [ -n "$IMG" ] && [ "${IMG%.deb}" != "$IMG" ]; then
+  # A linux-image .deb of the user's: its vmlinuz and lib/modules.
+  mkdir -p "$O/k"; dpkg-deb -x "$IMG" "$O/k"
+  cp "$(ls "$O/k"/boot/vmlinuz-* | head -1)" "$O/Image"
+  cp "$(ls "$O/k"/boot/config-* | head -1)" "$O/config" 2>/dev/null || true
+  MD=$(ls -d "$O/k"/lib/modules/* | head -1)
+elif [ -n "$IMG" ]; then
   cp "$IMG" "$O/Image"
   MD=$MODS
 else
@@ -23,7 +29,6 @@ else
   cp "$O/x/boot/config-$KV-arm64" "$O/config"
   MD=$O/x/lib/modules/$KV-arm64
 fi
-[ -e "$MD/modules.dep" ] || depmod -b "$(dirname "$(dirname "$(dirname "$MD")")")" "$(basename "$MD")" 2>/dev/null || true
 R=$O/root
 mkdir -p "$R/bin" "$R/sbin" "$R/lib/modules" "$R/lib/aarch64-linux-gnu" "$R/tmp"
 cp "$O/x/bin/busybox" "$R/bin/"; ln -s busybox "$R/bin/sh"
@@ -39,14 +44,16 @@ modfile() { find "$MD" -name "$1.ko*" -o -name "$(echo "$1" | tr _ -).ko*" | hea
 unpack() { case $1 in *.xz) xz -dc "$1";; *.zst) zstd -qdc "$1";; *) cat "$1";; esac; }
 add() {
   grep -qx "$1.ko" "$R/lib/modules/order" && return 0
-  f=$(modfile "$1"); [ -n "$f" ] || { echo "build.sh: module $1 not in $MD" >&2; exit 2; }
+  f=$(modfile "$1")
+  # A user's kernel may have it built in.
+  if [ -z "$f" ]; then [ -n "$IMG" ] && return 0; echo "build.sh: module $1 not in $MD" >&2; exit 2; fi
   unpack "$f" > "$R/lib/modules/$1.ko"
   for d in $(tr '\0' '\n' < "$R/lib/modules/$1.ko" | sed -n 's/^depends=//p' | tr ',' ' '); do add "$d"; done
   echo "$1.ko" >> "$R/lib/modules/order"
 }
 for m in marvell macb; do add $m; done
-[ -s "$R/lib/modules/order" ] || { echo "build.sh: no macb/marvell modules in $MD" >&2; exit 2; }
+[ -s "$R/lib/modules/order" ] || [ -n "$IMG" ] || { echo "build.sh: no macb/marvell modules in $MD" >&2; exit 2; }
 cp "$H/init.sh" "$R/init"; chmod +x "$R/init"
 (cd "$R" && find . | cpio -o -H newc --quiet | gzip -1 > "$O/base.cpio.gz")
-rm -rf "$O/x"
+rm -rf "$O/x" "$O/k"
 echo "modules: $(tr '\n' ' ' < "$R/lib/modules/order")"

@@ -55,6 +55,10 @@ std::string guest_quote(const std::string& word) {
 GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& options) {
   GuestScript out;
   out.shell = "# The scenario " + scenario.file + ", translated by lifeline for kernel-check.\n";
+  for (size_t i = 0; i < scenario.boot_index && i < scenario.commands.size(); ++i)
+    if (std::holds_alternative<ModuleCmd>(scenario.commands[i].body))
+      refuse(scenario, scenario.commands[i],
+             "the guest loads the board's modules from its initramfs at boot");
   int last_checkpoint = 0;  // the check point no action came after yet
   for (size_t i = scenario.boot_index + 1; i < scenario.commands.size(); ++i) {
     const Command& c = scenario.commands[i];
