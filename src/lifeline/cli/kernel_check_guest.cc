@@ -34,6 +34,22 @@ std::string tail(const std::string& text, size_t lines) {
   return text.substr(at + 1);
 }
 
+// The first line of `text` that says why the network failed, else its last.
+std::string why_unreachable(const std::string& text) {
+  std::istringstream in(text);
+  std::string line;
+  for (const char* needle : {"Could not connect", "Unable to connect", "Temporary failure",
+                             "Could not resolve", "Failed to fetch"}) {
+    in.clear();
+    in.seekg(0);
+    while (std::getline(in, line))
+      if (line.find(needle) != std::string::npos) return line;
+  }
+  std::string t = tail(text, 1);
+  while (!t.empty() && t.back() == '\n') t.pop_back();
+  return t;
+}
+
 // Runs a shell command with its output in `log`; returns the exit status.
 int sh(const std::string& command, const std::string& log) {
   std::string full = command + " >" + shell_quote(log) + " 2>&1";
@@ -90,7 +106,7 @@ std::string prepare_guest(const GuestSetup& s) {
               log);
   if (rc == 3)
     throw GuestError{"cannot download the Debian packages: the archive is unreachable (" +
-                         tail(slurp(log), 1) + "); kernel-check needs linux-image-" +
+                         why_unreachable(slurp(log)) + "); kernel-check needs linux-image-" +
                          kDebianKernel +
                          "-arm64-unsigned, busybox-static, ethtool, libmnl0 and libc6 for arm64 "
                          "from the host's Debian archive, fetched once into " +
