@@ -81,7 +81,14 @@ int cmd_kernel_check(const Context& c) {
       std::string log_path = logs + "/" + board.name + "-" +
                              std::filesystem::path(scn.file).stem().string() + "-" +
                              std::to_string(i) + ".log";
-      std::string log = boot_guest(out, board.path, script.shell, append, timeout, log_path);
+      auto on_step = [&](int n) {
+        if (n < 1 || static_cast<size_t>(n) > script.steps.size()) return;
+        const scenario::GuestStep& st = script.steps[static_cast<size_t>(n) - 1];
+        progress("step " + std::to_string(n) + " of " + std::to_string(script.steps.size()) + ": " +
+                 st.text);
+      };
+      std::string log = boot_guest(out, board.path, script.shell, append, timeout, log_path,
+                                   show ? std::function<void(int)>(on_step) : nullptr);
       scenario::SideRun k = scenario::parse_kernel_log(log, script);
       if (!k.booted)
         throw GuestError{"the guest did not reach the scenario; its serial log is " + log_path};

@@ -4,10 +4,13 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "lifeline/cli/commands.h"
 
@@ -100,7 +103,7 @@ std::string prepare_guest(const GuestSetup& s) {
   if (own && !fs::exists(s.kernel)) throw GuestError{s.kernel + ": no such kernel image"};
   if (!s.modules.empty() && !fs::is_directory(s.modules))
     throw GuestError{s.modules + ": no such modules directory"};
-  progress("fetching Debian packages (once, into " + s.cache + "/cache)");
+  progress("Debian packages: fetched once into " + s.cache + "/cache");
   int rc = sh("sh " + shell_quote(tools + "/fetch.sh") + " " + shell_quote(s.cache + "/cache") +
                   " " + shell_quote(kDebianKernel),
               log);
@@ -133,7 +136,7 @@ std::string prepare_guest(const GuestSetup& s) {
 
 std::string boot_guest(const std::string& out_dir, const std::string& dts_or_dtb,
                        const std::string& script, const std::string& append, int timeout_s,
-                       const std::string& log_path) {
+                       const std::string& log_path, const std::function<void(int step)>& on_step) {
   const std::string tools = kernel_check_tools();
   std::string dtb = dts_or_dtb;
   const std::string harness_log = out_dir + "/boot-harness.log";
@@ -145,10 +148,32 @@ std::string boot_guest(const std::string& out_dir, const std::string& dts_or_dtb
   }
   const std::string scn = out_dir + "/scenario.sh";
   std::ofstream(scn) << script;
-  int rc = sh("sh " + shell_quote(tools + "/boot.sh") + " " + shell_quote(out_dir) + " " +
-                  shell_quote(dtb) + " " + shell_quote(scn) + " " + shell_quote(log_path) + " " +
-                  std::to_string(timeout_s) + " " + shell_quote(append),
-              harness_log);
+  std::atomic<bool> done{false};
+  int rc = 0;
+  std::thread qemu([&] {
+    rc = sh("sh " + shell_quote(tools + "/boot.sh") + " " + shell_quote(out_dir) + " " +
+                shell_quote(dtb) + " " + shell_quote(scn) + " " + shell_quote(log_path) + " " +
+                std::to_string(timeout_s) + " " + shell_quote(append),
+            harness_log);
+    done = true;
+  });
+  // Follow the serial log for the step markers while QEMU runs.
+  int last = 0;
+  while (!done) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    if (!on_step) continue;
+    std::string now = slurp(log_path);
+    for (size_t at = now.find("LK: step "); at != std::string::npos;
+         at = now.find("LK: step ", at + 1)) {
+      int n = std::atoi(now.c_str() + at + 9);
+      std::string begin = "LK: step " + std::to_string(n) + " begin";
+      if (n > last && now.compare(at, begin.size(), begin) == 0) {
+        last = n;
+        on_step(n);
+      }
+    }
+  }
+  qemu.join();
   std::string log = slurp(log_path);
   if (rc != 0 && rc != 124)
     throw GuestError{"QEMU failed (exit " + std::to_string(rc) + "):\n" +

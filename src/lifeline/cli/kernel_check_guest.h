@@ -39,9 +39,11 @@ std::string prepare_guest(const GuestSetup& setup);
 // One boot: the board's DTB, the script as /scenario.sh; returns the serial
 // log. Throws GuestError when QEMU fails (not when the guest hangs: the
 // guest's watchdog powers it off and the log says so).
+// `on_step` (when set) hears of each step the guest begins, while it runs.
 std::string boot_guest(const std::string& out_dir, const std::string& dts_or_dtb,
                        const std::string& script, const std::string& append, int timeout_s,
-                       const std::string& log_path);
+                       const std::string& log_path,
+                       const std::function<void(int step)>& on_step = nullptr);
 
 }  // namespace lifeline::cli
 

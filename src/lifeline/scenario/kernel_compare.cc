@@ -135,7 +135,13 @@ Observation observe(const check::Snapshot& s) {
     nd.carrier = n.carrier;
     nd.operstate = n.operstate;
     nd.link = n.carrier ? n.link : "down";
-    nd.phy = n.phy.empty() ? "none" : n.phy;
+    // As /sys/class/net/IF/phydev shows it: the link to the PHY's device
+    // goes when that device is unregistered, even while netdev->phydev
+    // still points at it.
+    bool registered = false;
+    for (const check::PhyRow& p : s.phys)
+      if (p.name == n.phy && p.registered) registered = true;
+    nd.phy = n.phy.empty() || !registered ? "none" : n.phy;
     o.netdevs.push_back(nd);
   }
   for (const check::PhyRow& p : s.phys) {
