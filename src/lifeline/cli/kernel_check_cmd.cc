@@ -20,7 +20,7 @@ namespace {
 
 // The guest's watchdog: how long one step may take before the guest lists
 // its blocked tasks and powers off.
-constexpr int kStepWatchdogS = 20;
+constexpr int kStepWatchdogS = 40;
 
 bool is_versal(const scenario::Board& b) { return b.name.rfind("xlnx-versal-virt", 0) == 0; }
 
