@@ -222,11 +222,6 @@ SideRun model_side(const Board& board, const Scenario& scenario, const GuestScri
 
 namespace {
 
-struct Cell {
-  std::string value;
-  bool present = true;
-};
-
 // The rows of one check point for one side.
 std::map<std::string, std::string> checkpoint_values(const Observation& o) {
   std::map<std::string, std::string> v;
@@ -243,10 +238,7 @@ std::map<std::string, std::string> checkpoint_values(const Observation& o) {
   return v;
 }
 
-std::string step_value(const StepOutcome& s) {
-  std::string v = step_outcome_name(s.kind);
-  return v;
-}
+std::string step_value(const StepOutcome& s) { return step_outcome_name(s.kind); }
 
 // The kernel's values over its runs: one value, or "A (2/3), B (1/3)".
 CompareRow combine(const std::string& point, const std::string& what,
