@@ -11,7 +11,7 @@ export CCACHE_DIR ?= $(CURDIR)/build/ccache
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= true
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench clean format
+.PHONY: all deps build build-asan test test-release test-asan demo bench clean format kernel-check
 
 all: build
 
@@ -44,6 +44,11 @@ test: test-release test-asan
 
 demo: build
 	$(RELEASE)/lifeline demo
+
+# The bundled scenarios on Linux 6.12 in QEMU and on the model, compared
+# (docs/kernel-check.md). Fetches about 100 MB of Debian packages once.
+kernel-check: build
+	@sh tools/kernel-check/suite.sh $(RELEASE)/lifeline
 
 bench: build
 	@for b in $(RELEASE)/*_bench; do echo "== $$b"; $$b --benchmark_min_time=0.2; done

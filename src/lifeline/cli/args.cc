@@ -38,6 +38,7 @@ const Positionals kPositionals[] = {
     {"compare", {"BOARD", "SCENARIO"}, 2},
     {"explore", {"BOARD", "SCENARIO"}, 2},
     {"graph", {"BOARD"}, 1},
+    {"kernel-check", {"BOARD", "SCENARIO"}, 2},
     {"demo", {}, 0},
 };
 
@@ -113,6 +114,29 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                     describe("where to write the replay file (default: beside the scenario, its "
                              "name ending in .replay)"))
         ->type_name("FILE");
+  } else if (cmd == "kernel-check") {
+    sub->add_option("--kernel", a.kernel,
+                    describe("boot this kernel instead of Debian's 6.12: an arm64 Image (with "
+                             "--modules) or a linux-image .deb"))
+        ->type_name("IMAGE|DEB");
+    sub->add_option("--modules", a.modules,
+                    describe("the modules of --kernel IMAGE: lib/modules/VERSION of your "
+                             "`make modules_install`"))
+        ->type_name("DIR");
+    sub->add_option("--repeat", a.repeat,
+                    describe("boot the guest N times; a value seen in only some runs is "
+                             "reported as intermittent (default 1)"))
+        ->type_name("N");
+    sub->add_flag("--no-init-on-free", a.no_init_on_free,
+                  describe("boot without init_on_free=1 (freed memory is then not zeroed, so a "
+                           "use-after-free may or may not crash)"));
+    sub->add_option("--cache", a.cache,
+                    describe("where the packages, the built guest and the logs go (default "
+                             "build/kernel-check of the source tree)"))
+        ->type_name("DIR");
+    sub->add_option("--log-dir", a.log_dir,
+                    describe("where each run's serial log goes (default CACHE/logs)"))
+        ->type_name("DIR");
   } else if (cmd == "graph") {
     sub->add_option("--format", a.format,
                     describe("dot (default), svg (runs Graphviz `dot`), json (the same as --json)"))
@@ -158,7 +182,8 @@ void check_before_command(const std::vector<std::string>& before, bool have_comm
                          "': options follow the command (lifeline COMMAND --help)");
   if (!have_command)
     throw sim::UserError(
-        "expected a command (boot, run, compare, explore, graph, demo); lifeline --help "
+        "expected a command (boot, run, compare, explore, graph, kernel-check, demo); lifeline "
+        "--help "
         "explains them");
 }
 

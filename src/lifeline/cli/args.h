@@ -29,6 +29,9 @@ struct Args {
   // graph
   std::optional<std::string> format;
   bool all = false;
+  // kernel-check
+  std::optional<std::string> kernel, modules, repeat, cache, log_dir;
+  bool no_init_on_free = false;
 };
 
 struct Parsed {

@@ -93,21 +93,23 @@ void expect_bad(const BadCase& c) {
 TEST(Args, Commands) {
   for (const BadCase& c : std::vector<BadCase>{
            {{},
-            "expected a command (boot, run, compare, explore, graph, demo); lifeline --help "
+            "expected a command (boot, run, compare, explore, graph, kernel-check, demo); lifeline "
+            "--help "
             "explains them"},
            {{"bot", "imx8mp-evk"},
-            "unknown command 'bot', expected one of boot, run, compare, explore, graph, demo "
+            "unknown command 'bot', expected one of boot, run, compare, explore, graph, "
+            "kernel-check, demo "
             "(did you mean 'boot'?)"},
            {{"simulate"},
             "unknown command 'simulate', expected one of boot, run, compare, explore, graph, "
-            "demo"},
+            "kernel-check, demo"},
            {{"--json", "boot", "x"},
             "unknown option '--json': options follow the command (lifeline COMMAND --help)"},
            {{"--sett", "boot", "x"},
             "unknown option '--sett': options follow the command (lifeline COMMAND --help)"},
            {{"imx8mp-evk", "boot"},
             "unknown command 'imx8mp-evk', expected one of boot, run, compare, explore, graph, "
-            "demo"},
+            "kernel-check, demo"},
        })
     expect_bad(c);
 }
@@ -163,7 +165,7 @@ TEST(Args, BadValues) {
   for (const BadCase& c : std::vector<BadCase>{
            {{"boot", "b", "--set", "phy-los=replay"},
             "--set phy-los=replay: expected a knob (phy-loss, pse, pcs, genphy, sfp-lock, "
-            "probe), got 'phy-los' (did you mean 'phy-loss'?)"},
+            "probe, CONFIG_LED_TRIGGER_PHY, CONFIG_INIT_ON_FREE_DEFAULT_ON), got 'phy-los' (did you mean 'phy-loss'?)"},
            {{"boot", "b", "--set=phy-loss=holdovr"},
             "--set phy-loss=holdovr: expected a value for 'phy-loss' (mainline, holdover, "
             "devlink, port-device, notify-down, replay), got 'holdovr' (did you mean "

@@ -26,6 +26,7 @@ int cmd_compare(const Context& c);
 int cmd_explore(const Context& c);
 int cmd_graph(const Context& c);
 int cmd_demo(const Context& c);
+int cmd_kernel_check(const Context& c);
 
 // Shared by the commands.
 

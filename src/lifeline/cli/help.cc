@@ -151,6 +151,22 @@ const std::vector<CommandHelp>& command_help() {
        "  lifeline graph imx8mp-evk | dot -Tpng > imx8mp-evk.png\n"
        "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
        "  lifeline graph fsl-ls1028a-rdb --all --format json"},
+      {"kernel-check", "lifeline kernel-check BOARD SCENARIO [OPTIONS]",
+       "the scenario on Linux 6.12 in QEMU and on the model, compared",
+       "Play SCENARIO on the real kernel and on the model, and compare them. The guest is "
+       "Debian's Linux 6.12 arm64 kernel (or --kernel) on QEMU's xlnx-versal-virt machine "
+       "(macb with phylink and QEMU's Marvell 88E1111), booted with init_on_free=1; the Debian "
+       "packages are fetched once into a cache through a private apt configuration. Each "
+       "scenario command becomes the shell command a user would type in the guest; after every "
+       "wait, settle and expect the guest's state is observed. The table compares each step's "
+       "result, each check point (netdevs, carrier, operstate, link, attached PHY, the driver "
+       "of each PHY) and each finding class (WARN by function, oops by top frame, hung task). "
+       "Exit 0 when they agree, 1 when they differ, 2 for bad input or a harness failure. "
+       "docs/kernel-check.md says what it checks and its limits.",
+       "  lifeline kernel-check xlnx-versal-virt scenarios/kernel-check/s1-versal.scn\n"
+       "  lifeline kernel-check xlnx-versal-virt scenarios/kernel-check/s3-versal.scn --repeat 3\n"
+       "  lifeline kernel-check xlnx-versal-virt my.scn --kernel arch/arm64/boot/Image \\\n"
+       "      --modules /tmp/mods/lib/modules/6.12.0"},
       {"demo", "lifeline demo [OPTIONS]",
        "the bundled ClearFog Pro scenario across every phy-loss design",
        "Compare the bundled ClearFog Pro board and scenario (the PHY under a running interface "

@@ -10,7 +10,9 @@
 namespace lifeline::cli {
 namespace {
 
-const std::string kKnobs = "(phy-loss, pse, pcs, genphy, sfp-lock, probe)";
+const std::string kKnobs =
+    "(phy-loss, pse, pcs, genphy, sfp-lock, probe, CONFIG_LED_TRIGGER_PHY, "
+    "CONFIG_INIT_ON_FREE_DEFAULT_ON)";
 const std::string kPhyLoss = "(mainline, holdover, devlink, port-device, notify-down, replay)";
 
 template <typename F>

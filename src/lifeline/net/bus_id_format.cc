@@ -6,6 +6,7 @@
 #include "lifeline/core/device.h"
 #include "lifeline/core/errno.h"
 #include "lifeline/core/fwnode.h"
+#include "lifeline/dt/of_address.h"
 #include "lifeline/net/net.h"
 
 namespace lifeline::net {
@@ -35,9 +36,12 @@ void for_each_alias(const core::FwNode* any_node, std::string_view stem, F&& f) 
 int number_for(BusIdNumber how, const BusIdContext& ctx) {
   Net& net = Net::current();
   switch (how) {
-    case BusIdNumber::kNone: return 0;
-    case BusIdNumber::kPlatformDeviceId: return -1;  // PLATFORM_DEVID_NONE
-    case BusIdNumber::kEthAliasOrErrno: return of_alias_get_id(ctx.mac_node, "eth");
+    case BusIdNumber::kNone:
+      return 0;
+    case BusIdNumber::kPlatformDeviceId:
+      return -1;  // PLATFORM_DEVID_NONE
+    case BusIdNumber::kEthAliasOrErrno:
+      return of_alias_get_id(ctx.mac_node, "eth");
     case BusIdNumber::kEthernetAliasOrNext: {
       int id = of_alias_get_id(ctx.mac_node, "ethernet");
       if (id >= 0) return id;
@@ -45,8 +49,10 @@ int number_for(BusIdNumber how, const BusIdContext& ctx) {
       if (next == 0) next = std::max(0, of_alias_get_highest_id(ctx.mac_node, "ethernet") + 1);
       return next++;
     }
-    case BusIdNumber::kProbeCounterPlusOne: return ++net.bus_id_counters[ctx.counter_key];
-    case BusIdNumber::kDriverCounter: return net.bus_id_counters[ctx.counter_key]++;
+    case BusIdNumber::kProbeCounterPlusOne:
+      return ++net.bus_id_counters[ctx.counter_key];
+    case BusIdNumber::kDriverCounter:
+      return net.bus_id_counters[ctx.counter_key]++;
     case BusIdNumber::kMdioGpioAliasOrZero: {
       int id = of_alias_get_id(ctx.node, "mdio-gpio");
       return id >= 0 ? id : 0;
@@ -68,7 +74,8 @@ int of_alias_get_id(const core::FwNode* np, std::string_view stem) {
 
 int of_alias_get_highest_id(const core::FwNode* any_node, std::string_view stem) {
   int highest = -ENODEV;
-  for_each_alias(any_node, stem, [&](int n, const std::string&) { highest = std::max(highest, n); });
+  for_each_alias(any_node, stem,
+                 [&](int n, const std::string&) { highest = std::max(highest, n); });
   return highest;
 }
 
@@ -94,17 +101,19 @@ std::string format_bus_id(std::string_view format, BusIdNumber number, const Bus
       break;
     }
     std::string_view key = format.substr(i + 1, close - i - 1);
-    if (key == "dev") out += ctx.dev ? ctx.dev->name() : "";
-    else if (key == "pdev") out += !ctx.pdev_name.empty() ? ctx.pdev_name : (ctx.dev ? ctx.dev->name() : "");
-    else if (key == "node") out += ctx.node ? std::string(ctx.node->base_name()) : "";
-    else if (key == "path") out += ctx.node ? ctx.node->full_path : "";
+    if (key == "dev")
+      out += ctx.dev ? ctx.dev->name() : "";
+    else if (key == "pdev")
+      out += !ctx.pdev_name.empty() ? ctx.pdev_name : (ctx.dev ? ctx.dev->name() : "");
+    else if (key == "node")
+      out += ctx.node ? std::string(ctx.node->base_name()) : "";
+    else if (key == "path")
+      out += ctx.node ? ctx.node->full_path : "";
     else if (key == "addr") {
-      uint64_t a = 0;
-      if (ctx.node) {
-        std::vector<uint32_t> reg = ctx.node->read_u32_array("reg");
-        if (reg.size() >= 2) a = (uint64_t{reg[0]} << 32) | reg[1];
-        else if (!reg.empty()) a = reg[0];
-      }
+      // "%pa" of the platform resource's start: the first reg entry
+      // translated through every parent's #address-cells and "ranges"
+      // (xgmac_mdio.c), printed as a 64-bit phys_addr_t.
+      uint64_t a = ctx.node ? dt::translated_reg(ctx.node).value_or(0) : 0;
       out += fmt::format("0x{:016x}", a);
     } else if (key == "reg:x") {
       out += fmt::format("{:x}", ctx.node ? ctx.node->read_u32("reg").value_or(0) : 0);

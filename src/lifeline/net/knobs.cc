@@ -7,7 +7,8 @@ namespace {
 
 constexpr KnobValue kPhyLoss[] = {
     {"mainline", "today: carrier frozen by accident, WARN on restart, stale pointers, NULL drv"},
-    {"holdover", "2026 proof of concept: nothing can crash, carrier kept, restart leaves the PHY down"},
+    {"holdover",
+     "2026 proof of concept: nothing can crash, carrier kept, restart leaves the PHY down"},
     {"devlink", "a managed device link makes the PHY's unbind unbind the MAC"},
     {"port-device", "DSA/multi-port: a struct device per port, only that port goes"},
     {"notify-down", "PHY-going-away notifier: link forced down, references dropped"},
@@ -39,6 +40,18 @@ constexpr KnobValue kProbe[] = {
     {"event", "a deferred device is probed again when the supplier it waits for binds"},
 };
 
+// Kernel configuration options that change a lifecycle's outcome. Their
+// defaults are Debian's arm64 kernel's (linux-image-6.12 arm64,
+// /boot/config-*), the kernel `lifeline kernel-check` boots.
+constexpr KnobValue kLedTriggerPhy[] = {
+    {"y", "phy_probe() registers an LED trigger per speed, phy_remove() frees them"},
+    {"n", "no PHY LED triggers"},
+};
+constexpr KnobValue kInitOnFree[] = {
+    {"n", "freed memory keeps its contents until reused: a stale read may go unnoticed"},
+    {"y", "freed memory is zeroed (init_on_free=1): a stale pointer read from it is NULL"},
+};
+
 constexpr KnobInfo kKnobs[] = {
     {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached"},
     {"pse", "mainline", kPse, "how PHYs find their PSE controller"},
@@ -46,6 +59,10 @@ constexpr KnobInfo kKnobs[] = {
     {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy"},
     {"sfp-lock", "rtnl", kSfpLock, "what serialises the SFP bus"},
     {"probe", "kernel", kProbe, "the deferred-probe algorithm"},
+    {"CONFIG_LED_TRIGGER_PHY", "y", kLedTriggerPhy,
+     "kernel option: LED triggers for PHY link speeds"},
+    {"CONFIG_INIT_ON_FREE_DEFAULT_ON", "n", kInitOnFree,
+     "kernel option: zero freed memory (init_on_free=1)"},
 };
 
 }  // namespace

@@ -249,6 +249,10 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
     bus->owner = dev->driver->owner;
     err = of_mdiobus_register(bus, mdio_np);
     if (err) {
+      // fec_probe()'s error path gives its number back (dev_id--), so a
+      // probe that defers and retries gets the same one.
+      if (info.mdio_bus_number == BusIdNumber::kProbeCounterPlusOne)
+        --net.bus_id_counters["mac:" + std::string(info.driver)];
       mdiobus_free(bus);
       core::dev_set_drvdata(dev, nullptr);
       sim::kfree(priv);

@@ -182,6 +182,11 @@ int mdiobus_register(MiiBus* bus) {
   core::device_initialize(bus);
   core::dev_set_name(bus, bus->id);
   bus->parent = bus->parent_dev;
+  // __mdiobus_register(): the PHYs are children of the bus parent's node, and
+  // a consumer among them must not wait for that parent to finish probing
+  // (fw_devlink then makes no link from a descendant to it).
+  if (bus->parent && bus->parent->fwnode)
+    bus->parent->fwnode->flags |= core::FWNODE_FLAG_NEEDS_CHILD_BOUND_ON_ADD;
   // The bus device belongs to the mdio_bus class, not to a bus_type: it is
   // never probed. It is freed by mdiobus_free()'s put_device().
   bus->release = [](core::Device* d) {
@@ -252,9 +257,36 @@ void mdiobus_free(MiiBus* bus) {
   core::put_device(bus);
 }
 
+namespace {
+
+// A reset line's provider has probed: gpiod_get_optional() and
+// reset_control_get_optional_exclusive() find it registered; before that
+// (or never, when it is disabled) they return -EPROBE_DEFER.
+bool reset_provider_ready(const std::optional<core::PhandleArgs>& p) {
+  return !p || (p->node && p->node->dev && core::device_is_bound(p->node->dev));
+}
+
+}  // namespace
+
 int mdiobus_register_device(MdioDevice* mdiodev) {
   MiiBus* bus = mdiodev->bus.at("mdiodev->bus");
   if (bus->mdio_map[mdiodev->addr]) return -EBUSY;
+  if (mdiodev->is_phy && mdiodev->fwnode) {
+    // mdiobus_register_gpiod(): the optional "reset" GPIO.
+    const core::FwNode* np = mdiodev->fwnode;
+    if (!reset_provider_ready(core::parse_phandle_with_args(np, "reset-gpios", "#gpio-cells", 0))) {
+      note(mdiodev->name() + ": reset GPIO not there yet, deferring");
+      return -EPROBE_DEFER;
+    }
+    // mdiobus_register_reset(): the optional reset control named "phy".
+    std::vector<std::string> names = np->read_string_array("reset-names");
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i] == "phy" &&
+          !reset_provider_ready(core::parse_phandle_with_args(np, "resets", "#reset-cells", i))) {
+        note(mdiodev->name() + ": reset controller not there yet, deferring");
+        return -EPROBE_DEFER;
+      }
+  }
   bus->mdio_map[mdiodev->addr] = mdiodev;
   return 0;
 }

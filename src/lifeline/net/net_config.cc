@@ -24,11 +24,12 @@ std::string name_of(const std::pair<const char*, E> (&table)[N], E e) {
 }
 
 const std::pair<const char*, PhyLoss> kPhyLoss[] = {
-    {"mainline", PhyLoss::kMainline},     {"holdover", PhyLoss::kHoldover},
-    {"devlink", PhyLoss::kDevlink},       {"port-device", PhyLoss::kPortDevice},
+    {"mainline", PhyLoss::kMainline},      {"holdover", PhyLoss::kHoldover},
+    {"devlink", PhyLoss::kDevlink},        {"port-device", PhyLoss::kPortDevice},
     {"notify-down", PhyLoss::kNotifyDown}, {"replay", PhyLoss::kReplay}};
-const std::pair<const char*, GenphyPolicy> kGenphy[] = {
-    {"mainline", GenphyPolicy::kMainline}, {"defer", GenphyPolicy::kDefer}, {"opt-in", GenphyPolicy::kOptIn}};
+const std::pair<const char*, GenphyPolicy> kGenphy[] = {{"mainline", GenphyPolicy::kMainline},
+                                                        {"defer", GenphyPolicy::kDefer},
+                                                        {"opt-in", GenphyPolicy::kOptIn}};
 const std::pair<const char*, PseDesign> kPse[] = {{"mainline", PseDesign::kMainline},
                                                   {"notifier-rtnl", PseDesign::kNotifierRtnl},
                                                   {"notifier-mutex", PseDesign::kNotifierMutex}};
@@ -40,6 +41,7 @@ const std::pair<const char*, SfpLock> kSfpLock[] = {
     {"rtnl", SfpLock::kRtnl}, {"mutex", SfpLock::kMutex}, {"none", SfpLock::kNone}};
 const std::pair<const char*, core::ProbeAlgorithm> kProbe[] = {
     {"kernel", core::ProbeAlgorithm::kKernel}, {"event", core::ProbeAlgorithm::kEvent}};
+const std::pair<const char*, bool> kYesNo[] = {{"y", true}, {"n", false}};
 
 }  // namespace
 
@@ -50,6 +52,8 @@ bool NetConfig::set(const std::string& knob, const std::string& value) {
   if (knob == "pcs") return pick(kPcs, value, pcs);
   if (knob == "sfp-lock") return pick(kSfpLock, value, sfp_lock);
   if (knob == "probe") return pick(kProbe, value, core.probe);
+  if (knob == "CONFIG_LED_TRIGGER_PHY") return pick(kYesNo, value, led_trigger_phy);
+  if (knob == "CONFIG_INIT_ON_FREE_DEFAULT_ON") return pick(kYesNo, value, init_on_free);
   return false;
 }
 
@@ -60,6 +64,8 @@ std::string NetConfig::get(const std::string& knob) const {
   if (knob == "pcs") return name_of(kPcs, pcs);
   if (knob == "sfp-lock") return name_of(kSfpLock, sfp_lock);
   if (knob == "probe") return name_of(kProbe, core.probe);
+  if (knob == "CONFIG_LED_TRIGGER_PHY") return name_of(kYesNo, led_trigger_phy);
+  if (knob == "CONFIG_INIT_ON_FREE_DEFAULT_ON") return name_of(kYesNo, init_on_free);
   return "";
 }
 

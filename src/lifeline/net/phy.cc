@@ -41,11 +41,13 @@ void phy_link_up(PhyDevice* phydev) {
   note(fmt::format("{}: link up {}", phydev->name(),
                    speed_duplex_string(phydev->speed, phydev->duplex)));
   call_link_change(phydev, true);
+  phy_led_trigger_change_speed(phydev);
 }
 
 void phy_link_down(PhyDevice* phydev) {
   note(phydev->name() + ": link down");
   call_link_change(phydev, false);
+  phy_led_trigger_change_speed(phydev);
   ++phydev->link_down_events;
 }
 

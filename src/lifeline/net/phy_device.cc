@@ -47,9 +47,13 @@ int phy_probe(core::Device* dev) {
   }
   phydev->hw.irq_enabled = false;  // phy_disable_interrupts()
   phydev->supported = phydrv->features | LM_Autoneg | LM_Pause | LM_Asym_Pause;
-  phydev->autoneg = AUTONEG_ENABLE;
+  // phydev->autoneg is left alone: only phy_device_create() sets it (and
+  // phy_probe() clears it for a PHY that cannot negotiate), so a speed the
+  // user forced survives a rebind of the driver.
+  if (!(phydev->supported & LM_Autoneg)) phydev->autoneg = AUTONEG_DISABLE;
   phydev->advertising = phydev->supported;  // phy_advertise_supported()
   phydev->state = PhyState::PHY_READY;
+  if (!phydev->is_on_sfp_module) phy_led_triggers_register(phydev);
   if (!phydrv->genphy) phy_lifecycle_driver_probed(phydev);
   return 0;
 }
@@ -63,6 +67,8 @@ void phy_remove(core::Device* dev) {
   // phy-loss=notify-down/replay: consumers hear it first.
   phy_lifecycle_going_away(phydev);
   sim::cancel_delayed_work_sync(&phydev->state_queue);
+  // Frees the triggers; phydev->last_triggered keeps pointing at them.
+  if (!phydev->is_on_sfp_module) phy_led_triggers_unregister(phydev);
   phydev->state = PhyState::PHY_DOWN;
   if (PhyDriver* d = phydev->drv.get(); d && d->phy_remove) d->phy_remove(phydev);
   phydev->hw.in_reset = true;  // phy_device_reset(phydev, 1)
@@ -155,6 +161,7 @@ PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45
   phydev->state = PhyState::PHY_DOWN;
   phydev->speed = SPEED_UNKNOWN;
   phydev->duplex = DUPLEX_UNKNOWN;
+  phydev->autoneg = AUTONEG_ENABLE;              // the only place that sets it
   sim::mutex_init(&phydev->lock, "&dev->lock");  // phydev->lock's lockdep class
   sim::INIT_DELAYED_WORK(
       &phydev->state_queue, "phy_state_machine", [phydev] { phy_state_machine(phydev); },
@@ -295,7 +302,9 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
       netif_carrier_on(netdev);
     else
       netif_carrier_off(netdev);
-    if (p->adjust_link) p->adjust_link(netdev);
+    // Called unconditionally, as the kernel does: a NULL adjust_link oopses.
+    if (!p->adjust_link) sim::null_deref("phydev->adjust_link");
+    p->adjust_link(netdev);
   };
   if (dev) {
     phydev->attached_dev = dev;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "lifeline/core/driver.h"
 #include "lifeline/net/link_mode.h"
@@ -38,6 +39,22 @@ enum class PhyState : uint8_t {
 const char* phy_state_to_str(PhyState s);  // "DOWN", "READY", ...
 
 class PhyDevice;
+
+// struct phy_led_trigger (include/linux/phy_led_triggers.h): the triggers
+// of one PHY, "<phy>:link" and one per supported speed ("<phy>:100Mbps"),
+// registered with the LED core. phylib allocates the link trigger and the
+// array of speed triggers separately (kzalloc, kcalloc).
+class PhyLedTrigger : public sim::Object {
+ public:
+  explicit PhyLedTrigger(std::string name) : sim::Object("phy_led_trigger", std::move(name)) {}
+  int speed = 0;
+};
+class PhyLedTriggers : public sim::Object {
+ public:
+  explicit PhyLedTriggers(std::string name)
+      : sim::Object("phy_led_trigger array", std::move(name)) {}
+  std::vector<int> speeds;  // the triggers, one per speed
+};
 
 class PhyDriver : public core::Driver {
  public:
@@ -99,9 +116,18 @@ class PhyDevice : public MdioDevice {
   std::function<void(PhyDevice*, bool)> phy_link_change;
   sim::Ptr<Phylink> phylink;
   core::DeviceLink* devlink = nullptr;
-  bool attaching = false;  // inside phy_attach_direct() (genphy bind)
+  bool attaching = false;    // inside phy_attach_direct() (genphy bind)
   bool driver_lost = false;  // its specific driver was unbound (not genphy's)
   int link_down_events = 0;
+
+  // CONFIG_LED_TRIGGER_PHY. last_triggered points into phy_led_triggers
+  // (the element for last_triggered_speed); phy_led_triggers_unregister()
+  // frees the array and clears the two allocation pointers, not this one.
+  sim::Ptr<PhyLedTrigger> led_link_trigger;
+  sim::Ptr<PhyLedTriggers> phy_led_triggers;
+  sim::Ptr<PhyLedTriggers> last_triggered;
+  int phy_num_led_triggers = 0;
+  int last_triggered_speed = 0;
 
   PhyHw hw;
 };
@@ -127,13 +153,15 @@ void phy_device_free(PhyDevice* phydev);
 
 // Attaching and detaching a netdev (phy_attach_direct() and friends).
 inline constexpr uint32_t PHY_F_ATTACH_AT_PROBE = 1u << 30;  // genphy=opt-in: the caller is a probe
-int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const std::string& interface);
+int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
+                      const std::string& interface);
 int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(NetDevice*)> handler,
                        const std::string& interface, uint32_t flags = 0);
 // of_phy_connect(): by firmware node; nullptr (-ENODEV) when the node has no
 // PHY device.
-PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np, std::function<void(NetDevice*)> handler,
-                          uint32_t flags, const std::string& interface, int* err = nullptr);
+PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
+                          std::function<void(NetDevice*)> handler, uint32_t flags,
+                          const std::string& interface, int* err = nullptr);
 void phy_detach(PhyDevice* phydev);
 void phy_disconnect(PhyDevice* phydev);
 PhyDevice* of_phy_find_device(const core::FwNode* phy_np);
@@ -142,6 +170,11 @@ int phy_init_hw(PhyDevice* phydev);
 int phy_suspend(PhyDevice* phydev);
 int __phy_resume(PhyDevice* phydev);
 int phy_resume(PhyDevice* phydev);
+
+// ---- drivers/net/phy/phy_led_triggers.c (CONFIG_LED_TRIGGER_PHY)
+int phy_led_triggers_register(PhyDevice* phydev);
+void phy_led_triggers_unregister(PhyDevice* phydev);
+void phy_led_trigger_change_speed(PhyDevice* phydev);
 
 // ---- drivers/net/phy/phy.c
 void phy_start(PhyDevice* phydev);

@@ -237,3 +237,29 @@ TEST(PhyLoss, ReplayComesBackWithTheUsersSettings) {
 
 }  // namespace
 }  // namespace lifeline::net
+
+namespace lifeline::net {
+namespace {
+
+// phy_link_change() calls phydev->adjust_link unconditionally: a PHY
+// attached with phy_attach_direct() and no handler (no phy_connect) oopses
+// on its first link change, as the kernel does.
+TEST(PhyLinkChange, CallsAdjustLinkUnconditionally) {
+  S1 s(PhyLoss::kMainline);
+  s.rig.run([&] {
+    sim::msleep(1000);
+    ASSERT_EQ(phy_attach_direct(s.eth0(), s.phy(), 0, "rgmii-id"), 0);
+    Net::current().medium_for(s.phy_node)->plug(copper_modes_up_to(1000), true);
+    phy_start(s.phy());
+    sim::msleep(4000);
+  });
+  bool oops = false;
+  for (const sim::Finding& f : s.rig.engine.findings())
+    if (f.kind == sim::FindingKind::kOops &&
+        f.message.find("phydev->adjust_link") != std::string::npos)
+      oops = true;
+  EXPECT_TRUE(oops) << s.rig.findings() << s.rig.timeline();
+}
+
+}  // namespace
+}  // namespace lifeline::net

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <span>
 
 #include "lifeline/check/snapshot.h"
 #include "lifeline/core/device.h"
@@ -195,9 +196,9 @@ void Execution::scenario_main() {
   bool settled = settle();
   if (options_.trace) after_boot_ = check::take_snapshot();  // quiet runs report no state
   scenario_start_ = sim::now();
-  std::vector<Command> actions(
-      scenario_.commands.begin() + static_cast<std::ptrdiff_t>(scenario_.boot_index) + 1,
-      scenario_.commands.end());
+  // A view, not a copy: current_ points into it after this task has died.
+  std::span<const Command> actions(scenario_.commands);
+  actions = actions.subspan(scenario_.boot_index + 1);
   if (!settled)
     stop(StopReason::kSettleBound, boot,
          "the board was still changing " + sim::format_duration(options_.settle_limit) +
@@ -212,13 +213,47 @@ void Execution::scenario_main() {
   finished_ = !stop_;
 }
 
-bool Execution::run_commands(const std::vector<Command>& commands, bool background) {
+// The program a user's shell would run for an action, as the name of its
+// process (RunOptions::command_processes); "" for what the shell does itself.
+static std::string process_name(const Body& body) {
+  if (std::holds_alternative<LinkSet>(body)) return "ip";
+  if (std::holds_alternative<EthtoolSettings>(body) || std::holds_alternative<EthtoolWol>(body))
+    return "ethtool";
+  if (std::holds_alternative<Rmmod>(body)) return "rmmod";
+  if (std::holds_alternative<Modprobe>(body)) return "modprobe";
+  if (std::holds_alternative<Unbind>(body) || std::holds_alternative<Bind>(body)) return "sh";
+  return "";
+}
+
+int Execution::run_in_process(const Command& c, const std::string& name) {
+  auto done = std::make_shared<sim::Completion>();
+  sim::init_completion(done.get(), name);
+  auto err = std::make_shared<int>(-EFAULT);  // what a process an oops killed returns
+  sim::Task* task = sim::Engine::current().spawn(name, [this, &c, err] {
+    try {
+      *err = execute(c);
+    } catch (const sim::UserError& ue) {
+      *err = 0;
+      if (!user_error_) user_error_ = ue;
+    }
+  });
+  // Also when an oops ends it: the shell goes on with the next command.
+  task->on_exit = [done] { sim::complete(done.get()); };
+  done->completers.push_back(task);
+  sim::wait_for_completion(done.get());
+  if (*err == -EFAULT && last_error_.empty())
+    last_error_ = "Segmentation fault: " + name + " died of an oops";
+  return *err;
+}
+
+bool Execution::run_commands(std::span<const Command> commands, bool background) {
   for (const Command& c : commands) {
     if (user_error_ || stop_) return false;
     if (!background) current_ = &c;
     int err = 0;
     try {
-      err = execute(c);
+      std::string process = options_.command_processes ? process_name(c.body) : "";
+      err = process.empty() ? execute(c) : run_in_process(c, process);
     } catch (const sim::UserError& ue) {
       if (!user_error_) user_error_ = ue;
       return false;
@@ -229,6 +264,8 @@ bool Execution::run_commands(const std::vector<Command>& commands, bool backgrou
       // a background job's failure ends that job only.
       failed_steps_.push_back(
           FailedStep{c.loc.line, c.text, err, last_error_, sim::now(), background});
+      // A guest's shell (kernel-check) has no `set -e`: it goes on.
+      if (options_.command_processes) continue;
       if (!background) stop(StopReason::kFailedStep, c, last_error_);
       return false;
     }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -61,9 +62,12 @@ class Execution {
   // Runs commands in order until one fails or the run stops; false then.
   // `background`: a task of a concurrently block, whose failures do not stop
   // the run (as a shell's background jobs).
-  bool run_commands(const std::vector<Command>& commands, bool background);
+  bool run_commands(std::span<const Command> commands, bool background);
   // Returns the command's error (a negative errno), 0 when it succeeded.
   int execute(const Command& command);
+  // execute() in a task of its own, as a shell runs a command in a process;
+  // -EFAULT when an oops killed it.
+  int run_in_process(const Command& command, const std::string& name);
   // False when the system was still changing at the settle bound.
   bool settle();
   void expect(const Command& command, const Expect& e);

@@ -11,7 +11,9 @@ namespace {
 
 using testing::fails_with;
 
-const std::string kKnobs = "(phy-loss, pse, pcs, genphy, sfp-lock, probe)";
+const std::string kKnobs =
+    "(phy-loss, pse, pcs, genphy, sfp-lock, probe, CONFIG_LED_TRIGGER_PHY, "
+    "CONFIG_INIT_ON_FREE_DEFAULT_ON)";
 const std::string kKinds =
     "(oops, use-after-free, warn, deadlock, hung-task, lockdep, refcount, invariant)";
 

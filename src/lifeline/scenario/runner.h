@@ -43,6 +43,10 @@ struct RunOptions {
   // metrics only (explore replays a failing schedule with it on).
   bool trace = true;
   sim::Time settle_limit = 60 * sim::kSec;
+  // Run each action in a task of its own, as a shell runs each command in a
+  // process: an oops then kills that command, not the scenario, and the
+  // next command runs (kernel-check plays scenarios so on a real guest).
+  bool command_processes = false;
 };
 
 // Boots the board (as a scenario with only `boot`) and settles.

@@ -186,7 +186,14 @@ StopReason Engine::run(Time until) {
   for (;;) {
     if (step_limit_hit_) return StopReason::kStepLimit;
     if (had_essential_ && essential_alive_ == 0) return StopReason::kEssentialDone;
-    if (essential_stuck_) return StopReason::kEssentialStuck;
+    if (essential_stuck_) {
+      // As at idle: every task that waits forever is said, with what it
+      // waits for (a reader sees the whole jam, not only its first cycle).
+      for (auto& t : tasks_)
+        if (t->state == TaskState::kBlocked && !t->deadlock_reported && waits_forever(t.get()))
+          report_stall(t.get());
+      return StopReason::kEssentialStuck;
+    }
     if (!runnable_.empty()) {
       Task* t = choose(-1);
       switch_task(nullptr, t);
@@ -548,22 +555,24 @@ void Engine::check_essential_waits() {
 }
 
 void Engine::report_stalled_tasks() {
-  for (auto& t : tasks_) {
-    if (t->state != TaskState::kBlocked || t->deadlock_reported) continue;
-    t->deadlock_reported = true;
-    if (t->essential) essential_stuck_ = true;
-    std::vector<const Task*> owners;
-    if (t->waiting_on) t->waiting_on->owners(owners);
-    std::string by;
-    for (const Task* o : owners)
-      by += fmt::format("{}{}{}", by.empty() ? " held by " : ", ", o->name,
-                        o->oopsed ? " (dead after an oops)" : "");
-    report(FindingKind::kDeadlock,
-           fmt::format("deadlock: {} waits forever for {}{}", t->name,
-                       t->waiting_on ? t->waiting_on->describe() : wait_kind_name(t->wait_kind),
-                       by),
-           {"stack: " + describe_stack(*t)});
-  }
+  for (auto& t : tasks_)
+    if (t->state == TaskState::kBlocked && !t->deadlock_reported) report_stall(t.get());
+}
+
+void Engine::report_stall(Task* t) {
+  t->deadlock_reported = true;
+  if (t->essential) essential_stuck_ = true;
+  std::vector<const Task*> owners;
+  if (t->waiting_on) t->waiting_on->owners(owners);
+  std::string by;
+  for (const Task* o : owners)
+    by += fmt::format("{}{}{}", by.empty() ? " held by " : ", ", o->name,
+                      o->oopsed ? " (dead after an oops)" : "");
+  report(FindingKind::kDeadlock,
+         fmt::format("deadlock: {} waits forever for {}{}", t->name,
+                     t->waiting_on ? t->waiting_on->describe() : wait_kind_name(t->wait_kind),
+                     by),
+         {"stack: " + describe_stack(*t)});
 }
 
 // ---------------------------------------------------------------- findings

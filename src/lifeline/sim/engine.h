@@ -190,6 +190,7 @@ class Engine {
   void check_hung_tasks(Time horizon);
   void check_wait_cycle(Task* t);
   void report_stalled_tasks();
+  void report_stall(Task* t);  // "T waits forever for X held by Y"
   // Marks the execution stuck when an essential task waits forever.
   void check_essential_waits();
   bool waits_forever(const Task* t) const;

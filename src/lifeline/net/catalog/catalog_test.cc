@@ -4,6 +4,9 @@
 // /delete-node/ of the preprocessed files into one plain tree), find every
 // enabled MAC, MDIO bus, PHY and DSA switch, and check that the catalogs know
 // each one, so a board added later, or a catalog entry dropped, fails here.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -15,9 +18,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mac_catalog.h"
@@ -166,11 +166,21 @@ std::unique_ptr<Board> load_board(const std::string& name) {
 }
 
 constexpr std::array kBoardNames = {
-    "armada-385-turris-omnia", "armada-388-clearfog-pro", "armada-8040-mcbin",
-    "at91-sama5d3_ksz9477_evb", "bcm2711-rpi-4-b", "fsl-ls1028a-rdb",
-    "fsl-ls1046a-rdb", "fsl-lx2160a-clearfog-cx", "imx8mp-evk",
-    "k3-am642-evm", "mt7986a-bananapi-bpi-r3", "r9a06g032-rzn1d400-db",
+    "armada-385-turris-omnia",
+    "armada-388-clearfog-pro",
+    "armada-8040-mcbin",
+    "at91-sama5d3_ksz9477_evb",
+    "bcm2711-rpi-4-b",
+    "fsl-ls1028a-rdb",
+    "fsl-ls1046a-rdb",
+    "fsl-lx2160a-clearfog-cx",
+    "imx8mp-evk",
+    "k3-am642-evm",
+    "mt7986a-bananapi-bpi-r3",
+    "r9a06g032-rzn1d400-db",
     "stm32mp151a-prtt1c",
+    "xlnx-versal-virt",
+    "xlnx-versal-virt-shared-mdio",
 };
 
 const std::vector<std::unique_ptr<Board>>& boards() {
@@ -226,15 +236,15 @@ bool is_dsa_switch(const Node* n) {
 }
 
 bool is_dsa_port(const Node* n) {
-  return n->parent != nullptr && n->parent->parent != nullptr &&
-         is_dsa_switch(n->parent->parent) && ports_container(n->parent->parent) == n->parent;
+  return n->parent != nullptr && n->parent->parent != nullptr && is_dsa_switch(n->parent->parent) &&
+         ports_container(n->parent->parent) == n->parent;
 }
 
 bool is_mac(const Node* n) {
   if (n->base_name().rfind("ethernet-phy", 0) == 0) return false;  // a PHY with an sfp
   if (is_dsa_port(n)) return false;
-  for (const char* p : {"phy-mode", "phy-connection-type", "phy-handle", "phy", "sfp",
-                        "pcs-handle"})
+  for (const char* p :
+       {"phy-mode", "phy-connection-type", "phy-handle", "phy", "sfp", "pcs-handle"})
     if (n->has(p)) return true;
   return n->child("fixed-link") != nullptr;
 }
@@ -325,7 +335,8 @@ const DsaSwitchInfo* dsa_of_node(const Board& b, const Node* n) {
   for (const auto& c : compatibles(n))
     if (const DsaSwitchInfo* d = find_dsa_switch(c)) return d;
   if (compatibles(n).empty())
-    if (const BoardPciId* id = find_board_pci_id(b.name, n->path)) return find_dsa_switch(id->pci_id);
+    if (const BoardPciId* id = find_board_pci_id(b.name, n->path))
+      return find_dsa_switch(id->pci_id);
   return nullptr;
 }
 
@@ -351,11 +362,21 @@ class BoardsTest : public ::testing::Test {
 
 TEST_F(BoardsTest, EveryEnabledMacIsCatalogued) {
   const std::map<std::string, int> expected_count = {
-      {"bcm2711-rpi-4-b", 1}, {"imx8mp-evk", 2}, {"armada-388-clearfog-pro", 3},
-      {"armada-8040-mcbin", 4}, {"fsl-lx2160a-clearfog-cx", 18}, {"fsl-ls1046a-rdb", 8},
-      {"fsl-ls1028a-rdb", 3}, {"armada-385-turris-omnia", 3},
-      {"at91-sama5d3_ksz9477_evb", 1}, {"stm32mp151a-prtt1c", 1},
-      {"r9a06g032-rzn1d400-db", 1}, {"mt7986a-bananapi-bpi-r3", 2}, {"k3-am642-evm", 3},
+      {"bcm2711-rpi-4-b", 1},
+      {"imx8mp-evk", 2},
+      {"armada-388-clearfog-pro", 3},
+      {"armada-8040-mcbin", 4},
+      {"fsl-lx2160a-clearfog-cx", 18},
+      {"fsl-ls1046a-rdb", 8},
+      {"fsl-ls1028a-rdb", 3},
+      {"armada-385-turris-omnia", 3},
+      {"at91-sama5d3_ksz9477_evb", 1},
+      {"stm32mp151a-prtt1c", 1},
+      {"r9a06g032-rzn1d400-db", 1},
+      {"mt7986a-bananapi-bpi-r3", 2},
+      {"k3-am642-evm", 3},
+      {"xlnx-versal-virt", 1},
+      {"xlnx-versal-virt-shared-mdio", 2},
   };
   std::set<std::string> used;
   for (const auto& b : boards()) {
@@ -391,10 +412,21 @@ TEST_F(BoardsTest, EveryEnabledMacIsCatalogued) {
   // The list found by reading the kernel's drivers, checked against the scan
   // both ways: a board MAC the list lacks, or a catalog entry no board uses.
   const auto expected = as_set({
-      "brcm,bcm2711-genet-v5", "fsl,imx8mq-fec", "nxp,imx8mp-dwmac-eqos", "st,stm32mp1-dwmac",
-      "renesas,rzn1-gmac", "marvell,armada-370-neta", "marvell,armada-7k-pp22", "pci1957,e100",
-      "fsl,fman-memac", "fsl,qoriq-mc-dpmac", "atmel,sama5d3-gem", "mediatek,mt7986-eth",
-      "ti,am642-cpsw-nuss", "ti,am642-icssg-prueth",
+      "brcm,bcm2711-genet-v5",
+      "fsl,imx8mq-fec",
+      "nxp,imx8mp-dwmac-eqos",
+      "st,stm32mp1-dwmac",
+      "renesas,rzn1-gmac",
+      "marvell,armada-370-neta",
+      "marvell,armada-7k-pp22",
+      "pci1957,e100",
+      "fsl,fman-memac",
+      "fsl,qoriq-mc-dpmac",
+      "atmel,sama5d3-gem",
+      "mediatek,mt7986-eth",
+      "ti,am642-cpsw-nuss",
+      "ti,am642-icssg-prueth",
+      "cdns,zynqmp-gem",
   });
   EXPECT_EQ(used, expected);
   std::set<std::string> catalogued;
@@ -424,11 +456,10 @@ TEST_F(BoardsTest, MacMdioChildNodesAreWhereTheDriverLooks) {
       }
     });
   }
-  EXPECT_EQ(found, as_set({"/scb/ethernet@7d580000/mdio@e14",
-                           "/soc@0/bus@30800000/ethernet@30be0000/mdio",
-                           "/soc@0/bus@30800000/ethernet@30bf0000/mdio",
-                           "/soc/ethernet@15100000/mdio-bus",
-                           "/bus@f4000/ethernet@8000000/mdio@f00"}));
+  EXPECT_EQ(found,
+            as_set({"/scb/ethernet@7d580000/mdio@e14", "/soc@0/bus@30800000/ethernet@30be0000/mdio",
+                    "/soc@0/bus@30800000/ethernet@30bf0000/mdio", "/soc/ethernet@15100000/mdio-bus",
+                    "/bus@f4000/ethernet@8000000/mdio@f00", "/ethernet@ff0c0000/mdio"}));
 }
 
 // ---------------------------------------------------------------------------
@@ -473,7 +504,7 @@ TEST_F(BoardsTest, EveryEnabledMdioBusHasARegistrar) {
   EXPECT_EQ(used, as_set({"brcm,genet-mdio-v5", "marvell,orion-mdio", "marvell,xmdio",
                           "fsl,fman-memac-mdio", "pci1957,ee01", "virtual,mdio-gpio",
                           "mdio-mux-multiplexer", "ti,cpsw-mdio", "ti,davinci_mdio"}));
-  EXPECT_EQ(buses, 31);  // boards/SOURCES.md's MDIO column
+  EXPECT_EQ(buses, 33);  // boards/SOURCES.md's MDIO column
 }
 
 // ---------------------------------------------------------------------------
@@ -555,11 +586,21 @@ const std::set<std::pair<std::string, std::string>>& undetermined_phys() {
 
 TEST_F(BoardsTest, EveryBoardPhyHasAnIdOrIsListedAsUnknown) {
   const std::map<std::string, int> expected_count = {
-      {"bcm2711-rpi-4-b", 1}, {"imx8mp-evk", 2}, {"armada-388-clearfog-pro", 1},
-      {"armada-8040-mcbin", 3}, {"fsl-lx2160a-clearfog-cx", 1}, {"fsl-ls1046a-rdb", 5},
-      {"fsl-ls1028a-rdb", 5}, {"armada-385-turris-omnia", 1},
-      {"at91-sama5d3_ksz9477_evb", 0}, {"stm32mp151a-prtt1c", 4},
-      {"r9a06g032-rzn1d400-db", 2}, {"mt7986a-bananapi-bpi-r3", 0}, {"k3-am642-evm", 3},
+      {"bcm2711-rpi-4-b", 1},
+      {"imx8mp-evk", 2},
+      {"armada-388-clearfog-pro", 1},
+      {"armada-8040-mcbin", 3},
+      {"fsl-lx2160a-clearfog-cx", 1},
+      {"fsl-ls1046a-rdb", 5},
+      {"fsl-ls1028a-rdb", 5},
+      {"armada-385-turris-omnia", 1},
+      {"at91-sama5d3_ksz9477_evb", 0},
+      {"stm32mp151a-prtt1c", 4},
+      {"r9a06g032-rzn1d400-db", 2},
+      {"mt7986a-bananapi-bpi-r3", 0},
+      {"k3-am642-evm", 3},
+      {"xlnx-versal-virt", 1},
+      {"xlnx-versal-virt-shared-mdio", 1},
   };
   std::set<std::pair<std::string, std::string>> unknown_seen;
   for (const auto& b : boards()) {
@@ -611,7 +652,7 @@ TEST(PhyCatalog, MatchesLikePhyBusMatch) {
     return d ? d->name : "";
   };
   EXPECT_EQ(name(0x600d84a2), "Broadcom BCM54210E");  // RPi 4's BCM54213PE
-  EXPECT_EQ(name(0x01410dd1), "Marvell 88E1510");      // revision nibble masked
+  EXPECT_EQ(name(0x01410dd1), "Marvell 88E1510");     // revision nibble masked
   EXPECT_EQ(name(0x01410ddf), "Marvell 88E1510");
   EXPECT_EQ(name(0x01410eb1), "Marvell 88E1540");
   EXPECT_EQ(name(0x001cc916), "RTL8211F Gigabit Ethernet");
@@ -621,7 +662,8 @@ TEST(PhyCatalog, MatchesLikePhyBusMatch) {
   EXPECT_EQ(name(0x20000181), "TI DP83TD510E");
   EXPECT_EQ(name(0x2000018f), "TI DP83TD510E");
   EXPECT_EQ(name(0x2000a231), "TI DP83867");
-  EXPECT_EQ(name(0xff221622), "Micrel KSZ9031 Gigabit PHY");  // MICREL_PHY_ID_MASK ignores the top byte
+  EXPECT_EQ(name(0xff221622),
+            "Micrel KSZ9031 Gigabit PHY");  // MICREL_PHY_ID_MASK ignores the top byte
   EXPECT_EQ(name(0x00221631), "Microchip KSZ9477");
   EXPECT_EQ(name(0x03a29441), "MediaTek MT7531 PHY");
   EXPECT_EQ(name(0x002b09aa), "mv88x3310");
@@ -681,8 +723,9 @@ TEST(PhyCatalog, EntriesAreWellFormed) {
 // Well-formedness of the tables
 
 bool format_ok(std::string_view fmt, BusIdNumber number) {
-  static const std::set<std::string_view> kPlaceholders = {
-      "{dev}", "{pdev}", "{node}", "{path}", "{addr}", "{reg:x}", "{tree}", "{index}", "{}", "{:x}"};
+  static const std::set<std::string_view> kPlaceholders = {"{dev}",  "{pdev}",  "{node}", "{path}",
+                                                           "{addr}", "{reg:x}", "{tree}", "{index}",
+                                                           "{}",     "{:x}"};
   bool has_number = false;
   for (size_t i = 0; i < fmt.size(); ++i) {
     if (fmt[i] == '}') return false;
@@ -720,7 +763,7 @@ TEST(MacCatalog, EntriesAreWellFormed) {
     }
     EXPECT_TRUE(format_ok(m.mdio_bus_id, m.mdio_bus_number)) << m.compatible;
   }
-  EXPECT_EQ(find_mac("fsl,imx8mp-fec"), nullptr);  // binds through fsl,imx8mq-fec
+  EXPECT_EQ(find_mac("fsl,imx8mp-fec"), nullptr);    // binds through fsl,imx8mq-fec
   EXPECT_EQ(find_mac("mediatek,eth-mac"), nullptr);  // a port, not a device
   EXPECT_EQ(find_mac(""), nullptr);
 }

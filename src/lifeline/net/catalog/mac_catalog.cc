@@ -30,16 +30,15 @@ constexpr std::array kMacs = {
         .mdio_device = "unimac-mdio.{}",
         .mdio_device_owned_by_mac = true,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/broadcom/genet/bcmmii.c: bcmgenet_mii_probe() calls "
-            "of_phy_connect() and is called from bcmgenet_open() (bcmgenet.c), "
-            "bcmgenet_close() calls phy_disconnect(); bcmgenet_mii_register() (from "
-            "bcmgenet_mii_init() in bcmgenet_probe()) allocates platform device "
-            "UNIMAC_MDIO_DRV_NAME with id of_alias_get_id(dn, \"eth\") and of_node "
-            "from bcmgenet_mii_of_find_mdio() (compatible \"brcm,genet-mdio-v%d\"); "
-            "bcmgenet_mii_exit() unregisters it; drivers/net/mdio/mdio-bcm-unimac.c: "
-            "unimac_mdio_probe() names the bus \"%s-%d\" from pdev->name, pdev->id; "
-            "genet/Makefile: obj genet.o",
+        .source = "drivers/net/ethernet/broadcom/genet/bcmmii.c: bcmgenet_mii_probe() calls "
+                  "of_phy_connect() and is called from bcmgenet_open() (bcmgenet.c), "
+                  "bcmgenet_close() calls phy_disconnect(); bcmgenet_mii_register() (from "
+                  "bcmgenet_mii_init() in bcmgenet_probe()) allocates platform device "
+                  "UNIMAC_MDIO_DRV_NAME with id of_alias_get_id(dn, \"eth\") and of_node "
+                  "from bcmgenet_mii_of_find_mdio() (compatible \"brcm,genet-mdio-v%d\"); "
+                  "bcmgenet_mii_exit() unregisters it; drivers/net/mdio/mdio-bcm-unimac.c: "
+                  "unimac_mdio_probe() names the bus \"%s-%d\" from pdev->name, pdev->id; "
+                  "genet/Makefile: obj genet.o",
     },
     MacInfo{
         .compatible = "fsl,imx8mq-fec",
@@ -59,14 +58,13 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/freescale/fec_main.c: fec_enet_open() calls "
-            "fec_enet_mii_probe() (of_phy_connect()), fec_enet_close() calls "
-            "phy_disconnect(); fec_probe() sets fep->dev_id from a static counter and "
-            "calls fec_enet_mii_init(), which registers of_get_child_by_name(\"mdio\") "
-            "with of_mdiobus_register() and id \"%s-%x\" (pdev->name, dev_id + 1); "
-            "fec_dt_ids has \"fsl,imx8mq-fec\" (not \"fsl,imx8mp-fec\"); DRIVER_NAME "
-            "\"fec\"",
+        .source = "drivers/net/ethernet/freescale/fec_main.c: fec_enet_open() calls "
+                  "fec_enet_mii_probe() (of_phy_connect()), fec_enet_close() calls "
+                  "phy_disconnect(); fec_probe() sets fep->dev_id from a static counter and "
+                  "calls fec_enet_mii_init(), which registers of_get_child_by_name(\"mdio\") "
+                  "with of_mdiobus_register() and id \"%s-%x\" (pdev->name, dev_id + 1); "
+                  "fec_dt_ids has \"fsl,imx8mq-fec\" (not \"fsl,imx8mp-fec\"); DRIVER_NAME "
+                  "\"fec\"",
     },
     MacInfo{
         .compatible = "nxp,imx8mp-dwmac-eqos",
@@ -86,17 +84,16 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/stmicro/stmmac/dwmac-imx.c: imx_dwmac_driver "
-            "(\"imx-dwmac\"); stmmac_main.c: __stmmac_open() calls stmmac_init_phy() "
-            "(phylink_fwnode_phy_connect()), stmmac_release() calls "
-            "phylink_disconnect_phy(); stmmac_dvr_probe() calls stmmac_mdio_register(), "
-            "which registers only when plat->mdio_bus_data is set "
-            "(stmmac_platform.c: stmmac_mdio_setup(): a \"snps,dwmac-mdio\" child, or no "
-            "phy-handle and no fixed-link) with id \"%s-%x\" (\"stmmac\", plat->bus_id); "
-            "stmmac_probe_config_dt(): bus_id = of_alias_get_id(np, \"ethernet\") else "
-            "a counter past of_alias_get_highest_id(); stmmac_pcs_setup() makes an "
-            "xpcs only for a \"pcs-handle\" or pcs_mask",
+        .source = "drivers/net/ethernet/stmicro/stmmac/dwmac-imx.c: imx_dwmac_driver "
+                  "(\"imx-dwmac\"); stmmac_main.c: __stmmac_open() calls stmmac_init_phy() "
+                  "(phylink_fwnode_phy_connect()), stmmac_release() calls "
+                  "phylink_disconnect_phy(); stmmac_dvr_probe() calls stmmac_mdio_register(), "
+                  "which registers only when plat->mdio_bus_data is set "
+                  "(stmmac_platform.c: stmmac_mdio_setup(): a \"snps,dwmac-mdio\" child, or no "
+                  "phy-handle and no fixed-link) with id \"%s-%x\" (\"stmmac\", plat->bus_id); "
+                  "stmmac_probe_config_dt(): bus_id = of_alias_get_id(np, \"ethernet\") else "
+                  "a counter past of_alias_get_highest_id(); stmmac_pcs_setup() makes an "
+                  "xpcs only for a \"pcs-handle\" or pcs_mask",
     },
     MacInfo{
         .compatible = "st,stm32mp1-dwmac",
@@ -116,13 +113,12 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/stmicro/stmmac/dwmac-stm32.c: stm32_dwmac_driver "
-            "(\"stm32-dwmac\", \"st,stm32mp1-dwmac\"); the PHY and MDIO facts are "
-            "stmmac's: stmmac_main.c __stmmac_open()/stmmac_init_phy(), "
-            "stmmac_dvr_probe()/stmmac_mdio_register(), stmmac_platform.c "
-            "stmmac_mdio_setup() (no bus for a fixed-link MAC without a "
-            "\"snps,dwmac-mdio\" child, as on stm32mp151a-prtt1c)",
+        .source = "drivers/net/ethernet/stmicro/stmmac/dwmac-stm32.c: stm32_dwmac_driver "
+                  "(\"stm32-dwmac\", \"st,stm32mp1-dwmac\"); the PHY and MDIO facts are "
+                  "stmmac's: stmmac_main.c __stmmac_open()/stmmac_init_phy(), "
+                  "stmmac_dvr_probe()/stmmac_mdio_register(), stmmac_platform.c "
+                  "stmmac_mdio_setup() (no bus for a fixed-link MAC without a "
+                  "\"snps,dwmac-mdio\" child, as on stm32mp151a-prtt1c)",
     },
     MacInfo{
         .compatible = "renesas,rzn1-gmac",
@@ -142,13 +138,12 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/stmicro/stmmac/dwmac-rzn1.c: rzn1_dwmac_probe() sets "
-            "pcs_init = rzn1_dwmac_pcs_init(), which calls miic_create() on the "
-            "\"pcs-handle\" node (from stmmac_pcs_setup() in stmmac_dvr_probe()), and "
-            "select_pcs returns it; match table has \"renesas,rzn1-gmac\" only; PHY and "
-            "MDIO facts as stmmac (__stmmac_open()/stmmac_init_phy(), "
-            "stmmac_mdio_register())",
+        .source = "drivers/net/ethernet/stmicro/stmmac/dwmac-rzn1.c: rzn1_dwmac_probe() sets "
+                  "pcs_init = rzn1_dwmac_pcs_init(), which calls miic_create() on the "
+                  "\"pcs-handle\" node (from stmmac_pcs_setup() in stmmac_dvr_probe()), and "
+                  "select_pcs returns it; match table has \"renesas,rzn1-gmac\" only; PHY and "
+                  "MDIO facts as stmmac (__stmmac_open()/stmmac_init_phy(), "
+                  "stmmac_mdio_register())",
     },
     MacInfo{
         .compatible = "marvell,armada-370-neta",
@@ -168,12 +163,11 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/marvell/mvneta.c: mvneta_open() calls "
-            "mvneta_mdio_probe() (phylink_of_phy_connect()), mvneta_stop() calls "
-            "mvneta_mdio_remove() (phylink_disconnect_phy()); mvneta_probe() sets "
-            "pp->phylink_pcs.ops = &mvneta_phylink_pcs_ops and phylink_create(); the "
-            "SMI bus is the separate orion-mdio device (mvmdio.c); MVNETA_DRIVER_NAME",
+        .source = "drivers/net/ethernet/marvell/mvneta.c: mvneta_open() calls "
+                  "mvneta_mdio_probe() (phylink_of_phy_connect()), mvneta_stop() calls "
+                  "mvneta_mdio_remove() (phylink_disconnect_phy()); mvneta_probe() sets "
+                  "pp->phylink_pcs.ops = &mvneta_phylink_pcs_ops and phylink_create(); the "
+                  "SMI bus is the separate orion-mdio device (mvmdio.c); MVNETA_DRIVER_NAME",
     },
     MacInfo{
         .compatible = "marvell,armada-7k-pp22",
@@ -193,14 +187,13 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/marvell/mvpp2/mvpp2_main.c: mvpp2_probe() calls "
-            "mvpp2_port_probe() for every available child "
-            "(device_for_each_child_node_scoped), each one netdev with "
-            "phylink_create() on the port fwnode and pcs_gmac/pcs_xlg ops; "
-            "mvpp2_open() calls phylink_fwnode_phy_connect(), mvpp2_stop() calls "
-            "phylink_disconnect_phy(); MDIO is the separate orion-mdio/xmdio device; "
-            "MVPP2_DRIVER_NAME in mvpp2.h",
+        .source = "drivers/net/ethernet/marvell/mvpp2/mvpp2_main.c: mvpp2_probe() calls "
+                  "mvpp2_port_probe() for every available child "
+                  "(device_for_each_child_node_scoped), each one netdev with "
+                  "phylink_create() on the port fwnode and pcs_gmac/pcs_xlg ops; "
+                  "mvpp2_open() calls phylink_fwnode_phy_connect(), mvpp2_stop() calls "
+                  "phylink_disconnect_phy(); MDIO is the separate orion-mdio/xmdio device; "
+                  "MVPP2_DRIVER_NAME in mvpp2.h",
     },
     MacInfo{
         .compatible = "pci1957,e100",
@@ -220,15 +213,14 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/freescale/enetc/enetc_pf.c: enetc_pf_probe() calls "
-            "enetc_mdiobus_create(): enetc_mdio_probe() for a \"mdio\" child (id "
-            "\"%s\" dev_name) and, for SGMII/1000BASE-X/2500BASE-X/USXGMII, "
-            "enetc_imdio_create() (bus \"%s-imdio\") with lynx_pcs_create_mdiodev(); "
-            "enetc_pl_mac_select_pcs() returns it; enetc.c: enetc_open() calls "
-            "enetc_phylink_connect() (phylink_of_phy_connect()), enetc_close() "
-            "phylink_disconnect_phy(); PCI_DEVICE(FREESCALE, ENETC_DEV_ID_PF 0xe100), "
-            "driver name KBUILD_MODNAME (fsl-enetc.o)",
+        .source = "drivers/net/ethernet/freescale/enetc/enetc_pf.c: enetc_pf_probe() calls "
+                  "enetc_mdiobus_create(): enetc_mdio_probe() for a \"mdio\" child (id "
+                  "\"%s\" dev_name) and, for SGMII/1000BASE-X/2500BASE-X/USXGMII, "
+                  "enetc_imdio_create() (bus \"%s-imdio\") with lynx_pcs_create_mdiodev(); "
+                  "enetc_pl_mac_select_pcs() returns it; enetc.c: enetc_open() calls "
+                  "enetc_phylink_connect() (phylink_of_phy_connect()), enetc_close() "
+                  "phylink_disconnect_phy(); PCI_DEVICE(FREESCALE, ENETC_DEV_ID_PF 0xe100), "
+                  "driver name KBUILD_MODNAME (fsl-enetc.o)",
     },
     MacInfo{
         .compatible = "fsl,fman-memac",
@@ -248,18 +240,17 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "fsl_dpa",
-        .source =
-            "drivers/net/ethernet/freescale/fman/mac.c: mac_probe() runs "
-            "memac_initialization() (fman_memac.c), whose memac_pcs_create() takes "
-            "the \"pcsphy-handle\" phandle at the index of \"pcs-handle-names\" "
-            "(sgmii/qsgmii/xfi) and calls lynx_pcs_create_fwnode() (-EPROBE_DEFER "
-            "until the PCS mdio_device exists); dpaa_eth_add_device() creates "
-            "\"dpaa-ethernet.N\", mac_remove() unregisters it; dpaa/dpaa_eth.c: the "
-            "netdev belongs to that device (driver KBUILD_MODNAME fsl_dpa), "
-            "dpaa_netdev_init() does phylink_create(), dpaa_open() "
-            "phylink_of_phy_connect(), dpaa_stop() phylink_disconnect_phy(); the "
-            "sibling mdio nodes are populated by fman.c fman_probe() "
-            "of_platform_populate()",
+        .source = "drivers/net/ethernet/freescale/fman/mac.c: mac_probe() runs "
+                  "memac_initialization() (fman_memac.c), whose memac_pcs_create() takes "
+                  "the \"pcsphy-handle\" phandle at the index of \"pcs-handle-names\" "
+                  "(sgmii/qsgmii/xfi) and calls lynx_pcs_create_fwnode() (-EPROBE_DEFER "
+                  "until the PCS mdio_device exists); dpaa_eth_add_device() creates "
+                  "\"dpaa-ethernet.N\", mac_remove() unregisters it; dpaa/dpaa_eth.c: the "
+                  "netdev belongs to that device (driver KBUILD_MODNAME fsl_dpa), "
+                  "dpaa_netdev_init() does phylink_create(), dpaa_open() "
+                  "phylink_of_phy_connect(), dpaa_stop() phylink_disconnect_phy(); the "
+                  "sibling mdio nodes are populated by fman.c fman_probe() "
+                  "of_platform_populate()",
     },
     MacInfo{
         .compatible = "fsl,qoriq-mc-dpmac",
@@ -279,16 +270,15 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c: the netdev belongs to "
-            "a dpni.N fsl-mc object (driver KBUILD_MODNAME); dpaa2_eth_probe() calls "
-            "dpaa2_eth_connect_mac() (also from the ENDPOINT_CHANGED irq) which finds "
-            "the dpmac endpoint the MC firmware connected and, for a PHY/backplane "
-            "link type, dpaa2-mac.c dpaa2_mac_connect(): dpaa2_pcs_create() "
-            "(\"pcs-handle\" -> lynx_pcs_create_fwnode()), phylink_create(), "
-            "phylink_fwnode_phy_connect() on the dpmac node found by "
-            "dpaa2_mac_get_node() (\"dpmacs\" child with matching reg); the dpmac "
-            "node has no driver of its own",
+        .source = "drivers/net/ethernet/freescale/dpaa2/dpaa2-eth.c: the netdev belongs to "
+                  "a dpni.N fsl-mc object (driver KBUILD_MODNAME); dpaa2_eth_probe() calls "
+                  "dpaa2_eth_connect_mac() (also from the ENDPOINT_CHANGED irq) which finds "
+                  "the dpmac endpoint the MC firmware connected and, for a PHY/backplane "
+                  "link type, dpaa2-mac.c dpaa2_mac_connect(): dpaa2_pcs_create() "
+                  "(\"pcs-handle\" -> lynx_pcs_create_fwnode()), phylink_create(), "
+                  "phylink_fwnode_phy_connect() on the dpmac node found by "
+                  "dpaa2_mac_get_node() (\"dpmacs\" child with matching reg); the dpmac "
+                  "node has no driver of its own",
     },
     MacInfo{
         .compatible = "atmel,sama5d3-gem",
@@ -308,15 +298,43 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/cadence/macb_main.c: macb_probe() calls "
-            "macb_mii_init(), which registers no bus for a fixed-link MAC without a "
-            "\"mdio\" child (as on at91-sama5d3_ksz9477_evb), else "
-            "macb_mdiobus_register() (the \"mdio\" child, else the MAC node) with id "
-            "\"%s-%x\" (pdev->name, pdev->id), then macb_mii_probe() "
-            "(phylink_create(), phylink_sgmii_pcs/phylink_usx_pcs for "
-            "macb_mac_select_pcs()); macb_open() calls macb_phylink_connect() "
-            "(phylink_of_phy_connect()), macb_close() phylink_disconnect_phy()",
+        .source = "drivers/net/ethernet/cadence/macb_main.c: macb_probe() calls "
+                  "macb_mii_init(), which registers no bus for a fixed-link MAC without a "
+                  "\"mdio\" child (as on at91-sama5d3_ksz9477_evb), else "
+                  "macb_mdiobus_register() (the \"mdio\" child, else the MAC node) with id "
+                  "\"%s-%x\" (pdev->name, pdev->id), then macb_mii_probe() "
+                  "(phylink_create(), phylink_sgmii_pcs/phylink_usx_pcs for "
+                  "macb_mac_select_pcs()); macb_open() calls macb_phylink_connect() "
+                  "(phylink_of_phy_connect()), macb_close() phylink_disconnect_phy()",
+    },
+    MacInfo{
+        .compatible = "cdns,zynqmp-gem",
+        .driver = "macb",
+        .module = "macb",
+        .bus = "platform",
+        .phy_api = PhyApi::kPhylink,
+        .connect = PhyConnect::kAtOpen,
+        .mdio = MdioRegister::kAtProbe,
+        .mdio_bus_id = "{pdev}-{:x}",
+        .shape = NetdevShape::kOne,
+        .ports_container = "",
+        .port_match = "",
+        .pcs = "macb-internal",
+        .mdio_child = "mdio",
+        .mdio_bus_number = BusIdNumber::kPlatformDeviceId,
+        .mdio_device = "",
+        .mdio_device_owned_by_mac = false,
+        .netdev_driver = "",
+        .source = "drivers/net/ethernet/cadence/macb_main.c: macb_dt_ids has "
+                  "\"cdns,zynqmp-gem\" (zynqmp_config); macb_probe() calls macb_mii_init(): "
+                  "a fixed-link MAC without an \"mdio\" child registers no bus, else "
+                  "macb_mdiobus_register() registers the \"mdio\" child with "
+                  "of_mdiobus_register() and id \"%s-%x\" (pdev->name, pdev->id: "
+                  "\"ff0c0000.ethernet-ffffffff\" on QEMU's xlnx-versal-virt), then "
+                  "macb_mii_probe() (phylink_create()); macb_open() calls "
+                  "macb_phylink_connect() (phylink_of_phy_connect()), macb_close() "
+                  "phylink_stop() then phylink_disconnect_phy(); macb_remove() runs "
+                  "unregister_netdev() before mdiobus_unregister()",
     },
     MacInfo{
         .compatible = "mediatek,mt7986-eth",
@@ -336,14 +354,13 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/mediatek/mtk_eth_soc.c: mtk_probe() calls "
-            "mtk_sgmii_init() (mtk_pcs_lynxi_create() per \"mediatek,sgmiisys\"), "
-            "mtk_add_mac() for every available \"mediatek,eth-mac\" child (netdev + "
-            "phylink_create()), then mtk_mdio_init(): of_get_child_by_name("
-            "\"mdio-bus\"), id \"%pOFn\"; mtk_open() calls phylink_of_phy_connect(), "
-            "mtk_stop() phylink_disconnect_phy(); mtk_mac_select_pcs(); Makefile "
-            "mtk_eth.o",
+        .source = "drivers/net/ethernet/mediatek/mtk_eth_soc.c: mtk_probe() calls "
+                  "mtk_sgmii_init() (mtk_pcs_lynxi_create() per \"mediatek,sgmiisys\"), "
+                  "mtk_add_mac() for every available \"mediatek,eth-mac\" child (netdev + "
+                  "phylink_create()), then mtk_mdio_init(): of_get_child_by_name("
+                  "\"mdio-bus\"), id \"%pOFn\"; mtk_open() calls phylink_of_phy_connect(), "
+                  "mtk_stop() phylink_disconnect_phy(); mtk_mac_select_pcs(); Makefile "
+                  "mtk_eth.o",
     },
     MacInfo{
         .compatible = "ti,am642-cpsw-nuss",
@@ -363,15 +380,14 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = true,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/ti/am65-cpsw-nuss.c: am65_cpsw_nuss_probe() calls "
-            "am65_cpsw_nuss_init_slave_ports() (children of \"ethernet-ports\" named "
-            "\"port\") and of_platform_device_create() on the \"mdio\" child (driven by "
-            "davinci_mdio), destroyed by of_platform_device_destroy() in remove; "
-            "am65_cpsw_nuss_init_port_ndev() phylink_create(); "
-            "am65_cpsw_nuss_ndo_slave_open() phylink_of_phy_connect(), "
-            "am65_cpsw_nuss_ndo_slave_stop() phylink_disconnect_phy(); "
-            "AM65_CPSW_DRV_NAME",
+        .source = "drivers/net/ethernet/ti/am65-cpsw-nuss.c: am65_cpsw_nuss_probe() calls "
+                  "am65_cpsw_nuss_init_slave_ports() (children of \"ethernet-ports\" named "
+                  "\"port\") and of_platform_device_create() on the \"mdio\" child (driven by "
+                  "davinci_mdio), destroyed by of_platform_device_destroy() in remove; "
+                  "am65_cpsw_nuss_init_port_ndev() phylink_create(); "
+                  "am65_cpsw_nuss_ndo_slave_open() phylink_of_phy_connect(), "
+                  "am65_cpsw_nuss_ndo_slave_stop() phylink_disconnect_phy(); "
+                  "AM65_CPSW_DRV_NAME",
     },
     MacInfo{
         .compatible = "ti,am642-icssg-prueth",
@@ -391,14 +407,13 @@ constexpr std::array kMacs = {
         .mdio_device = "",
         .mdio_device_owned_by_mac = false,
         .netdev_driver = "",
-        .source =
-            "drivers/net/ethernet/ti/icssg/icssg_prueth.c: prueth_probe() takes the "
-            "available \"port\" children (reg 0/1) of \"ethernet-ports\", "
-            "register_netdev() then emac_phy_connect() (of_phy_connect()) for each; "
-            "emac_ndo_open()/emac_ndo_stop() only phy_start()/phy_stop(), "
-            "prueth_remove() phy_disconnect(); the ICSSG MDIO is the icssg node's "
-            "\"ti,davinci_mdio\" child, populated by drivers/soc/ti/pruss.c "
-            "pruss_probe() devm_of_platform_populate()",
+        .source = "drivers/net/ethernet/ti/icssg/icssg_prueth.c: prueth_probe() takes the "
+                  "available \"port\" children (reg 0/1) of \"ethernet-ports\", "
+                  "register_netdev() then emac_phy_connect() (of_phy_connect()) for each; "
+                  "emac_ndo_open()/emac_ndo_stop() only phy_start()/phy_stop(), "
+                  "prueth_remove() phy_disconnect(); the ICSSG MDIO is the icssg node's "
+                  "\"ti,davinci_mdio\" child, populated by drivers/soc/ti/pruss.c "
+                  "pruss_probe() devm_of_platform_populate()",
     },
 };
 

@@ -102,12 +102,11 @@ constexpr std::array kControllers = {
         .c45 = true,
         .mux = false,
         .bus_id_number = BusIdNumber::kNone,
-        .source =
-            "drivers/net/ethernet/freescale/enetc/enetc_pci_mdio.c: "
-            "enetc_pci_mdio_probe() names the bus \"%s\" (dev_name, the PCI name "
-            "\"0000:00:00.3\"), of_mdiobus_register() on the function's node; "
-            "PCI_DEVICE(FREESCALE, ENETC_MDIO_DEV_ID 0xee01); enetc_mdio.c has the "
-            "C22 and C45 accessors; driver KBUILD_MODNAME, Makefile fsl-enetc-mdio.o",
+        .source = "drivers/net/ethernet/freescale/enetc/enetc_pci_mdio.c: "
+                  "enetc_pci_mdio_probe() names the bus \"%s\" (dev_name, the PCI name "
+                  "\"0000:00:00.3\"), of_mdiobus_register() on the function's node; "
+                  "PCI_DEVICE(FREESCALE, ENETC_MDIO_DEV_ID 0xee01); enetc_mdio.c has the "
+                  "C22 and C45 accessors; driver KBUILD_MODNAME, Makefile fsl-enetc-mdio.o",
     },
     MdioControllerInfo{
         .compatible = "virtual,mdio-gpio",
@@ -118,11 +117,10 @@ constexpr std::array kControllers = {
         .c45 = false,
         .mux = false,
         .bus_id_number = BusIdNumber::kMdioGpioAliasOrZero,
-        .source =
-            "drivers/net/mdio/mdio-gpio.c: mdio_gpio_probe() takes bus_id = "
-            "of_alias_get_id(np, \"mdio-gpio\") (0 when missing), "
-            "mdio_gpio_bus_init() names the bus \"gpio-%x\", bit-banged C22 "
-            "(alloc_mdio_bitbang()); mdio_gpio_of_match; driver \"mdio-gpio\"",
+        .source = "drivers/net/mdio/mdio-gpio.c: mdio_gpio_probe() takes bus_id = "
+                  "of_alias_get_id(np, \"mdio-gpio\") (0 when missing), "
+                  "mdio_gpio_bus_init() names the bus \"gpio-%x\", bit-banged C22 "
+                  "(alloc_mdio_bitbang()); mdio_gpio_of_match; driver \"mdio-gpio\"",
     },
     MdioControllerInfo{
         .compatible = "mdio-mux-multiplexer",
@@ -133,14 +131,13 @@ constexpr std::array kControllers = {
         .c45 = false,
         .mux = true,
         .bus_id_number = BusIdNumber::kDriverCounter,
-        .source =
-            "drivers/net/mdio/mdio-mux-multiplexer.c: mdio_mux_multiplexer_probe() "
-            "calls mdio_mux_init() (mdio-mux.c), which needs the \"mdio-parent-bus\" "
-            "bus (of_mdio_find_bus(), -EPROBE_DEFER until it exists), takes "
-            "pb->parent_id = parent_count++ (static, shared by every mdio-mux user) "
-            "and registers one bus per available child with reg, id \"%s-%x.%x\" "
-            "(\"mdio_mux\", parent_id, reg), C45 accessors only if the parent has "
-            "them",
+        .source = "drivers/net/mdio/mdio-mux-multiplexer.c: mdio_mux_multiplexer_probe() "
+                  "calls mdio_mux_init() (mdio-mux.c), which needs the \"mdio-parent-bus\" "
+                  "bus (of_mdio_find_bus(), -EPROBE_DEFER until it exists), takes "
+                  "pb->parent_id = parent_count++ (static, shared by every mdio-mux user) "
+                  "and registers one bus per available child with reg, id \"%s-%x.%x\" "
+                  "(\"mdio_mux\", parent_id, reg), C45 accessors only if the parent has "
+                  "them",
     },
     MdioControllerInfo{
         .compatible = "ti,cpsw-mdio",

@@ -75,6 +75,20 @@ constexpr std::array kDrivers = {
                   "rtl8211f_handle_interrupt",
     },
     PhyDriverInfo{
+        .name = "Marvell 88E1111",
+        .phy_id = 0x01410cc0,
+        .phy_id_mask = kModel,
+        .module = "marvell",
+        .c45 = false,
+        .has_interrupt = true,
+        .sfp_upstream = false,
+        .speeds = kGigabit,
+        .source = "drivers/net/phy/marvell.c: marvell_drivers[] MARVELL_PHY_ID_88E1111 "
+                  "(include/linux/marvell_phy.h 0x01410cc0), MARVELL_PHY_ID_MASK; "
+                  "marvell_probe(), marvell_config_intr/marvell_handle_interrupt, no "
+                  "phy_sfp_probe()",
+    },
+    PhyDriverInfo{
         .name = "Marvell 88E1510",
         .phy_id = 0x01410dd0,
         .phy_id_mask = kModel,
@@ -293,6 +307,24 @@ constexpr std::array kBoardPhys = {
         .part = "RTL8211FDI",
         .source = "DT property realtek,clkout-disable (Realtek RTL8211F binding); NXP "
                   "i.MX 8M Plus EVK carries RTL8211FDI-CG PHYs on both ports",
+    },
+    BoardPhyId{
+        .board = "xlnx-versal-virt",
+        .node_path = "/ethernet@ff0c0000/mdio/ethernet-phy@17",
+        .phy_id = 0x01410cc2,
+        .part = "88E1111 (QEMU model)",
+        .source = "QEMU hw/net/cadence_gem.c: the GEM model answers MDIO reads of its "
+                  "phy-addr (23 on xlnx-versal-virt) with PHYID1 0x0141, PHYID2 0x0cc2; "
+                  "Linux 6.12 under QEMU reads phy_id 0x01410cc2 and binds "
+                  "\"Marvell 88E1111\"",
+    },
+    BoardPhyId{
+        .board = "xlnx-versal-virt-shared-mdio",
+        .node_path = "/ethernet@ff0c0000/mdio/ethernet-phy@17",
+        .phy_id = 0x01410cc2,
+        .part = "88E1111 (QEMU model)",
+        .source = "as xlnx-versal-virt: QEMU hw/net/cadence_gem.c PHY ID 0x01410cc2 at "
+                  "address 23 of GEM0's MDIO bus",
     },
     BoardPhyId{
         .board = "armada-388-clearfog-pro",
