@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// The knobs of DESIGN.md as the network model reads them.
+// The knobs (net/knobs.h, docs/architecture.md) as the network model reads them.
 #ifndef LIFELINE_NET_NET_CONFIG_H_
 #define LIFELINE_NET_NET_CONFIG_H_
 
@@ -29,7 +29,9 @@ struct NetConfig {
   bool set(const std::string& knob, const std::string& value);
   std::string get(const std::string& knob) const;
   // notify-down and replay both tell consumers that a PHY goes away.
-  bool phy_notifier() const { return phy_loss == PhyLoss::kNotifyDown || phy_loss == PhyLoss::kReplay; }
+  bool phy_notifier() const {
+    return phy_loss == PhyLoss::kNotifyDown || phy_loss == PhyLoss::kReplay;
+  }
 };
 
 }  // namespace lifeline::net

@@ -99,7 +99,7 @@ class PhyDevice : public MdioDevice {
   std::function<void(PhyDevice*, bool)> phy_link_change;
   sim::Ptr<Phylink> phylink;
   core::DeviceLink* devlink = nullptr;
-  bool attaching = false;  // inside phy_attach_direct() (genphy bind)
+  bool attaching = false;    // inside phy_attach_direct() (genphy bind)
   bool driver_lost = false;  // its specific driver was unbound (not genphy's)
   int link_down_events = 0;
 
@@ -111,6 +111,9 @@ inline bool phy_is_started(const PhyDevice* p) { return p->state >= PhyState::PH
 inline bool phy_interrupt_is_valid(const PhyDevice* p) { return p->irq > 0; }
 inline bool phy_polling_mode(const PhyDevice* p) { return p->irq == PHY_POLL; }
 bool phy_driver_is_genphy(const PhyDevice* phydev);
+// What the timeline says where genphy binds to a PHY whose ID lifeline does
+// not know: "PHY ID unknown: state it with `phy-id DEV 0xID`", DEV the node.
+std::string phy_id_unknown_message(const std::string& phy, const std::string& node_path);
 std::string phydev_name(const PhyDevice* phydev);
 
 // ---- drivers/net/phy/phy_device.c
@@ -127,13 +130,15 @@ void phy_device_free(PhyDevice* phydev);
 
 // Attaching and detaching a netdev (phy_attach_direct() and friends).
 inline constexpr uint32_t PHY_F_ATTACH_AT_PROBE = 1u << 30;  // genphy=opt-in: the caller is a probe
-int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const std::string& interface);
+int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
+                      const std::string& interface);
 int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(NetDevice*)> handler,
                        const std::string& interface, uint32_t flags = 0);
 // of_phy_connect(): by firmware node; nullptr (-ENODEV) when the node has no
 // PHY device.
-PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np, std::function<void(NetDevice*)> handler,
-                          uint32_t flags, const std::string& interface, int* err = nullptr);
+PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
+                          std::function<void(NetDevice*)> handler, uint32_t flags,
+                          const std::string& interface, int* err = nullptr);
 void phy_detach(PhyDevice* phydev);
 void phy_disconnect(PhyDevice* phydev);
 PhyDevice* of_phy_find_device(const core::FwNode* phy_np);

@@ -4,6 +4,9 @@
 // /delete-node/ of the preprocessed files into one plain tree), find every
 // enabled MAC, MDIO bus, PHY and DSA switch, and check that the catalogs know
 // each one, so a board added later, or a catalog entry dropped, fails here.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -15,9 +18,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mac_catalog.h"
@@ -166,10 +166,18 @@ std::unique_ptr<Board> load_board(const std::string& name) {
 }
 
 constexpr std::array kBoardNames = {
-    "armada-385-turris-omnia", "armada-388-clearfog-pro", "armada-8040-mcbin",
-    "at91-sama5d3_ksz9477_evb", "bcm2711-rpi-4-b", "fsl-ls1028a-rdb",
-    "fsl-ls1046a-rdb", "fsl-lx2160a-clearfog-cx", "imx8mp-evk",
-    "k3-am642-evm", "mt7986a-bananapi-bpi-r3", "r9a06g032-rzn1d400-db",
+    "armada-385-turris-omnia",
+    "armada-388-clearfog-pro",
+    "armada-8040-mcbin",
+    "at91-sama5d3_ksz9477_evb",
+    "bcm2711-rpi-4-b",
+    "fsl-ls1028a-rdb",
+    "fsl-ls1046a-rdb",
+    "fsl-lx2160a-clearfog-cx",
+    "imx8mp-evk",
+    "k3-am642-evm",
+    "mt7986a-bananapi-bpi-r3",
+    "r9a06g032-rzn1d400-db",
     "stm32mp151a-prtt1c",
 };
 
@@ -200,6 +208,13 @@ std::vector<std::string> compatibles(const Node* n) {
   return it == n->props.end() ? std::vector<std::string>{} : strings_of(it->second);
 }
 
+// Whether `compatible` names the board: one entry of its root compatible.
+bool names_board(const Board& b, std::string_view compatible) {
+  for (const std::string& c : compatibles(b.root.get()))
+    if (c == compatible) return true;
+  return false;
+}
+
 template <typename F>
 void walk(const Node* n, F&& f) {
   f(n);
@@ -226,15 +241,15 @@ bool is_dsa_switch(const Node* n) {
 }
 
 bool is_dsa_port(const Node* n) {
-  return n->parent != nullptr && n->parent->parent != nullptr &&
-         is_dsa_switch(n->parent->parent) && ports_container(n->parent->parent) == n->parent;
+  return n->parent != nullptr && n->parent->parent != nullptr && is_dsa_switch(n->parent->parent) &&
+         ports_container(n->parent->parent) == n->parent;
 }
 
 bool is_mac(const Node* n) {
   if (n->base_name().rfind("ethernet-phy", 0) == 0) return false;  // a PHY with an sfp
   if (is_dsa_port(n)) return false;
-  for (const char* p : {"phy-mode", "phy-connection-type", "phy-handle", "phy", "sfp",
-                        "pcs-handle"})
+  for (const char* p :
+       {"phy-mode", "phy-connection-type", "phy-handle", "phy", "sfp", "pcs-handle"})
     if (n->has(p)) return true;
   return n->child("fixed-link") != nullptr;
 }
@@ -325,7 +340,8 @@ const DsaSwitchInfo* dsa_of_node(const Board& b, const Node* n) {
   for (const auto& c : compatibles(n))
     if (const DsaSwitchInfo* d = find_dsa_switch(c)) return d;
   if (compatibles(n).empty())
-    if (const BoardPciId* id = find_board_pci_id(b.name, n->path)) return find_dsa_switch(id->pci_id);
+    if (const BoardPciId* id = find_board_pci_id(compatibles(b.root.get()), n->path))
+      return find_dsa_switch(id->pci_id);
   return nullptr;
 }
 
@@ -351,11 +367,19 @@ class BoardsTest : public ::testing::Test {
 
 TEST_F(BoardsTest, EveryEnabledMacIsCatalogued) {
   const std::map<std::string, int> expected_count = {
-      {"bcm2711-rpi-4-b", 1}, {"imx8mp-evk", 2}, {"armada-388-clearfog-pro", 3},
-      {"armada-8040-mcbin", 4}, {"fsl-lx2160a-clearfog-cx", 18}, {"fsl-ls1046a-rdb", 8},
-      {"fsl-ls1028a-rdb", 3}, {"armada-385-turris-omnia", 3},
-      {"at91-sama5d3_ksz9477_evb", 1}, {"stm32mp151a-prtt1c", 1},
-      {"r9a06g032-rzn1d400-db", 1}, {"mt7986a-bananapi-bpi-r3", 2}, {"k3-am642-evm", 3},
+      {"bcm2711-rpi-4-b", 1},
+      {"imx8mp-evk", 2},
+      {"armada-388-clearfog-pro", 3},
+      {"armada-8040-mcbin", 4},
+      {"fsl-lx2160a-clearfog-cx", 18},
+      {"fsl-ls1046a-rdb", 8},
+      {"fsl-ls1028a-rdb", 3},
+      {"armada-385-turris-omnia", 3},
+      {"at91-sama5d3_ksz9477_evb", 1},
+      {"stm32mp151a-prtt1c", 1},
+      {"r9a06g032-rzn1d400-db", 1},
+      {"mt7986a-bananapi-bpi-r3", 2},
+      {"k3-am642-evm", 3},
   };
   std::set<std::string> used;
   for (const auto& b : boards()) {
@@ -391,10 +415,20 @@ TEST_F(BoardsTest, EveryEnabledMacIsCatalogued) {
   // The list found by reading the kernel's drivers, checked against the scan
   // both ways: a board MAC the list lacks, or a catalog entry no board uses.
   const auto expected = as_set({
-      "brcm,bcm2711-genet-v5", "fsl,imx8mq-fec", "nxp,imx8mp-dwmac-eqos", "st,stm32mp1-dwmac",
-      "renesas,rzn1-gmac", "marvell,armada-370-neta", "marvell,armada-7k-pp22", "pci1957,e100",
-      "fsl,fman-memac", "fsl,qoriq-mc-dpmac", "atmel,sama5d3-gem", "mediatek,mt7986-eth",
-      "ti,am642-cpsw-nuss", "ti,am642-icssg-prueth",
+      "brcm,bcm2711-genet-v5",
+      "fsl,imx8mq-fec",
+      "nxp,imx8mp-dwmac-eqos",
+      "st,stm32mp1-dwmac",
+      "renesas,rzn1-gmac",
+      "marvell,armada-370-neta",
+      "marvell,armada-7k-pp22",
+      "pci1957,e100",
+      "fsl,fman-memac",
+      "fsl,qoriq-mc-dpmac",
+      "atmel,sama5d3-gem",
+      "mediatek,mt7986-eth",
+      "ti,am642-cpsw-nuss",
+      "ti,am642-icssg-prueth",
   });
   EXPECT_EQ(used, expected);
   std::set<std::string> catalogued;
@@ -424,11 +458,10 @@ TEST_F(BoardsTest, MacMdioChildNodesAreWhereTheDriverLooks) {
       }
     });
   }
-  EXPECT_EQ(found, as_set({"/scb/ethernet@7d580000/mdio@e14",
-                           "/soc@0/bus@30800000/ethernet@30be0000/mdio",
-                           "/soc@0/bus@30800000/ethernet@30bf0000/mdio",
-                           "/soc/ethernet@15100000/mdio-bus",
-                           "/bus@f4000/ethernet@8000000/mdio@f00"}));
+  EXPECT_EQ(found,
+            as_set({"/scb/ethernet@7d580000/mdio@e14", "/soc@0/bus@30800000/ethernet@30be0000/mdio",
+                    "/soc@0/bus@30800000/ethernet@30bf0000/mdio", "/soc/ethernet@15100000/mdio-bus",
+                    "/bus@f4000/ethernet@8000000/mdio@f00"}));
 }
 
 // ---------------------------------------------------------------------------
@@ -519,16 +552,20 @@ TEST(DsaCatalog, LookupByCompatibleAndPciId) {
   EXPECT_EQ(find_dsa_switch(""), nullptr);  // an empty compatible must not hit felix
   EXPECT_EQ(find_dsa_switch("renesas,r9a06g032-a5psw"), nullptr);
   EXPECT_NE(find_dsa_switch("renesas,rzn1-a5psw"), nullptr);
-  EXPECT_EQ(find_board_pci_id("fsl-ls1028a-rdb", "/soc/pcie@1f0000000/ethernet-switch@0,5")->pci_id,
+  const std::vector<std::string> rdb = {"fsl,ls1028a-rdb", "fsl,ls1028a"};
+  EXPECT_EQ(find_board_pci_id(rdb, "/soc/pcie@1f0000000/ethernet-switch@0,5")->pci_id,
             "pci1957,eef0");
-  EXPECT_EQ(find_board_pci_id("fsl-ls1028a-rdb", "/nope"), nullptr);
+  EXPECT_EQ(find_board_pci_id(rdb, "/nope"), nullptr);
+  // Keyed by the board's root compatible, not by a file name.
+  const std::vector<std::string> by_file_name = {"fsl-ls1028a-rdb"};
+  EXPECT_EQ(find_board_pci_id(by_file_name, "/soc/pcie@1f0000000/ethernet-switch@0,5"), nullptr);
 }
 
 TEST_F(BoardsTest, BoardPciIdsNameNodesWithoutCompatible) {
   for (const BoardPciId& id : board_pci_ids()) {
     auto it = std::find_if(boards().begin(), boards().end(),
-                           [&](const auto& b) { return b->name == id.board; });
-    ASSERT_NE(it, boards().end()) << id.board;
+                           [&](const auto& b) { return names_board(*b, id.compatible); });
+    ASSERT_NE(it, boards().end()) << id.compatible;
     auto node = (*it)->by_path.find(std::string(id.node_path));
     ASSERT_NE(node, (*it)->by_path.end()) << id.node_path;
     EXPECT_TRUE(compatibles(node->second).empty()) << id.node_path;
@@ -555,11 +592,19 @@ const std::set<std::pair<std::string, std::string>>& undetermined_phys() {
 
 TEST_F(BoardsTest, EveryBoardPhyHasAnIdOrIsListedAsUnknown) {
   const std::map<std::string, int> expected_count = {
-      {"bcm2711-rpi-4-b", 1}, {"imx8mp-evk", 2}, {"armada-388-clearfog-pro", 1},
-      {"armada-8040-mcbin", 3}, {"fsl-lx2160a-clearfog-cx", 1}, {"fsl-ls1046a-rdb", 5},
-      {"fsl-ls1028a-rdb", 5}, {"armada-385-turris-omnia", 1},
-      {"at91-sama5d3_ksz9477_evb", 0}, {"stm32mp151a-prtt1c", 4},
-      {"r9a06g032-rzn1d400-db", 2}, {"mt7986a-bananapi-bpi-r3", 0}, {"k3-am642-evm", 3},
+      {"bcm2711-rpi-4-b", 1},
+      {"imx8mp-evk", 2},
+      {"armada-388-clearfog-pro", 1},
+      {"armada-8040-mcbin", 3},
+      {"fsl-lx2160a-clearfog-cx", 1},
+      {"fsl-ls1046a-rdb", 5},
+      {"fsl-ls1028a-rdb", 5},
+      {"armada-385-turris-omnia", 1},
+      {"at91-sama5d3_ksz9477_evb", 0},
+      {"stm32mp151a-prtt1c", 4},
+      {"r9a06g032-rzn1d400-db", 2},
+      {"mt7986a-bananapi-bpi-r3", 0},
+      {"k3-am642-evm", 3},
   };
   std::set<std::pair<std::string, std::string>> unknown_seen;
   for (const auto& b : boards()) {
@@ -567,7 +612,7 @@ TEST_F(BoardsTest, EveryBoardPhyHasAnIdOrIsListedAsUnknown) {
     EXPECT_EQ(static_cast<int>(phys.size()), expected_count.at(b->name))
         << "PHY count of " << b->name << " (boards/SOURCES.md)";
     for (const Node* n : phys) {
-      const BoardPhyId* entry = find_board_phy_id(b->name, n->path);
+      const BoardPhyId* entry = find_board_phy_id(compatibles(b->root.get()), n->path);
       if (auto id = id_from_compatible(n)) {
         // The DT states the ID: no board entry may contradict it, and a
         // catalogued driver must bind it.
@@ -592,14 +637,14 @@ TEST_F(BoardsTest, EveryBoardPhyHasAnIdOrIsListedAsUnknown) {
 TEST_F(BoardsTest, BoardPhyEntriesNameRealPhyNodes) {
   std::set<std::pair<std::string_view, std::string_view>> seen;
   for (const BoardPhyId& e : board_phy_ids()) {
-    EXPECT_TRUE(seen.insert({e.board, e.node_path}).second) << "duplicate " << e.node_path;
+    EXPECT_TRUE(seen.insert({e.compatible, e.node_path}).second) << "duplicate " << e.node_path;
     auto it = std::find_if(boards().begin(), boards().end(),
-                           [&](const auto& b) { return b->name == e.board; });
-    ASSERT_NE(it, boards().end()) << "unknown board " << e.board;
+                           [&](const auto& b) { return names_board(*b, e.compatible); });
+    ASSERT_NE(it, boards().end()) << "no bundled board is compatible with " << e.compatible;
     const auto phys = phy_nodes(**it);
     const bool found = std::any_of(phys.begin(), phys.end(),
                                    [&](const Node* n) { return n->path == e.node_path; });
-    EXPECT_TRUE(found) << e.board << ": " << e.node_path << " is not an enabled PHY node";
+    EXPECT_TRUE(found) << e.compatible << ": " << e.node_path << " is not an enabled PHY node";
     EXPECT_FALSE(e.part.empty());
     EXPECT_FALSE(e.source.empty()) << e.node_path;
   }
@@ -611,7 +656,7 @@ TEST(PhyCatalog, MatchesLikePhyBusMatch) {
     return d ? d->name : "";
   };
   EXPECT_EQ(name(0x600d84a2), "Broadcom BCM54210E");  // RPi 4's BCM54213PE
-  EXPECT_EQ(name(0x01410dd1), "Marvell 88E1510");      // revision nibble masked
+  EXPECT_EQ(name(0x01410dd1), "Marvell 88E1510");     // revision nibble masked
   EXPECT_EQ(name(0x01410ddf), "Marvell 88E1510");
   EXPECT_EQ(name(0x01410eb1), "Marvell 88E1540");
   EXPECT_EQ(name(0x001cc916), "RTL8211F Gigabit Ethernet");
@@ -621,7 +666,8 @@ TEST(PhyCatalog, MatchesLikePhyBusMatch) {
   EXPECT_EQ(name(0x20000181), "TI DP83TD510E");
   EXPECT_EQ(name(0x2000018f), "TI DP83TD510E");
   EXPECT_EQ(name(0x2000a231), "TI DP83867");
-  EXPECT_EQ(name(0xff221622), "Micrel KSZ9031 Gigabit PHY");  // MICREL_PHY_ID_MASK ignores the top byte
+  EXPECT_EQ(name(0xff221622),
+            "Micrel KSZ9031 Gigabit PHY");  // MICREL_PHY_ID_MASK ignores the top byte
   EXPECT_EQ(name(0x00221631), "Microchip KSZ9477");
   EXPECT_EQ(name(0x03a29441), "MediaTek MT7531 PHY");
   EXPECT_EQ(name(0x002b09aa), "mv88x3310");
@@ -681,8 +727,9 @@ TEST(PhyCatalog, EntriesAreWellFormed) {
 // Well-formedness of the tables
 
 bool format_ok(std::string_view fmt, BusIdNumber number) {
-  static const std::set<std::string_view> kPlaceholders = {
-      "{dev}", "{pdev}", "{node}", "{path}", "{addr}", "{reg:x}", "{tree}", "{index}", "{}", "{:x}"};
+  static const std::set<std::string_view> kPlaceholders = {"{dev}",  "{pdev}",  "{node}", "{path}",
+                                                           "{addr}", "{reg:x}", "{tree}", "{index}",
+                                                           "{}",     "{:x}"};
   bool has_number = false;
   for (size_t i = 0; i < fmt.size(); ++i) {
     if (fmt[i] == '}') return false;
@@ -720,7 +767,7 @@ TEST(MacCatalog, EntriesAreWellFormed) {
     }
     EXPECT_TRUE(format_ok(m.mdio_bus_id, m.mdio_bus_number)) << m.compatible;
   }
-  EXPECT_EQ(find_mac("fsl,imx8mp-fec"), nullptr);  // binds through fsl,imx8mq-fec
+  EXPECT_EQ(find_mac("fsl,imx8mp-fec"), nullptr);    // binds through fsl,imx8mq-fec
   EXPECT_EQ(find_mac("mediatek,eth-mac"), nullptr);  // a port, not a device
   EXPECT_EQ(find_mac(""), nullptr);
 }

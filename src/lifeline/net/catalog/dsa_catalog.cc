@@ -27,17 +27,16 @@ constexpr std::array kSwitches = {
         .user_mii_bus_id = "mv88e6xxx-{}",
         .user_mii_bus_number = BusIdNumber::kDriverCounter,
         .internal_phy_id = 0x01410eb0,
-        .source =
-            "drivers/net/dsa/mv88e6xxx/chip.c: mv88e6xxx_setup() calls "
-            "mv88e6xxx_mdios_register(): always one internal bus, from the \"mdio\" "
-            "child if any (id \"%pOF\") else \"mv88e6xxx-%d\" with a static index++, "
-            "plus \"marvell,mv88e6xxx-mdio-external\" children; ds->user_mii_bus = "
-            "mv88e6xxx_default_mdio_bus(); mv88e6xxx_mdio_read() ORs the family "
-            "product ID into MII_PHYSID2 only for 6341/6390/6393, so the 88E6176 "
-            "(6352 family, both bundled boards) PHYs report the 88E1540 model "
-            "(\"driver [Marvell 88E1540]\" in Turris Omnia/ClearFog logs; revision "
-            "nibble masked); mv88e6xxx_mac_select_pcs() -> chip pcs_ops "
-            "(pcs-6352.c SERDES); mdio_driver name \"mv88e6085\", Makefile mv88e6xxx.o",
+        .source = "drivers/net/dsa/mv88e6xxx/chip.c: mv88e6xxx_setup() calls "
+                  "mv88e6xxx_mdios_register(): always one internal bus, from the \"mdio\" "
+                  "child if any (id \"%pOF\") else \"mv88e6xxx-%d\" with a static index++, "
+                  "plus \"marvell,mv88e6xxx-mdio-external\" children; ds->user_mii_bus = "
+                  "mv88e6xxx_default_mdio_bus(); mv88e6xxx_mdio_read() ORs the family "
+                  "product ID into MII_PHYSID2 only for 6341/6390/6393, so the 88E6176 "
+                  "(6352 family, both bundled boards) PHYs report the 88E1540 model "
+                  "(\"driver [Marvell 88E1540]\" in Turris Omnia/ClearFog logs; revision "
+                  "nibble masked); mv88e6xxx_mac_select_pcs() -> chip pcs_ops "
+                  "(pcs-6352.c SERDES); mdio_driver name \"mv88e6085\", Makefile mv88e6xxx.o",
     },
     DsaSwitchInfo{
         .compatible = "microchip,ksz9477",
@@ -53,16 +52,15 @@ constexpr std::array kSwitches = {
         .user_mii_bus_id = "dsa-{tree}.{index}",
         .user_mii_bus_number = BusIdNumber::kNone,
         .internal_phy_id = 0x00221631,
-        .source =
-            "drivers/net/dsa/microchip/ksz_common.c: ksz_setup() calls "
-            "ksz_mdio_register(), which only with a \"mdio\" child registers "
-            "\"SMI-%d\" (ds->index) as ds->user_mii_bus; without one, net/dsa/dsa.c "
-            "dsa_switch_setup() makes ds->user_mii_bus itself because ksz has "
-            "ds->ops->phy_read (net/dsa/user.c dsa_user_mii_bus_init(): \"dsa-%d.%d\", "
-            "dst->index, ds->index), used by dsa_user_phy_setup() on -ENODEV; no "
-            "phylink_pcs in v6.12 ksz; internal PHY ID PHY_ID_KSZ9477 "
-            "(include/linux/micrel_phy.h); ksz_spi.c ksz_spi_driver \"ksz-switch\", "
-            "Makefile ksz_spi.o",
+        .source = "drivers/net/dsa/microchip/ksz_common.c: ksz_setup() calls "
+                  "ksz_mdio_register(), which only with a \"mdio\" child registers "
+                  "\"SMI-%d\" (ds->index) as ds->user_mii_bus; without one, net/dsa/dsa.c "
+                  "dsa_switch_setup() makes ds->user_mii_bus itself because ksz has "
+                  "ds->ops->phy_read (net/dsa/user.c dsa_user_mii_bus_init(): \"dsa-%d.%d\", "
+                  "dst->index, ds->index), used by dsa_user_phy_setup() on -ENODEV; no "
+                  "phylink_pcs in v6.12 ksz; internal PHY ID PHY_ID_KSZ9477 "
+                  "(include/linux/micrel_phy.h); ksz_spi.c ksz_spi_driver \"ksz-switch\", "
+                  "Makefile ksz_spi.o",
     },
     DsaSwitchInfo{
         .compatible = "nxp,sja1105q",
@@ -78,14 +76,13 @@ constexpr std::array kSwitches = {
         .user_mii_bus_id = "",
         .user_mii_bus_number = BusIdNumber::kNone,
         .internal_phy_id = 0,
-        .source =
-            "drivers/net/dsa/sja1105/sja1105_mdio.c: sja1105_mdiobus_register() "
-            "registers the \"%s-pcs\" bus only when info has pcs_mdio_read_c45 "
-            "(SJA1105R/S, SJA1110), and \"mdios\" child buses only where "
-            "regs->mdio_100base_tx/t1 exist (SJA1110; sja1105pqrs_regs has "
-            "SJA1105_RSV_ADDR); no ds->ops->phy_read, so no user MII bus; "
-            "sja1105_mac_select_pcs() returns an xpcs only if one was made; "
-            "sja1105_main.c sja1105_driver \"sja1105\" (spi)",
+        .source = "drivers/net/dsa/sja1105/sja1105_mdio.c: sja1105_mdiobus_register() "
+                  "registers the \"%s-pcs\" bus only when info has pcs_mdio_read_c45 "
+                  "(SJA1105R/S, SJA1110), and \"mdios\" child buses only where "
+                  "regs->mdio_100base_tx/t1 exist (SJA1110; sja1105pqrs_regs has "
+                  "SJA1105_RSV_ADDR); no ds->ops->phy_read, so no user MII bus; "
+                  "sja1105_mac_select_pcs() returns an xpcs only if one was made; "
+                  "sja1105_main.c sja1105_driver \"sja1105\" (spi)",
     },
     DsaSwitchInfo{
         .compatible = "renesas,rzn1-a5psw",
@@ -101,12 +98,11 @@ constexpr std::array kSwitches = {
         .user_mii_bus_id = "",
         .user_mii_bus_number = BusIdNumber::kNone,
         .internal_phy_id = 0,
-        .source =
-            "drivers/net/dsa/rzn1_a5psw.c: a5psw_probe() calls a5psw_probe_mdio() on "
-            "the \"mdio\" child (id \"%s\" dev_name) and a5psw_pcs_get(), which "
-            "miic_create()s each port's \"pcs-handle\", before "
-            "dsa_register_switch(); no ds->user_mii_bus and no phy_read; match table "
-            "\"renesas,rzn1-a5psw\"; driver \"rzn1_a5psw\"",
+        .source = "drivers/net/dsa/rzn1_a5psw.c: a5psw_probe() calls a5psw_probe_mdio() on "
+                  "the \"mdio\" child (id \"%s\" dev_name) and a5psw_pcs_get(), which "
+                  "miic_create()s each port's \"pcs-handle\", before "
+                  "dsa_register_switch(); no ds->user_mii_bus and no phy_read; match table "
+                  "\"renesas,rzn1-a5psw\"; driver \"rzn1_a5psw\"",
     },
     DsaSwitchInfo{
         .compatible = "mediatek,mt7531",
@@ -122,14 +118,13 @@ constexpr std::array kSwitches = {
         .user_mii_bus_id = "mt7530-{}",
         .user_mii_bus_number = BusIdNumber::kDriverCounter,
         .internal_phy_id = 0x03a29441,
-        .source =
-            "drivers/net/dsa/mt7530.c: mt753x_setup() calls mt7530_setup_mdio(): one "
-            "bus \"mt7530-%d\" (KBUILD_MODNAME, static idx++) registered on the "
-            "\"mdio\" child if present, and made ds->user_mii_bus only when there is "
-            "no such child (the switch has no ds->ops->phy_read, so DSA makes none); "
-            "mt7530-mdio.c mt7530_probe() sets create_sgmii = mt7531_create_sgmii() "
-            "(mtk_pcs_lynxi_create() for ports 5/6), mdio_driver \"mt7530-mdio\"; "
-            "internal PHYs: drivers/net/phy/mediatek/mtk-ge.c MT7531 0x03a29441",
+        .source = "drivers/net/dsa/mt7530.c: mt753x_setup() calls mt7530_setup_mdio(): one "
+                  "bus \"mt7530-%d\" (KBUILD_MODNAME, static idx++) registered on the "
+                  "\"mdio\" child if present, and made ds->user_mii_bus only when there is "
+                  "no such child (the switch has no ds->ops->phy_read, so DSA makes none); "
+                  "mt7530-mdio.c mt7530_probe() sets create_sgmii = mt7531_create_sgmii() "
+                  "(mtk_pcs_lynxi_create() for ports 5/6), mdio_driver \"mt7530-mdio\"; "
+                  "internal PHYs: drivers/net/phy/mediatek/mtk-ge.c MT7531 0x03a29441",
     },
     DsaSwitchInfo{
         .compatible = "",
@@ -145,19 +140,18 @@ constexpr std::array kSwitches = {
         .user_mii_bus_id = "",
         .user_mii_bus_number = BusIdNumber::kNone,
         .internal_phy_id = 0,
-        .source =
-            "drivers/net/dsa/ocelot/felix_vsc9959.c: felix_vsc9959_pci_driver "
-            "\"mscc_felix\", PCI_DEVICE(FREESCALE, 0xEEF0); vsc9959_mdio_bus_alloc() "
-            "(from felix.c felix_setup() -> felix_init_structs()) registers \"%s-imdio\" and "
-            "lynx_pcs_create_mdiodev() for every used non-internal port; no "
-            "ds->user_mii_bus, no phy_read; Makefile mscc_felix.o (with "
-            "mscc_felix_dsa_lib)",
+        .source = "drivers/net/dsa/ocelot/felix_vsc9959.c: felix_vsc9959_pci_driver "
+                  "\"mscc_felix\", PCI_DEVICE(FREESCALE, 0xEEF0); vsc9959_mdio_bus_alloc() "
+                  "(from felix.c felix_setup() -> felix_init_structs()) registers \"%s-imdio\" and "
+                  "lynx_pcs_create_mdiodev() for every used non-internal port; no "
+                  "ds->user_mii_bus, no phy_read; Makefile mscc_felix.o (with "
+                  "mscc_felix_dsa_lib)",
     },
 };
 
 constexpr std::array kBoardPciIds = {
     BoardPciId{
-        .board = "fsl-ls1028a-rdb",
+        .compatible = "fsl,ls1028a-rdb",  // fsl-ls1028a-rdb
         .node_path = "/soc/pcie@1f0000000/ethernet-switch@0,5",
         .pci_id = "pci1957,eef0",
         .source = "LS1028A integrated endpoint function 0,5 is the Felix (VSC9959) "
@@ -181,9 +175,12 @@ const DsaSwitchInfo* find_dsa_switch(std::string_view compatible) {
 
 std::span<const BoardPciId> board_pci_ids() { return kBoardPciIds; }
 
-const BoardPciId* find_board_pci_id(std::string_view board, std::string_view node_path) {
+const BoardPciId* find_board_pci_id(std::span<const std::string> root_compatible,
+                                    std::string_view node_path) {
   for (const BoardPciId& id : kBoardPciIds) {
-    if (id.board == board && id.node_path == node_path) return &id;
+    if (id.node_path != node_path) continue;
+    for (const std::string& c : root_compatible)
+      if (c == id.compatible) return &id;
   }
   return nullptr;
 }
