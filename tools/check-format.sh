@@ -32,9 +32,17 @@ else
       fi
     done
   fi
+  if [ -z "$base" ] && [ "$(git rev-parse --is-shallow-repository)" = true ] &&
+    ! git rev-parse -q --verify 'HEAD~1^{commit}' >/dev/null; then
+    # A depth-1 clone lacks the parent: fetch it, or say what is needed.
+    git fetch -q --deepen=1 2>/dev/null || {
+      echo "check-format: a shallow clone without the last commit's parent; clone with --depth 2 or more" >&2
+      exit 1
+    }
+  fi
   if [ -z "$base" ]; then
-    # On main: the last commit. A root commit (or a depth-1 clone) has no
-    # parent: compare with the empty tree, so every file counts.
+    # On main: the last commit. A root commit has no parent: compare with
+    # the empty tree, so every file counts.
     base=$(git rev-parse -q --verify 'HEAD~1^{commit}' 2>/dev/null ||
       git hash-object -t tree /dev/null)
   fi
