@@ -103,7 +103,6 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
   system_options_.board = board.name;
   Resolver pre(scenario.file, *board.tree, nullptr);
   // The scenario's own configuration, then the command line's --set on top.
-  system_options_.phy_ids = options.phy_ids;  // --phy-id; the scenario's phy-id lines win
   for (size_t i = 0; i < scenario.boot_index && i < scenario.commands.size(); ++i) {
     const Command& c = scenario.commands[i];
     if (const auto* s = std::get_if<SetKnob>(&c.body)) {
@@ -124,6 +123,7 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
     net::validate_knob(knob, value, "--set " + knob + "=" + value);
     system_options_.config.set(knob, value);
   }
+  for (const auto& [path, id] : options.phy_ids) system_options_.phy_ids[path] = id;  // --phy-id
   system_options_.profile.source = scenario.file;
   check_interface_names(scenario, *board.tree);  // names that can never be a netdev here
 }
