@@ -68,7 +68,8 @@ std::string program_footer(const std::vector<std::string>& bundled_boards) {
       "  --json                  the report as one JSON document (docs/json.md)\n"
       "  --seed N                explore: seed of the pct and random strategies\n"
       "  -v,--verbose            run: every event of the timeline, every scheduling decision\n"
-      "  --phy-id DEV=0xID       the ID of a PHY the device tree does not give (repeatable)\n"
+      "  --phy-id DEV=0xID       the ID of a PHY the device tree does not give (repeatable; not "
+      "demo)\n"
       "\n"
       "Knobs (the first value is the default; `set KNOB VALUE` in a scenario does the same):\n";
   for (const net::KnobInfo& k : net::knob_table()) {
