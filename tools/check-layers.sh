@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Checks DESIGN.md's layering: a file in layer N may include lifeline headers
+# Checks the layering of docs/architecture.md: a file in layer N may include lifeline headers
 # only from layers 0..N. Prints every offending include and fails if any.
 set -u
 root=${1:-$(dirname "$0")/../src/lifeline}

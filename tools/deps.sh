@@ -13,6 +13,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libmimalloc-dev
   graphviz
 )
+packages+=(clang-format)  # tools/check-format.sh, run by .ci/run
 
 missing=()
 for p in "${packages[@]}"; do

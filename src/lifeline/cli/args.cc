@@ -150,22 +150,31 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
 void add_common_options(CLI::App* sub, const std::string& cmd, Args& a) {
   sub->add_option("--set", a.sets,
                   describe("select the design a knob models, as --set phy-loss=replay "
-                           "(repeatable; a scenario's own `set` lines win); lifeline --help "
-                           "lists the knobs"))
+                           "(repeatable; wins over the scenario's own `set` line for the knob); "
+                           "lifeline --help lists the knobs"))
       ->type_name("KNOB=VALUE")
       ->allow_extra_args(false);  // `--set a=b BOARD`: BOARD is not a second knob
   sub->add_flag("--json", a.json,
                 describe("print the report as one JSON document (docs/json.md), byte-identical "
                          "for the same inputs"));
-  sub->add_option("--seed", a.seed,
-                  describe(cmd == "explore" ? "seed of the strategy's random choices (default 1)"
-                                            : "seed of the run's random choices (default 0)"))
-      ->type_name("N");
-  sub->add_flag("-v,--verbose", a.verbose,
-                describe(cmd == "boot" || cmd == "graph"
-                             ? "no effect here; for run, compare, explore"
-                             : "every event in the timeline, the boot's and every scheduling "
-                               "decision, and the final state in full"));
+  if (cmd != "demo")
+    sub->add_option("--phy-id", a.phy_ids,
+                    describe("the ID of a PHY the device tree does not give, as the scenario "
+                             "line `phy-id DEV 0xID` states it (repeatable); DEV is a label, "
+                             "path or node name"))
+        ->type_name("DEV=0xID")
+        ->allow_extra_args(false);
+  // Only explore makes random choices (pct, random); only run prints a
+  // timeline that -v can widen. Elsewhere these options are not offered.
+  if (cmd == "explore")
+    sub->add_option("--seed", a.seed,
+                    describe("seed of the pct and random strategies' choices (default 1); dfs "
+                             "makes none"))
+        ->type_name("N");
+  if (cmd == "run")
+    sub->add_flag("-v,--verbose", a.verbose,
+                  describe("every event in the timeline, the boot's and every scheduling "
+                           "decision, and the final state in full"));
 }
 
 // Words before the command: a misspelt command, or options in the wrong place.

@@ -18,7 +18,11 @@ struct Args {
   // Common to every command.
   std::vector<std::string> sets;
   bool json = false;
+  // Every command with a BOARD.
+  std::vector<std::string> phy_ids;  // --phy-id DEV=0xID
+  // explore (the pct and random strategies)
   std::optional<std::string> seed;
+  // run
   bool verbose = false;
   // run
   std::optional<std::string> replay;

@@ -18,12 +18,24 @@ TEST(Help, ProgramHelpExplainsEveryCommandKnobAndExitStatus) {
   for (const char* word :
        {"Usage: lifeline COMMAND [OPTIONS]", "\n  boot ", "\n  run ", "\n  compare ",
         "\n  explore ", "\n  graph ", "\n  demo ", "--set KNOB=VALUE", "--json", "--seed N",
-        "-v,--verbose", "phy-loss: what happens when a PHY goes away while attached",
+        "-v,--verbose", "--phy-id DEV=0xID",
+        "phy-loss: what happens when a PHY goes away while attached",
         "    notify-down  PHY-going-away notifier", "  probe: the deferred-probe algorithm",
         "bundled board: imx8mp-evk, bcm2711-rpi-4-b.", "Exit status: 0 ok; 1 an expect failed",
         "2 bad input", "docs/scenarios.md"})
     EXPECT_NE(o.out.find(word), std::string::npos) << word << "\n" << o.out;
   EXPECT_EQ(cli({"-h"}).out, o.out);
+  // What is not modelled is not claimed, and its knobs say they are refused.
+  EXPECT_EQ(o.out.find("phylink, SFP, PCS, PSE and DSA"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("SFP cages, PCS providers, PSE controllers and DSA switches are\nnot "
+                       "modelled yet"),
+            std::string::npos)
+      << o.out;
+  for (const char* knob : {"  pse: ", "  pcs: ", "  sfp-lock: "}) {
+    size_t at = o.out.find(knob);
+    ASSERT_NE(at, std::string::npos) << knob;
+    EXPECT_EQ(o.out.substr(o.out.find('\n', at) - 27, 27), "(not modelled yet: refused)") << knob;
+  }
 }
 
 TEST(Help, HelpLinesFitTheScreen) {
@@ -54,16 +66,22 @@ TEST(Help, EachCommandsHelp) {
              "--vary KNOB=V1,V2,...", "carrier after the provider"}},
            {"explore",
             {"--strategy dfs|pct|random", "--bound K", "--budget N", "--replay-out FILE",
-             "seed of the strategy's random choices (default 1)", "replay file"}},
+             "seed of the pct and random strategies' choices (default 1)", "replay file"}},
            {"graph", {"--format dot|svg|json", "--all", "phy-handle, sfp, pcs-handle, pses"}},
            {"demo", {"Usage: lifeline demo [OPTIONS]", "make demo"}},
        }) {
     auto o = cli({c.command, "--help"});
     EXPECT_EQ(o.status, 0) << c.command;
     for (const char* w : c.words) EXPECT_NE(o.out.find(w), std::string::npos) << w << "\n" << o.out;
-    // The common options everywhere.
-    for (const char* w : {"--set KNOB=VALUE", "--json", "--seed N", "-v,--verbose", "Examples:"})
+    // The common options everywhere; --seed only where there are random
+    // choices (explore), -v only where there is a timeline to widen (run),
+    // --phy-id wherever there is a board.
+    std::string cmd = c.command;
+    for (const char* w : {"--set KNOB=VALUE", "--json", "Examples:"})
       EXPECT_NE(o.out.find(w), std::string::npos) << c.command << ": " << w;
+    EXPECT_EQ(o.out.find("--seed N") != std::string::npos, cmd == "explore") << cmd;
+    EXPECT_EQ(o.out.find("-v,--verbose") != std::string::npos, cmd == "run") << cmd;
+    EXPECT_EQ(o.out.find("--phy-id DEV=0xID") != std::string::npos, cmd != "demo") << cmd;
     EXPECT_EQ(o.out.find("TEXT"), std::string::npos) << o.out;  // CLI11's type names
   }
 }
@@ -141,7 +159,15 @@ TEST(Args, Arguments) {
 TEST(Args, UnknownOptionsGetSuggestions) {
   for (const BadCase& c : std::vector<BadCase>{
            {{"run", "b", "s", "--sett", "phy-loss=replay"},
-            "run: unknown option '--sett' (did you mean '--set', '--seed'?)"},
+            "run: unknown option '--sett' (did you mean '--set'?)"},
+           {{"explore", "b", "s", "--sed", "1"},
+            "explore: unknown option '--sed' (did you mean '--set', '--seed'?)"},
+           // Not offered where they would do nothing.
+           {{"boot", "b", "--seed", "1"}, "boot: unknown option '--seed' (did you mean '--set'?)"},
+           {{"compare", "b", "s", "--vary", "genphy", "-v"},
+            "compare: unknown option '-v' (did you mean '-h'?)"},
+           {{"graph", "b", "--verbose"}, "graph: unknown option '--verbose'"},
+           {{"demo", "--phy-id", "x=0x1"}, "demo: unknown option '--phy-id'"},
            {{"boot", "b", "--jsno"}, "boot: unknown option '--jsno' (did you mean '--json'?)"},
            {{"compare", "b", "s", "--vary=phy-loss", "--very=x"},
             "compare: unknown option '--very' (did you mean '--vary'?)"},
@@ -151,7 +177,7 @@ TEST(Args, UnknownOptionsGetSuggestions) {
             "graph: unknown option '--fromat' (did you mean '--format'?)"},
            // An option of another command.
            {{"boot", "b", "--replay", "f"}, "boot: unknown option '--replay'"},
-           {{"demo", "-x"}, "demo: unknown option '-x' (did you mean '-h', '-v'?)"},
+           {{"demo", "-x"}, "demo: unknown option '-x' (did you mean '-h'?)"},
        })
     expect_bad(c);
 }
@@ -164,19 +190,36 @@ TEST(Args, OptionsThatNeedAValue) {
 TEST(Args, BadValues) {
   for (const BadCase& c : std::vector<BadCase>{
            {{"boot", "b", "--set", "phy-los=replay"},
-            "--set phy-los=replay: expected a knob (phy-loss, pse, pcs, genphy, sfp-lock, "
-            "probe, CONFIG_LED_TRIGGER_PHY, CONFIG_INIT_ON_FREE_DEFAULT_ON), got 'phy-los' (did you mean 'phy-loss'?)"},
+            "--set phy-los=replay: expected a knob (phy-loss, genphy, probe, CONFIG_LED_TRIGGER_PHY, "
+            "CONFIG_INIT_ON_FREE_DEFAULT_ON), got 'phy-los' (did you mean 'phy-loss'?)"},
            {{"boot", "b", "--set=phy-loss=holdovr"},
             "--set phy-loss=holdovr: expected a value for 'phy-loss' (mainline, holdover, "
             "devlink, port-device, notify-down, replay), got 'holdovr' (did you mean "
             "'holdover'?)"},
-           {{"boot", "b", "--seed", "x1"}, "--seed: expected a number, got 'x1'"},
+           {{"explore", "b", "s", "--seed", "x1"}, "--seed: expected a number, got 'x1'"},
+           {{"boot", "b", "--phy-id", "&phy0"},
+            "--phy-id &phy0: expected DEV=0xID, for example --phy-id &phy0=0x001cc916"},
+           {{"graph", "b", "--phy-id", "&phy0=1234"},
+            "--phy-id &phy0=1234: expected a PHY ID such as '0x001cc916' after '=', got '1234'"},
+           {{"run", "b", "s", "--phy-id", "&phy0=0x123456789"},
+            "--phy-id &phy0=0x123456789: expected a PHY ID that fits in 32 bits, got "
+            "'0x123456789'"},
            {{"compare", "b", "s"},
             "compare: expected --vary KNOB=V1,V2,... (or --vary KNOB for every value), for "
             "example --vary phy-loss=mainline,replay"},
-           {{"compare", "b", "s", "--vary", "pcs=mainline,relase"},
-            "--vary pcs=mainline,relase: expected a value for 'pcs' (mainline, module-ref, "
-            "release, devlink), got 'relase' (did you mean 'release'?)"},
+           {{"compare", "b", "s", "--vary", "genphy=mainline,defr"},
+            "--vary genphy=mainline,defr: expected a value for 'genphy' (mainline, defer, "
+            "opt-in), got 'defr' (did you mean 'defer'?)"},
+           // Knobs whose values would change nothing are refused wherever knobs are taken.
+           {{"compare", "b", "s", "--vary", "pcs=mainline,release"},
+            "--vary pcs=mainline,release: knob 'pcs' (how a MAC holds the PCS it uses) is not "
+            "modelled yet: its provider has no model, so no value would change what a run does"},
+           {{"compare", "b", "s", "--vary", "sfp-lock"},
+            "--vary sfp-lock: knob 'sfp-lock' (what serialises the SFP bus) is not modelled yet: "
+            "its provider has no model, so no value would change what a run does"},
+           {{"run", "b", "s", "--set", "pse=mainline"},
+            "--set pse=mainline: knob 'pse' (how PHYs find their PSE controller) is not "
+            "modelled yet: its provider has no model, so no value would change what a run does"},
            {{"compare", "b", "s", "--vary", "phy-loss", "--set", "phy-loss=replay"},
             "--set phy-loss=replay: knob 'phy-loss' is what compare varies; set it or vary it, "
             "not both"},

@@ -2,6 +2,8 @@
 // boot, run, compare, graph, demo.
 #include "lifeline/cli/commands.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -12,6 +14,9 @@
 #include "lifeline/cli/cli.h"
 #include "lifeline/cli/demo.h"
 #include "lifeline/cli/options.h"
+#include "lifeline/core/fwnode.h"
+#include "lifeline/dt/net_roles.h"
+#include "lifeline/dt/resolve.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/report/graphviz.h"
 #include "lifeline/report/json.h"
@@ -32,9 +37,29 @@ bool run_failed(const scenario::RunResult& r) { return !r.ok(); }
 scenario::RunOptions run_options(const Args& a, uint64_t default_seed) {
   scenario::RunOptions o;
   o.knobs = parse_sets(a.sets);
+  parse_phy_ids(a.phy_ids);  // checked before the board is read
   o.seed = a.seed ? parse_number("--seed", *a.seed) : default_seed;
   o.verbose = a.verbose;
   return o;
+}
+
+// --phy-id DEV=0xID: DEV resolved on the board as a scenario's `phy-id` line
+// resolves it (label, path, node name), and it must be a PHY's node.
+void add_phy_ids(const Args& a, const scenario::Board& board, scenario::RunOptions& o) {
+  for (const auto& [dev, id] : parse_phy_ids(a.phy_ids)) {
+    std::string what = "--phy-id " + dev + "=" + fmt::format("0x{:08x}", id);
+    if (!board.tree) continue;
+    core::FwNode* n = nullptr;
+    try {
+      n = dt::resolve_node(*board.tree, dev);
+    } catch (const sim::UserError& e) {
+      throw sim::UserError(what + ": " + e.message());
+    }
+    if (!n->parent || !dt::is_mdio_bus(*n->parent))
+      throw sim::UserError(what + ": '" + dev + "' (" + n->full_path +
+                           ") is not a PHY: its parent is not an MDIO bus");
+    o.phy_ids[n->full_path] = id;
+  }
 }
 
 std::string shell_quote(std::string_view word) {
@@ -61,6 +86,7 @@ std::string read_file(const std::string& path, std::string_view what) {
 int cmd_boot(const Context& c) {
   scenario::RunOptions o = run_options(c.args);
   scenario::Board board = c.backend.load_board(c.args.positionals[0]);
+  add_phy_ids(c.args, board, o);
   scenario::RunResult r = c.backend.boot(board, o);
   if (c.args.json)
     c.out << report::dump(report::document("boot", report::to_json(r)));
@@ -90,6 +116,7 @@ int cmd_run(const Context& c) {
                          " (or --replay FILE alone); usage: lifeline run BOARD SCENARIO [OPTIONS]");
   }
   scenario::Board board = c.backend.load_board(board_arg);
+  add_phy_ids(a, board, o);
   scenario::Scenario s = c.backend.load_scenario(scenario_arg);
   if (replay) {
     // A replay is exact only for the inputs it was recorded for.
@@ -123,6 +150,7 @@ int compare(const Context& c, const std::string& command, const std::string& boa
     throw sim::UserError("--set " + knob + "=" + o.knobs[knob] + ": knob '" + knob + "' is what " +
                          command + " varies; set it or vary it, not both");
   scenario::Board board = c.backend.load_board(board_arg);
+  add_phy_ids(c.args, board, o);
   scenario::Scenario s = c.backend.load_scenario(scenario_arg);
   scenario::CompareResult r = c.backend.compare(board, s, knob, values, o);
   if (c.args.json) {
@@ -169,6 +197,7 @@ int cmd_graph(const Context& c) {
     throw sim::UserError("--json and --format " + format + " disagree; give one of them");
   scenario::RunOptions o = run_options(a);
   scenario::Board board = c.backend.load_board(a.positionals[0]);
+  add_phy_ids(a, board, o);
   check::Graph g = c.backend.graph(board, o, a.all);
   if (format == "json")
     c.out << report::dump(report::document("graph", report::to_json(g)));

@@ -32,6 +32,8 @@ int cmd_kernel_check(const Context& c);
 
 // --set, --seed and -v as RunOptions.
 scenario::RunOptions run_options(const Args& a, uint64_t default_seed = 0);
+// --phy-id DEV=0xID into `o`, DEV resolved on `board` (a PHY's node).
+void add_phy_ids(const Args& a, const scenario::Board& board, scenario::RunOptions& o);
 
 // A word as a POSIX shell reads it back: bare when it can be, else in single
 // quotes; for the commands lifeline prints for the user to paste.

@@ -108,5 +108,26 @@ TEST(EndToEnd, Graph) {
   EXPECT_NE(o.out.find("label=\"phy-handle\""), std::string::npos);
 }
 
+// --phy-id on the commands that only boot: the ID is used, and a DEV that
+// is not a PHY's node is bad input.
+TEST(EndToEnd, PhyIdOnBootAndGraph) {
+  const std::string phy = "/mdio-mux-1/mdio@1/ethernet-phy@3";
+  auto before = real({"boot", "k3-am642-evm"});
+  EXPECT_NE(before.out.find("PHY ID unknown: state it with `phy-id DEV 0xID`"), std::string::npos);
+  EXPECT_NE(before.out.find("    mdio_mux-0.1:03   " + phy + "\n"), std::string::npos)
+      << before.out;
+  auto o = real({"boot", "k3-am642-evm", "--phy-id", phy + "=0x2000a231"});
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_NE(o.out.find("  mdio_mux-0.1:03   0x2000a231  TI DP83867"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("mdio_mux-0.1:03   " + phy), std::string::npos) << o.out;
+  auto g = real({"graph", "k3-am642-evm", "--phy-id", phy + "=0x2000a231", "--format", "json"});
+  EXPECT_EQ(g.status, 0) << g.err;
+  auto bad = real({"boot", "k3-am642-evm", "--phy-id", "/mdio-mux-1=0x1"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.err,
+            "lifeline: --phy-id /mdio-mux-1=0x00000001: '/mdio-mux-1' (/mdio-mux-1) is not a PHY: "
+            "its parent is not an MDIO bus\n");
+}
+
 }  // namespace
 }  // namespace lifeline::cli

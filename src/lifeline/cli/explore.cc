@@ -46,6 +46,7 @@ int cmd_explore(const Context& c) {
   const std::string& board_arg = a.positionals[0];
   const std::string& scenario_arg = a.positionals[1];
   scenario::Board board = c.backend.load_board(board_arg);
+  add_phy_ids(a, board, o.run);
   scenario::Scenario s = c.backend.load_scenario(scenario_arg);
   scenario::ExploreResult r = c.backend.explore(board, s, o);
 

@@ -47,30 +47,34 @@ std::string describe(std::string_view text) { return wrap(text, kHelpWidth - kHe
 
 std::string program_description() {
   return wrap(
-      "lifeline: what happens on your board when a PHY, PCS, SFP or PSE provider's driver goes "
-      "away, and comes back.\n"
+      "lifeline: what happens on your board when a PHY or its MDIO bus goes away, and comes "
+      "back.\n"
       "\n"
       "It loads the board's device tree, boots a model of the driver core (probe, deferred "
-      "probe, device links, fw_devlink) and of MDIO, phylib, phylink, SFP, PCS, PSE and DSA in "
-      "virtual time, plays a scenario of sysfs unbind and bind, rmmod and modprobe, ip link, "
-      "ethtool, cable and SFP module events, and reports carrier, bound drivers, device links "
-      "and findings (oops, use-after-free, WARN, deadlock, hung task, lockdep, refcount, "
-      "invariant), under today's mainline behaviour or under a design proposed on netdev "
-      "(--set phy-loss=..., see the knobs below).",
+      "probe, device links, fw_devlink) and of MDIO, phylib, phylink and the MACs in virtual "
+      "time, plays a scenario of sysfs unbind and bind, rmmod and modprobe, ip link, ethtool "
+      "and cable events, and reports carrier, bound drivers, device links and findings (oops, "
+      "use-after-free, WARN, deadlock, hung task, lockdep, refcount, invariant), under today's "
+      "mainline behaviour or under a design proposed on netdev (--set phy-loss=..., see the "
+      "knobs below). SFP cages, PCS providers, PSE controllers and DSA switches are not "
+      "modelled yet: their nodes bind generic drivers, so boards boot as they would.",
       kHelpWidth);
 }
 
 std::string program_footer(const std::vector<std::string>& bundled_boards) {
   std::string s =
-      "Every command takes:\n"
+      "Options of the commands:\n"
       "  --set KNOB=VALUE        select the design a knob models (repeatable)\n"
       "  --json                  the report as one JSON document (docs/json.md)\n"
-      "  --seed N                seed of the random choices\n"
-      "  -v,--verbose            every event of the timeline, every scheduling decision\n"
+      "  --seed N                explore: seed of the pct and random strategies\n"
+      "  -v,--verbose            run: every event of the timeline, every scheduling decision\n"
+      "  --phy-id DEV=0xID       the ID of a PHY the device tree does not give (repeatable; not "
+      "demo)\n"
       "\n"
       "Knobs (the first value is the default; `set KNOB VALUE` in a scenario does the same):\n";
   for (const net::KnobInfo& k : net::knob_table()) {
-    s += "  " + std::string(k.name) + ": " + std::string(k.help) + "\n";
+    s += "  " + std::string(k.name) + ": " + std::string(k.help) +
+         (k.modelled ? "" : " (not modelled yet: refused)") + "\n";
     size_t w = 0;
     for (const net::KnobValue& v : k.values) w = std::max(w, v.name.size());
     for (const net::KnobValue& v : k.values) {
@@ -93,7 +97,8 @@ std::string program_footer(const std::vector<std::string>& bundled_boards) {
        "  lifeline boot imx8mp-evk\n"
        "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn --set phy-loss=replay\n"
        "  lifeline compare armada-388-clearfog-pro scenarios/s1-clearfog.scn --vary phy-loss\n"
-       "  lifeline explore armada-388-clearfog-pro s.scn --strategy dfs --bound 2\n"
+       "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
+       "      --bound 1    # exits 1: it finds the race, and prints how to replay it\n"
        "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
        "  lifeline demo\n"
        "\n"
@@ -112,7 +117,8 @@ const std::vector<CommandHelp>& command_help() {
        "PCS and SFP; the device links with flags and state; the PHYs; the modules. Answers "
        "\"why does my board defer-probe, and who waits for whom?\"",
        "  lifeline boot imx8mp-evk\n"
-       "  lifeline boot my-board.dtb --set probe=event\n"
+       "  lifeline boot fsl-ls1028a-rdb --set probe=event\n"
+       "  lifeline boot k3-am642-evm --phy-id /mdio-mux-1/mdio@1/ethernet-phy@3=0x2000a231\n"
        "  lifeline boot imx8mp-evk --json > boot.json"},
       {"run", "lifeline run BOARD SCENARIO [OPTIONS]",
        "boot, run a scenario, show the timeline, final state and findings",
@@ -122,7 +128,7 @@ const std::vector<CommandHelp>& command_help() {
        "changed since boot. Exit status 1 when an expect failed.",
        "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn\n"
        "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn --set phy-loss=replay -v\n"
-       "  lifeline run --replay scenarios/s1-clearfog.replay"},
+       "  lifeline run --replay FILE    (the command `lifeline explore` prints)"},
       {"compare", "lifeline compare BOARD SCENARIO --vary KNOB=V1,V2,... [OPTIONS]",
        "run a scenario once per design and compare them in one table",
        "Run SCENARIO once per value of a knob and print one table with a column per value. "
@@ -131,7 +137,8 @@ const std::vector<CommandHelp>& command_help() {
        "recovered after it came back, and how long that took in virtual time; configuration "
        "(link settings) lost. Exit status 1 when an expect failed in any column.",
        "  lifeline compare armada-388-clearfog-pro scenarios/s1-clearfog.scn --vary phy-loss\n"
-       "  lifeline compare imx8mp-evk s.scn --vary phy-loss=mainline,notify-down,replay"},
+       "  lifeline compare bcm2711-rpi-4-b scenarios/s1-rpi4.scn "
+       "--vary phy-loss=mainline,notify-down,replay"},
       {"explore", "lifeline explore BOARD SCENARIO [--strategy dfs|pct|random] [OPTIONS]",
        "search the schedules of a scenario's concurrently blocks for a failure",
        "Run SCENARIO under many schedules of its `concurrently` blocks. Stop at the first "
@@ -139,9 +146,10 @@ const std::vector<CommandHelp>& command_help() {
        "print the failing run, and write a replay file that `lifeline run ... --replay FILE` "
        "shows again. Exit status 1 when something was found, 0 when the strategy explored every "
        "schedule within the bound, or spent its budget, without a failure.",
-       "  lifeline explore armada-388-clearfog-pro s.scn\n"
-       "  lifeline explore armada-388-clearfog-pro s.scn --strategy pct --bound 3 --budget 5000 "
-       "--seed 7"},
+       "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
+       "      --strategy dfs --bound 1    # exits 1: it finds the race\n"
+       "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
+       "      --strategy pct --bound 3 --budget 500 --seed 7    # exits 1: it finds the race"},
       {"graph", "lifeline graph BOARD [--format dot|svg|json] [OPTIONS]",
        "the provider graph of a booted board, for Graphviz",
        "Print the provider graph of BOARD once booted: the devices around each MAC, the "

@@ -12,33 +12,10 @@ namespace lifeline::cli {
 
 namespace {
 
-std::vector<std::string> knob_names() {
-  std::vector<std::string> names;
-  for (const net::KnobInfo& k : net::knob_table()) names.emplace_back(k.name);
-  return names;
-}
-
 std::vector<std::string> value_names(const net::KnobInfo& k) {
   std::vector<std::string> names;
   for (const net::KnobValue& v : k.values) names.emplace_back(v.name);
   return names;
-}
-
-// `what` is the option as written, for the start of the message.
-const net::KnobInfo& knob(const std::string& what, const std::string& name) {
-  const net::KnobInfo* k = net::find_knob(name);
-  if (!k)
-    throw sim::UserError(what + ": expected a knob " + list_of(knob_names()) + ", got '" + name +
-                         "'" + sim::did_you_mean(name, knob_names()));
-  return *k;
-}
-
-void check_value(const std::string& what, const net::KnobInfo& k, const std::string& value) {
-  if (net::knob_has_value(k, value)) return;
-  std::string got = value.empty() ? "nothing" : "'" + value + "'";
-  throw sim::UserError(what + ": expected a value for '" + std::string(k.name) + "' " +
-                       list_of(value_names(k)) + ", got " + got +
-                       sim::did_you_mean(value, value_names(k)));
 }
 
 }  // namespace
@@ -57,8 +34,7 @@ std::map<std::string, std::string> parse_sets(const std::vector<std::string>& ar
     if (eq == std::string::npos)
       throw sim::UserError(what + ": expected KNOB=VALUE, for example --set phy-loss=replay");
     std::string name = arg.substr(0, eq), value = arg.substr(eq + 1);
-    const net::KnobInfo& k = knob(what, name);
-    check_value(what, k, value);
+    net::validate_knob(name, value, what);
     auto [it, fresh] = knobs.emplace(name, value);
     if (!fresh)
       throw sim::UserError(what + ": knob '" + name + "' is set twice (first to '" + it->second +
@@ -71,7 +47,8 @@ std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& a
   std::string what = "--vary " + arg;
   size_t eq = arg.find('=');
   std::string name = arg.substr(0, eq);
-  const net::KnobInfo& k = knob(what, name);
+  net::validate_knob(name, std::nullopt, what);
+  const net::KnobInfo& k = *net::find_knob(name);
   if (eq == std::string::npos) return {name, value_names(k)};
   std::vector<std::string> values;
   std::string list = arg.substr(eq + 1);
@@ -79,7 +56,7 @@ std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& a
   while (true) {
     size_t comma = list.find(',', start);
     std::string v = list.substr(start, comma == std::string::npos ? comma : comma - start);
-    check_value(what, k, v);
+    net::validate_knob(name, v, what);
     if (std::find(values.begin(), values.end(), v) != values.end())
       throw sim::UserError(what + ": value '" + v + "' is listed twice");
     values.push_back(v);
@@ -87,6 +64,29 @@ std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& a
     start = comma + 1;
   }
   return {name, values};
+}
+
+std::vector<std::pair<std::string, uint32_t>> parse_phy_ids(const std::vector<std::string>& args) {
+  std::vector<std::pair<std::string, uint32_t>> out;
+  for (const std::string& arg : args) {
+    std::string what = "--phy-id " + arg;
+    size_t eq = arg.rfind('=');
+    std::string dev = eq == std::string::npos ? "" : arg.substr(0, eq);
+    std::string id = eq == std::string::npos ? "" : arg.substr(eq + 1);
+    if (dev.empty())
+      throw sim::UserError(what + ": expected DEV=0xID, for example --phy-id &phy0=0x001cc916");
+    uint64_t v = 0;
+    std::string_view digits = std::string_view(id).substr(std::min<size_t>(2, id.size()));
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, 16);
+    if (id.size() < 3 || id[0] != '0' || (id[1] != 'x' && id[1] != 'X') ||
+        end != digits.data() + digits.size() || ec == std::errc::invalid_argument)
+      throw sim::UserError(what + ": expected a PHY ID such as '0x001cc916' after '=', got '" + id +
+                           "'");
+    if (ec == std::errc::result_out_of_range || v > 0xffffffffu)
+      throw sim::UserError(what + ": expected a PHY ID that fits in 32 bits, got '" + id + "'");
+    out.emplace_back(dev, static_cast<uint32_t>(v));
+  }
+  return out;
 }
 
 uint64_t parse_number(const std::string& option, const std::string& text, uint64_t min) {

@@ -13,14 +13,18 @@
 
 namespace lifeline::cli {
 
-// --set KNOB=VALUE, every occurrence: the knobs of net::knob_table() and
-// their values. A knob given twice is an error, even with the same value
+// --set KNOB=VALUE, every occurrence: the modelled knobs of net::knob_table()
+// and their values (net::validate_knob()). A knob given twice is an error, even with the same value
 // (one of the two is a mistake).
 std::map<std::string, std::string> parse_sets(const std::vector<std::string>& args);
 
 // --vary KNOB=V1,V2,... ; `--vary KNOB` alone means every value of the knob,
-// in DESIGN.md's order.
+// in the order of net::knob_table().
 std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& arg);
+
+// --phy-id DEV=0xID, every occurrence, in order: DEV as written and the ID
+// (a hexadecimal number of at most 32 bits, as a scenario's `phy-id` line).
+std::vector<std::pair<std::string, uint32_t>> parse_phy_ids(const std::vector<std::string>& args);
 
 // A number for `option` (--seed, --bound, --budget), at least `min`.
 uint64_t parse_number(const std::string& option, const std::string& text, uint64_t min = 0);

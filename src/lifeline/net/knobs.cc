@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/net/knobs.h"
 
+#include <vector>
+
+#include "lifeline/sim/suggest.h"
+#include "lifeline/sim/user_error.h"
+
 namespace lifeline::net {
 
 namespace {
@@ -53,16 +58,19 @@ constexpr KnobValue kInitOnFree[] = {
 };
 
 constexpr KnobInfo kKnobs[] = {
-    {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached"},
-    {"pse", "mainline", kPse, "how PHYs find their PSE controller"},
-    {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses"},
-    {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy"},
-    {"sfp-lock", "rtnl", kSfpLock, "what serialises the SFP bus"},
-    {"probe", "kernel", kProbe, "the deferred-probe algorithm"},
+    {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached", true},
+    // No PSE controller driver is modelled: pses nodes bind generic drivers.
+    {"pse", "mainline", kPse, "how PHYs find their PSE controller", false},
+    // No PCS provider is modelled: MACs with a PCS keep it inside the MAC.
+    {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses", false},
+    {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy", true},
+    // No SFP bus or cage is modelled: sfp nodes bind generic drivers.
+    {"sfp-lock", "rtnl", kSfpLock, "what serialises the SFP bus", false},
+    {"probe", "kernel", kProbe, "the deferred-probe algorithm", true},
     {"CONFIG_LED_TRIGGER_PHY", "y", kLedTriggerPhy,
-     "kernel option: LED triggers for PHY link speeds"},
+     "kernel option: LED triggers for PHY link speeds", true},
     {"CONFIG_INIT_ON_FREE_DEFAULT_ON", "n", kInitOnFree,
-     "kernel option: zero freed memory (init_on_free=1)"},
+     "kernel option: zero freed memory (init_on_free=1)", true},
 };
 
 }  // namespace
@@ -79,6 +87,49 @@ bool knob_has_value(const KnobInfo& knob, std::string_view value) {
   for (const KnobValue& v : knob.values)
     if (v.name == value) return true;
   return false;
+}
+
+namespace {
+
+std::string list_of(const std::vector<std::string>& names) {
+  std::string s = "(";
+  for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
+  return s + ")";
+}
+
+}  // namespace
+
+std::optional<KnobError> knob_error(std::string_view knob, std::optional<std::string_view> value) {
+  const KnobInfo* k = find_knob(knob);
+  if (!k) {
+    std::vector<std::string> modelled, all;
+    for (const KnobInfo& i : kKnobs) {
+      all.emplace_back(i.name);
+      if (i.modelled) modelled.emplace_back(i.name);
+    }
+    return KnobError{false, "expected a knob " + list_of(modelled) + ", got '" + std::string(knob) +
+                                "'" + sim::did_you_mean(knob, all)};
+  }
+  if (value) {
+    std::vector<std::string> values;
+    for (const KnobValue& v : k->values) values.emplace_back(v.name);
+    if (!knob_has_value(*k, *value)) {
+      std::string got = value->empty() ? "nothing" : "'" + std::string(*value) + "'";
+      return KnobError{true, "expected a value for '" + std::string(knob) + "' " + list_of(values) +
+                                 ", got " + got + sim::did_you_mean(*value, values)};
+    }
+  }
+  if (!k->modelled)
+    return KnobError{false, "knob '" + std::string(knob) + "' (" + std::string(k->help) +
+                                ") is not modelled yet: its provider has no model, so no value "
+                                "would change what a run does"};
+  return std::nullopt;
+}
+
+void validate_knob(std::string_view knob, std::optional<std::string_view> value,
+                   std::string_view what) {
+  if (auto e = knob_error(knob, value))
+    throw sim::UserError(what.empty() ? e->message : std::string(what) + ": " + e->message);
 }
 
 }  // namespace lifeline::net

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// The design knobs of DESIGN.md: where the kernel has several candidate
-// designs, a knob selects the one the model follows. Each value names the
-// design it models.
+// The design knobs (docs/architecture.md, "How a design is modelled"): where the kernel has
+// several candidate designs, a knob selects the one the model follows. Each
+// value names the design it models. A knob whose provider is not modelled
+// yet is listed (so that --help can say what is coming) but refused
+// wherever knobs are accepted: its values would change nothing.
 #ifndef LIFELINE_NET_KNOBS_H_
 #define LIFELINE_NET_KNOBS_H_
 
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace lifeline::net {
@@ -20,11 +24,30 @@ struct KnobInfo {
   std::string_view default_value;
   std::span<const KnobValue> values;
   std::string_view help;
+  // Something in the model reads it. When false, setting it is an error
+  // ("not modelled yet") rather than a value that silently changes nothing.
+  bool modelled;
 };
 
 std::span<const KnobInfo> knob_table();
 const KnobInfo* find_knob(std::string_view name);
 bool knob_has_value(const KnobInfo& knob, std::string_view value);
+
+// The one check of a knob and its value, for every place that accepts knobs
+// (--set, --vary, a scenario's `set`, a replay file's knobs): what is wrong,
+// without a location, or nothing. `value` absent checks the knob alone
+// (`--vary KNOB`). An unknown knob or value gets a suggestion; a knob that is
+// not modelled says so.
+struct KnobError {
+  bool in_value;  // the value is wrong (else the knob)
+  std::string message;
+};
+std::optional<KnobError> knob_error(std::string_view knob,
+                                    std::optional<std::string_view> value = std::nullopt);
+// knob_error() as a sim::UserError: "<what>: <message>", or the message alone
+// when `what` is empty.
+void validate_knob(std::string_view knob, std::optional<std::string_view> value,
+                   std::string_view what = {});
 
 }  // namespace lifeline::net
 

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,8 @@ class Net : public sim::Object {
   // Board facts the PHYs need (from the device tree, the catalog or a
   // profile): PHY IDs by PHY node.
   std::map<const core::FwNode*, uint32_t> phy_ids;
+  // PHY nodes already told "PHY ID unknown" in this execution.
+  std::set<const core::FwNode*> phy_id_unknown_noted;
   // Driver-global counters some drivers number their MDIO buses with.
   std::map<std::string, int> bus_id_counters;
   // Bus ids chosen by a MAC for the MDIO device it creates (GENET picks the

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// The knobs of DESIGN.md as the network model reads them.
+// The knobs (net/knobs.h, docs/architecture.md) as the network model reads them.
 #ifndef LIFELINE_NET_NET_CONFIG_H_
 #define LIFELINE_NET_NET_CONFIG_H_
 

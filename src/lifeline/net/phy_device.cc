@@ -289,6 +289,11 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
     if (err) goto error_module_put;
     note(phydev->name() + ": bound to " + std::string(core::dev_driver_string(d)) +
          " by phy_attach_direct");
+    // genphy stands in for a driver lifeline could not choose: say how to
+    // name the chip, once per PHY node (a re-registered PHY is the same chip).
+    if (!phydev->phy_id_known && phydev->fwnode &&
+        net.phy_id_unknown_noted.insert(phydev->fwnode).second)
+      note(phy_id_unknown_message(phydev->name(), phydev->fwnode->full_path));
   }
   if (phydev->attached_dev) {
     note(dev ? dev->name() + ": PHY already attached" : "PHY already attached");
@@ -456,6 +461,11 @@ int phy_resume(PhyDevice* phydev) {
   int ret = __phy_resume(phydev);
   sim::mutex_unlock(&phydev->lock);
   return ret;
+}
+
+std::string phy_id_unknown_message(const std::string& phy, const std::string& node_path) {
+  return phy + ": PHY ID unknown: state it with `phy-id " + node_path + " 0xID` (--phy-id " +
+         node_path + "=0xID on the command line)";
 }
 
 }  // namespace lifeline::net

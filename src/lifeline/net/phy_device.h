@@ -137,6 +137,9 @@ inline bool phy_is_started(const PhyDevice* p) { return p->state >= PhyState::PH
 inline bool phy_interrupt_is_valid(const PhyDevice* p) { return p->irq > 0; }
 inline bool phy_polling_mode(const PhyDevice* p) { return p->irq == PHY_POLL; }
 bool phy_driver_is_genphy(const PhyDevice* phydev);
+// What the timeline says where genphy binds to a PHY whose ID lifeline does
+// not know: "PHY ID unknown: state it with `phy-id DEV 0xID`", DEV the node.
+std::string phy_id_unknown_message(const std::string& phy, const std::string& node_path);
 std::string phydev_name(const PhyDevice* phydev);
 
 // ---- drivers/net/phy/phy_device.c

@@ -24,6 +24,7 @@
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_drivers.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
 
 namespace lifeline::net {
 
@@ -65,6 +66,17 @@ const MdioControllerInfo* mdio_info_for(const core::FwNode& n) {
   return nullptr;
 }
 
+// A MAC the catalog does not know: a node with ethernet-ports/ports children
+// is one device with a netdev per enabled port, any other one netdev.
+void set_default_shape(MacInfo& info, const core::FwNode& n) {
+  const char* container = n.child_by_name("ethernet-ports")
+                              ? "ethernet-ports"
+                              : (n.child_by_name("ports") ? "ports" : "");
+  info.shape = *container ? NetdevShape::kPerPort : NetdevShape::kOne;
+  info.ports_container = container;
+  info.port_match = "*";
+}
+
 // The default for a MAC the catalog does not know: the shape of its node
 // decides (a node with ethernet-ports/ports children is one device with a
 // netdev per enabled port); phylink, PHY attached at ndo_open, an "mdio"
@@ -86,12 +98,7 @@ const MacInfo* default_mac(System* sys, const core::FwNode& n) {
   info.mdio_child = "mdio";
   info.mdio_bus_id = "{dev}-mii";
   info.mdio_bus_number = BusIdNumber::kNone;
-  const char* container = n.child_by_name("ethernet-ports")
-                              ? "ethernet-ports"
-                              : (n.child_by_name("ports") ? "ports" : "");
-  info.shape = *container ? NetdevShape::kPerPort : NetdevShape::kOne;
-  info.ports_container = container;
-  info.port_match = "*";
+  set_default_shape(info, n);
   info.pcs = "none";
   info.source = "lifeline's default MAC model: no catalog entry for this compatible";
   sys->default_infos.push_back(info);
@@ -106,6 +113,9 @@ struct NodeScan {
   std::vector<const MdioControllerInfo*> mdios;   // MDIO controllers, tree order
   std::vector<const core::FwNode*> default_macs;  // MACs the catalog does not know
   dt::NodeSet claimed;
+  // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
+  // MAC, known or default): whatever a run does, no other node ever has one.
+  dt::NodeSet netdev_nodes;
 };
 
 NodeScan scan_nodes(const core::FwTree& tree) {
@@ -133,6 +143,20 @@ NodeScan scan_nodes(const core::FwTree& tree) {
     s.default_macs.push_back(n);
     s.claimed.insert(n);
   }
+  for (const auto& up : tree.nodes()) {
+    core::FwNode* n = up.get();
+    if (!s.claimed.count(n)) continue;
+    const MacInfo* info = mac_info_for(*n);
+    MacInfo fallback{};
+    if (!info && !mdio_info_for(*n)) {
+      set_default_shape(fallback, *n);
+      info = &fallback;
+    }
+    // fsl-mc objects have no fwnode (dt/fsl_mc.h): the netdevs of DPAA2
+    // belong to DPNI objects, which are not modelled.
+    if (info && info->bus != "fsl-mc")
+      for (const core::FwNode* port : mac_port_nodes(*info, n)) s.netdev_nodes.insert(port);
+  }
   return s;
 }
 
@@ -156,6 +180,39 @@ std::vector<std::vector<const Info*>> group_by_driver(const std::vector<const In
 }  // namespace
 
 System* System::current_or_null() { return tl_system; }
+
+std::string no_netdev_reason(const core::FwTree& tree, const core::FwNode& node) {
+  std::shared_ptr<const NodeScan> scan =
+      dt::tree_memo<NodeScan>(tree, "net.node_scan", [&] { return scan_nodes(tree); });
+  if (scan->netdev_nodes.count(&node)) return "";
+  for (const core::FwNode* p = &node; p; p = p->parent)
+    if (!p->is_enabled())
+      return p == &node ? "the node is disabled" : "its parent " + p->full_path + " is disabled";
+  if (dt::is_dsa_port(node))
+    return "DSA switches are not modelled yet (the switch binds a generic driver, which makes no "
+           "netdev for its ports)";
+  std::string compat =
+      node.compatible().empty() ? "" : " (compatible \"" + node.compatible().front() + "\")";
+  if (const MacInfo* info = scan->claimed.count(&node) ? mac_info_for(node) : nullptr) {
+    std::string drv = " (" + std::string(info->driver) +
+                      (node.compatible().empty() ? "" : ", \"" + node.compatible().front() + "\"") +
+                      ")";
+    if (info->bus == "fsl-mc")
+      return "the driver of this node" + drv +
+             " is not modelled: its netdevs belong to the DPNI objects of the MC firmware, which "
+             "are not modelled";
+    return "the driver of this node" + drv + " is not modelled as making a netdev for it" +
+           (info->shape == NetdevShape::kPerPort ? " (its netdevs are its enabled ports)" : "");
+  }
+  if (dt::is_mac(node) || scan->claimed.count(&node))
+    return "the driver of this node" + compat + " is not modelled as a MAC driver that makes one";
+  for (const core::FwNode* p = node.parent; p; p = p->parent)
+    if (scan->claimed.count(p) && mac_info_for(*p))
+      return "the driver of its MAC " + p->full_path + " makes no netdev for this child";
+  return "the driver of this node" + compat +
+         " is not modelled as a network device (it is no MAC "
+         "or port of one)";
+}
 
 core::Module* System::find_module(std::string_view name) const {
   std::string want = normalize(name);
@@ -191,7 +248,10 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
 
   dt::BoardBootOptions bopts;
   bopts.claimed = [scan](const core::FwNode& n) { return scan->claimed.count(&n) != 0; };
-  std::string board = options.board;
+  // Board facts are keyed by what travels with the board: its root
+  // compatible, not the name of the file it was read from.
+  std::vector<std::string> board =
+      tree.root() ? tree.root()->compatible() : std::vector<std::string>{};
   bopts.extra_pci_ids =
       [board](const core::FwNode& n) -> std::optional<std::pair<uint16_t, uint16_t>> {
     if (const BoardPciId* id = find_board_pci_id(board, n.full_path))
@@ -205,8 +265,8 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   core::Module* libphy = phy_init();
   std::map<std::string, core::Module*> phy_modules = phy_driver_modules_create();
   for (const BoardPhyId& id : board_phy_ids())
-    if (id.board == options.board)
-      if (core::FwNode* n = tree.find_by_path(id.node_path)) net->phy_ids[n] = id.phy_id;
+    if (core::FwNode* n = tree.find_by_path(id.node_path))
+      if (find_board_phy_id(board, id.node_path) == &id) net->phy_ids[n] = id.phy_id;
   for (const auto& [path, id] : options.phy_ids)
     if (core::FwNode* n = tree.find_by_path(path)) net->phy_ids[n] = id;
 
@@ -235,10 +295,21 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
     if (!n->has_property("reg") || net->phy_ids.count(n)) continue;
     bool dt_id = false;
     for (const std::string& c : n->compatible()) dt_id |= c.rfind("ethernet-phy-id", 0) == 0;
-    if (!dt_id &&
-        (!n->has_property("compatible") || n->is_compatible("ethernet-phy-ieee802.3-c22") ||
-         n->is_compatible("ethernet-phy-ieee802.3-c45")))
-      sys->unknown_phys.push_back(n->full_path);
+    if (dt_id ||
+        (n->has_property("compatible") && !n->is_compatible("ethernet-phy-ieee802.3-c22") &&
+         !n->is_compatible("ethernet-phy-ieee802.3-c45")))
+      continue;
+    // A property only one PHY family's binding has names the family.
+    const PhyVendorProperty* vendor = nullptr;
+    for (const PhyVendorProperty& v : phy_vendor_properties())
+      if (!vendor && n->has_property(v.property)) vendor = &v;
+    if (vendor) {
+      net->phy_ids[n] = vendor->phy_id;
+      sim::note(fmt::format("{}: PHY ID 0x{:08x} ({}) assumed from its property {}", n->full_path,
+                            vendor->phy_id, vendor->family, vendor->property));
+      continue;
+    }
+    sys->unknown_phys.push_back(n->full_path);
   }
 
   // Every module, in initcall order: the bus cores' and generic drivers

@@ -26,7 +26,9 @@ class Module;
 namespace lifeline::net {
 
 struct SystemOptions {
-  std::string board;  // board name (file name without extension), for the catalogs' board tables
+  // Board name (file name without extension), for messages only: the
+  // catalogs' board facts are keyed by the tree's root compatible.
+  std::string board;
   NetConfig config;
   dt::ModuleProfile profile;
   std::map<std::string, uint32_t> phy_ids;  // PHY node path -> ID (a profile's phy-id lines)
@@ -55,6 +57,12 @@ class System : public sim::Object {
   std::deque<std::string> strings;
   std::deque<MacInfo> default_infos;
 };
+
+// Why no netdev can ever be made for `node` on this board ("the node is
+// disabled", "the driver of this node ... is not modelled ..."), or "" when
+// a MAC driver of the model may make one for it. From the tree and the
+// catalogs alone: usable before any run.
+std::string no_netdev_reason(const core::FwTree& tree, const core::FwNode& node);
 
 // In a task of a fresh execution: creates the kernel and network state, the
 // buses, every driver and module, and the boot plan. A profile naming an

@@ -101,7 +101,17 @@ std::string format_phys(const check::Snapshot& s) {
     t.add_row({p.name, or_dash(p.id), or_dash(p.driver),
                p.registered ? or_dash(p.state) : "removed", or_dash(p.attached_to),
                or_dash(p.link)});
-  return "PHYS\n" + t.render(kIndent);
+  std::string out = "PHYS\n" + t.render(kIndent);
+  // A PHY whose ID nothing states gets genphy at attach: say how to state it.
+  Table unknown({{""}, {""}});
+  for (const auto& p : s.phys)
+    if (p.registered && p.id == "unknown" && !p.node.empty()) unknown.add_row({p.name, p.node});
+  if (unknown.rows() > 0)
+    out +=
+        "  PHY ID unknown: state it with `phy-id DEV 0xID` (--phy-id DEV=0xID on the command "
+        "line):\n" +
+        unknown.render("    ");
+  return out;
 }
 
 std::string format_modules(const check::Snapshot& s) {

@@ -21,8 +21,8 @@ std::string or_dash(std::string_view text);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
-// "phy-loss=mainline pse=mainline ...", in the order of DESIGN.md's knob
-// table (not alphabetical), then any knob the table does not know.
+// "phy-loss=mainline pse=mainline ...", in the order of the knob
+// table (net::knob_table()) (not alphabetical), then any knob the table does not know.
 std::string knobs_text(const std::map<std::string, std::string>& knobs);
 
 // "1 finding", "2 findings".

@@ -22,6 +22,7 @@
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/rtnl.h"
+#include "lifeline/scenario/interface_names.h"
 #include "lifeline/scenario/print.h"
 #include "lifeline/scenario/resolve.h"
 #include "lifeline/sim/explore.h"
@@ -106,8 +107,9 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
   for (size_t i = 0; i < scenario.boot_index && i < scenario.commands.size(); ++i) {
     const Command& c = scenario.commands[i];
     if (const auto* s = std::get_if<SetKnob>(&c.body)) {
-      if (!system_options_.config.set(s->knob.text, s->value.text))
-        pre.fail(s->value, "bad value '" + s->value.text + "' for knob '" + s->knob.text + "'");
+      if (auto e = net::knob_error(s->knob.text, s->value.text))
+        pre.fail(e->in_value ? s->value : s->knob, e->message);
+      system_options_.config.set(s->knob.text, s->value.text);
     } else if (const auto* m = std::get_if<ModuleCmd>(&c.body)) {
       dt::ModuleMode mode = m->mode == ModuleMode::kLate     ? dt::ModuleMode::late(m->time)
                             : m->mode == ModuleMode::kAbsent ? dt::ModuleMode::absent()
@@ -119,20 +121,12 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
     }
   }
   for (const auto& [knob, value] : options.knobs) {
-    const net::KnobInfo* k = net::find_knob(knob);
-    if (!k) {
-      std::vector<std::string> names;
-      for (const net::KnobInfo& i : net::knob_table()) names.emplace_back(i.name);
-      throw sim::UserError("unknown knob '" + knob + "'" + sim::did_you_mean(knob, names));
-    }
-    if (!system_options_.config.set(knob, value)) {
-      std::vector<std::string> values;
-      for (const net::KnobValue& v : k->values) values.emplace_back(v.name);
-      throw sim::UserError("bad value '" + value + "' for knob '" + knob + "'" +
-                           sim::did_you_mean(value, values));
-    }
+    net::validate_knob(knob, value, "--set " + knob + "=" + value);
+    system_options_.config.set(knob, value);
   }
+  for (const auto& [path, id] : options.phy_ids) system_options_.phy_ids[path] = id;  // --phy-id
   system_options_.profile.source = scenario.file;
+  check_interface_names(scenario, *board.tree);  // names that can never be a netdev here
 }
 
 Execution::~Execution() = default;

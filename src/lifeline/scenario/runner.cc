@@ -52,16 +52,8 @@ Scenario boot_only_scenario() {
 }
 
 void check_knob(const std::string& knob, const std::vector<std::string>& values) {
-  const net::KnobInfo* k = net::find_knob(knob);
-  std::vector<std::string> names;
-  for (const net::KnobInfo& i : net::knob_table()) names.emplace_back(i.name);
-  if (!k) throw sim::UserError("unknown knob '" + knob + "'" + sim::did_you_mean(knob, names));
-  std::vector<std::string> valid;
-  for (const net::KnobValue& v : k->values) valid.emplace_back(v.name);
-  for (const std::string& v : values)
-    if (!net::knob_has_value(*k, v))
-      throw sim::UserError("bad value '" + v + "' for knob '" + knob + "'" +
-                           sim::did_you_mean(v, valid));
+  net::validate_knob(knob, std::nullopt);
+  for (const std::string& v : values) net::validate_knob(knob, v);
 }
 
 }  // namespace

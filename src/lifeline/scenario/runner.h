@@ -36,7 +36,10 @@ std::vector<std::string> bundled_boards();
 struct RunOptions {
   std::map<std::string, std::string> knobs;  // --set KNOB=VALUE (before the scenario's own `set`)
   uint64_t seed = 0;
-  bool verbose = false;          // keep every scheduling event in the timeline
+  bool verbose = false;  // keep every scheduling event in the timeline
+  // --phy-id: PHY node path -> ID, as a scenario's `phy-id` lines (it wins over them, as --set
+  // wins over `set`).
+  std::map<std::string, uint32_t> phy_ids;
   std::vector<uint16_t> replay;  // --replay: the schedule to follow (ranks)
   // Record the timeline and the snapshots after boot and at the end. Off for
   // exploring and benchmarks: such a run reports findings, expects and

@@ -46,7 +46,7 @@ class UserError : public std::runtime_error {
   std::string message_;
 };
 
-// Exit status for bad input, as DESIGN.md says.
+// Exit status for bad input, as `lifeline --help` and docs/cli.md say.
 inline constexpr int kExitUserError = 2;
 
 }  // namespace lifeline::sim

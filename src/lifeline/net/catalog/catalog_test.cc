@@ -210,6 +210,13 @@ std::vector<std::string> compatibles(const Node* n) {
   return it == n->props.end() ? std::vector<std::string>{} : strings_of(it->second);
 }
 
+// Whether `compatible` names the board: one entry of its root compatible.
+bool names_board(const Board& b, std::string_view compatible) {
+  for (const std::string& c : compatibles(b.root.get()))
+    if (c == compatible) return true;
+  return false;
+}
+
 template <typename F>
 void walk(const Node* n, F&& f) {
   f(n);
@@ -335,7 +342,7 @@ const DsaSwitchInfo* dsa_of_node(const Board& b, const Node* n) {
   for (const auto& c : compatibles(n))
     if (const DsaSwitchInfo* d = find_dsa_switch(c)) return d;
   if (compatibles(n).empty())
-    if (const BoardPciId* id = find_board_pci_id(b.name, n->path))
+    if (const BoardPciId* id = find_board_pci_id(compatibles(b.root.get()), n->path))
       return find_dsa_switch(id->pci_id);
   return nullptr;
 }
@@ -550,16 +557,20 @@ TEST(DsaCatalog, LookupByCompatibleAndPciId) {
   EXPECT_EQ(find_dsa_switch(""), nullptr);  // an empty compatible must not hit felix
   EXPECT_EQ(find_dsa_switch("renesas,r9a06g032-a5psw"), nullptr);
   EXPECT_NE(find_dsa_switch("renesas,rzn1-a5psw"), nullptr);
-  EXPECT_EQ(find_board_pci_id("fsl-ls1028a-rdb", "/soc/pcie@1f0000000/ethernet-switch@0,5")->pci_id,
+  const std::vector<std::string> rdb = {"fsl,ls1028a-rdb", "fsl,ls1028a"};
+  EXPECT_EQ(find_board_pci_id(rdb, "/soc/pcie@1f0000000/ethernet-switch@0,5")->pci_id,
             "pci1957,eef0");
-  EXPECT_EQ(find_board_pci_id("fsl-ls1028a-rdb", "/nope"), nullptr);
+  EXPECT_EQ(find_board_pci_id(rdb, "/nope"), nullptr);
+  // Keyed by the board's root compatible, not by a file name.
+  const std::vector<std::string> by_file_name = {"fsl-ls1028a-rdb"};
+  EXPECT_EQ(find_board_pci_id(by_file_name, "/soc/pcie@1f0000000/ethernet-switch@0,5"), nullptr);
 }
 
 TEST_F(BoardsTest, BoardPciIdsNameNodesWithoutCompatible) {
   for (const BoardPciId& id : board_pci_ids()) {
     auto it = std::find_if(boards().begin(), boards().end(),
-                           [&](const auto& b) { return b->name == id.board; });
-    ASSERT_NE(it, boards().end()) << id.board;
+                           [&](const auto& b) { return names_board(*b, id.compatible); });
+    ASSERT_NE(it, boards().end()) << id.compatible;
     auto node = (*it)->by_path.find(std::string(id.node_path));
     ASSERT_NE(node, (*it)->by_path.end()) << id.node_path;
     EXPECT_TRUE(compatibles(node->second).empty()) << id.node_path;
@@ -608,7 +619,7 @@ TEST_F(BoardsTest, EveryBoardPhyHasAnIdOrIsListedAsUnknown) {
     EXPECT_EQ(static_cast<int>(phys.size()), expected_count.at(b->name))
         << "PHY count of " << b->name << " (boards/SOURCES.md)";
     for (const Node* n : phys) {
-      const BoardPhyId* entry = find_board_phy_id(b->name, n->path);
+      const BoardPhyId* entry = find_board_phy_id(compatibles(b->root.get()), n->path);
       if (auto id = id_from_compatible(n)) {
         // The DT states the ID: no board entry may contradict it, and a
         // catalogued driver must bind it.
@@ -633,14 +644,14 @@ TEST_F(BoardsTest, EveryBoardPhyHasAnIdOrIsListedAsUnknown) {
 TEST_F(BoardsTest, BoardPhyEntriesNameRealPhyNodes) {
   std::set<std::pair<std::string_view, std::string_view>> seen;
   for (const BoardPhyId& e : board_phy_ids()) {
-    EXPECT_TRUE(seen.insert({e.board, e.node_path}).second) << "duplicate " << e.node_path;
+    EXPECT_TRUE(seen.insert({e.compatible, e.node_path}).second) << "duplicate " << e.node_path;
     auto it = std::find_if(boards().begin(), boards().end(),
-                           [&](const auto& b) { return b->name == e.board; });
-    ASSERT_NE(it, boards().end()) << "unknown board " << e.board;
+                           [&](const auto& b) { return names_board(*b, e.compatible); });
+    ASSERT_NE(it, boards().end()) << "no bundled board is compatible with " << e.compatible;
     const auto phys = phy_nodes(**it);
     const bool found = std::any_of(phys.begin(), phys.end(),
                                    [&](const Node* n) { return n->path == e.node_path; });
-    EXPECT_TRUE(found) << e.board << ": " << e.node_path << " is not an enabled PHY node";
+    EXPECT_TRUE(found) << e.compatible << ": " << e.node_path << " is not an enabled PHY node";
     EXPECT_FALSE(e.part.empty());
     EXPECT_FALSE(e.source.empty()) << e.node_path;
   }

@@ -151,7 +151,7 @@ constexpr std::array kSwitches = {
 
 constexpr std::array kBoardPciIds = {
     BoardPciId{
-        .board = "fsl-ls1028a-rdb",
+        .compatible = "fsl,ls1028a-rdb",  // fsl-ls1028a-rdb
         .node_path = "/soc/pcie@1f0000000/ethernet-switch@0,5",
         .pci_id = "pci1957,eef0",
         .source = "LS1028A integrated endpoint function 0,5 is the Felix (VSC9959) "
@@ -175,9 +175,12 @@ const DsaSwitchInfo* find_dsa_switch(std::string_view compatible) {
 
 std::span<const BoardPciId> board_pci_ids() { return kBoardPciIds; }
 
-const BoardPciId* find_board_pci_id(std::string_view board, std::string_view node_path) {
+const BoardPciId* find_board_pci_id(std::span<const std::string> root_compatible,
+                                    std::string_view node_path) {
   for (const BoardPciId& id : kBoardPciIds) {
-    if (id.board == board && id.node_path == node_path) return &id;
+    if (id.node_path != node_path) continue;
+    for (const std::string& c : root_compatible)
+      if (c == id.compatible) return &id;
   }
   return nullptr;
 }

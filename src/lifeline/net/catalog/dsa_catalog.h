@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "lifeline/net/catalog/bus_id.h"
@@ -54,14 +55,16 @@ const DsaSwitchInfo* find_dsa_switch(std::string_view compatible);
 // kernel learns its vendor/device ID from config space, which a device tree
 // does not carry, so the catalog states it.
 struct BoardPciId {
-  std::string_view board;      // board file name without ".dts"
-  std::string_view node_path;  // full DT path of the function's node
-  std::string_view pci_id;     // "pci1957,eef0"
-  std::string_view source;     // how it is known
+  std::string_view compatible;  // the board's root compatible (as BoardPhyId)
+  std::string_view node_path;   // full DT path of the function's node
+  std::string_view pci_id;      // "pci1957,eef0"
+  std::string_view source;      // how it is known
 };
 
 std::span<const BoardPciId> board_pci_ids();
-const BoardPciId* find_board_pci_id(std::string_view board, std::string_view node_path);
+// The entry for `node_path` on a board whose root node lists `root_compatible`.
+const BoardPciId* find_board_pci_id(std::span<const std::string> root_compatible,
+                                    std::string_view node_path);
 
 }  // namespace lifeline::net
 

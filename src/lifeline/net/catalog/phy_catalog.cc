@@ -8,6 +8,7 @@
 
 #include <array>
 #include <bit>
+#include <string>
 
 namespace lifeline::net {
 namespace {
@@ -282,7 +283,7 @@ constexpr std::array kDrivers = {
 // populated and how that is known, since the device tree does not say it.
 constexpr std::array kBoardPhys = {
     BoardPhyId{
-        .board = "bcm2711-rpi-4-b",
+        .compatible = "raspberrypi,4-model-b",  // bcm2711-rpi-4-b
         .node_path = "/scb/ethernet@7d580000/mdio@e14/ethernet-phy@1",
         .phy_id = 0x600d84a2,
         .part = "BCM54213PE",
@@ -292,7 +293,7 @@ constexpr std::array kBoardPhys = {
                   "the PHY's LEDs appear as unimac-mdio--19:01:* on real systems",
     },
     BoardPhyId{
-        .board = "imx8mp-evk",
+        .compatible = "fsl,imx8mp-evk",  // imx8mp-evk
         .node_path = "/soc@0/bus@30800000/ethernet@30be0000/mdio/ethernet-phy@1",
         .phy_id = 0x001cc916,
         .part = "RTL8211FDI",
@@ -301,7 +302,7 @@ constexpr std::array kBoardPhys = {
                   "RTL8211FDI-CG PHYs on both ports",
     },
     BoardPhyId{
-        .board = "imx8mp-evk",
+        .compatible = "fsl,imx8mp-evk",  // imx8mp-evk
         .node_path = "/soc@0/bus@30800000/ethernet@30bf0000/mdio/ethernet-phy@1",
         .phy_id = 0x001cc916,
         .part = "RTL8211FDI",
@@ -309,7 +310,7 @@ constexpr std::array kBoardPhys = {
                   "i.MX 8M Plus EVK carries RTL8211FDI-CG PHYs on both ports",
     },
     BoardPhyId{
-        .board = "xlnx-versal-virt",
+        .compatible = "xlnx-versal-virt",  // xlnx-versal-virt and its shared-MDIO variant
         .node_path = "/ethernet@ff0c0000/mdio/ethernet-phy@17",
         .phy_id = 0x01410cc2,
         .part = "88E1111 (QEMU model)",
@@ -319,15 +320,7 @@ constexpr std::array kBoardPhys = {
                   "\"Marvell 88E1111\"",
     },
     BoardPhyId{
-        .board = "xlnx-versal-virt-shared-mdio",
-        .node_path = "/ethernet@ff0c0000/mdio/ethernet-phy@17",
-        .phy_id = 0x01410cc2,
-        .part = "88E1111 (QEMU model)",
-        .source = "as xlnx-versal-virt: QEMU hw/net/cadence_gem.c PHY ID 0x01410cc2 at "
-                  "address 23 of GEM0's MDIO bus",
-    },
-    BoardPhyId{
-        .board = "armada-388-clearfog-pro",
+        .compatible = "solidrun,clearfog-pro-a1",  // armada-388-clearfog-pro
         .node_path = "/soc/internal-regs/mdio@72004/ethernet-phy@0",
         .phy_id = 0x01410dd0,
         .part = "88E1512",
@@ -336,7 +329,7 @@ constexpr std::array kBoardPhys = {
                   "not known; the driver masks it",
     },
     BoardPhyId{
-        .board = "armada-385-turris-omnia",
+        .compatible = "cznic,turris-omnia",  // armada-385-turris-omnia
         .node_path = "/soc/internal-regs/mdio@72004/ethernet-phy@1",
         .phy_id = 0x01410dd0,
         .part = "88E1514",
@@ -345,7 +338,7 @@ constexpr std::array kBoardPhys = {
                   "88E1510]\". Revision nibble not known; the driver masks it",
     },
     BoardPhyId{
-        .board = "armada-8040-mcbin",
+        .compatible = "marvell,armada8040-mcbin",  // armada-8040-mcbin
         .node_path = "/cp0/config-space@f2000000/mdio@12a200/ethernet-phy@0",
         .phy_id = 0x01410dd0,
         .part = "88E1512",
@@ -354,7 +347,7 @@ constexpr std::array kBoardPhys = {
                   "nibble not known; the driver masks it",
     },
     BoardPhyId{
-        .board = "armada-8040-mcbin",
+        .compatible = "marvell,armada8040-mcbin",  // armada-8040-mcbin
         .node_path = "/cp0/config-space@f2000000/mdio@12a600/ethernet-phy@0",
         .phy_id = 0x002b09a0,
         .part = "88X3310P",
@@ -364,7 +357,7 @@ constexpr std::array kBoardPhys = {
                   "ID; revision nibble not known",
     },
     BoardPhyId{
-        .board = "armada-8040-mcbin",
+        .compatible = "marvell,armada8040-mcbin",  // armada-8040-mcbin
         .node_path = "/cp0/config-space@f2000000/mdio@12a600/ethernet-phy@8",
         .phy_id = 0x002b09a0,
         .part = "88X3310P",
@@ -372,7 +365,7 @@ constexpr std::array kBoardPhys = {
                   "sfp). ID is the PMA/PMD MMD ID; revision nibble not known",
     },
     BoardPhyId{
-        .board = "fsl-ls1046a-rdb",
+        .compatible = "fsl,ls1046a-rdb",  // fsl-ls1046a-rdb
         .node_path = "/soc/fman@1a00000/mdio@fc000/ethernet-phy@3",
         .phy_id = 0x001cc916,
         .part = "RTL8211FS",
@@ -382,7 +375,7 @@ constexpr std::array kBoardPhys = {
                   "Ethernet]\"",
     },
     BoardPhyId{
-        .board = "fsl-ls1046a-rdb",
+        .compatible = "fsl,ls1046a-rdb",  // fsl-ls1046a-rdb
         .node_path = "/soc/fman@1a00000/mdio@fc000/ethernet-phy@4",
         .phy_id = 0x001cc916,
         .part = "RTL8211FS",
@@ -390,7 +383,7 @@ constexpr std::array kBoardPhys = {
                   "[0x0000000001afc000:04] driver [RTL8211F Gigabit Ethernet]\"",
     },
     BoardPhyId{
-        .board = "fsl-ls1046a-rdb",
+        .compatible = "fsl,ls1046a-rdb",  // fsl-ls1046a-rdb
         .node_path = "/soc/fman@1a00000/mdio@fd000/ethernet-phy@0",
         .phy_id = 0x03a1b4d0,
         .part = "AQR106",
@@ -399,7 +392,7 @@ constexpr std::array kBoardPhys = {
                   "\"net: dpaa: Fix <1G ethernet on LS1046ARDB\")",
     },
     BoardPhyId{
-        .board = "fsl-ls1028a-rdb",
+        .compatible = "fsl,ls1028a-rdb",  // fsl-ls1028a-rdb
         .node_path = "/soc/pcie@1f0000000/mdio@0,3/ethernet-phy@2",
         .phy_id = 0x004dd074,
         .part = "AR8033",
@@ -408,7 +401,7 @@ constexpr std::array kBoardPhys = {
                   "[0000:00:00.3:02] driver [Qualcomm Atheros AR8031/AR8033]\"",
     },
     BoardPhyId{
-        .board = "fsl-ls1028a-rdb",
+        .compatible = "fsl,ls1028a-rdb",  // fsl-ls1028a-rdb
         .node_path = "/soc/pcie@1f0000000/mdio@0,3/ethernet-phy@10",
         .phy_id = 0x00070670,
         .part = "VSC8514",
@@ -416,28 +409,28 @@ constexpr std::array kBoardPhys = {
                   "nibble not known; the driver masks it",
     },
     BoardPhyId{
-        .board = "fsl-ls1028a-rdb",
+        .compatible = "fsl,ls1028a-rdb",  // fsl-ls1028a-rdb
         .node_path = "/soc/pcie@1f0000000/mdio@0,3/ethernet-phy@11",
         .phy_id = 0x00070670,
         .part = "VSC8514",
         .source = "DT comment \"VSC8514 QSGMII quad PHY\"",
     },
     BoardPhyId{
-        .board = "fsl-ls1028a-rdb",
+        .compatible = "fsl,ls1028a-rdb",  // fsl-ls1028a-rdb
         .node_path = "/soc/pcie@1f0000000/mdio@0,3/ethernet-phy@12",
         .phy_id = 0x00070670,
         .part = "VSC8514",
         .source = "DT comment \"VSC8514 QSGMII quad PHY\"",
     },
     BoardPhyId{
-        .board = "fsl-ls1028a-rdb",
+        .compatible = "fsl,ls1028a-rdb",  // fsl-ls1028a-rdb
         .node_path = "/soc/pcie@1f0000000/mdio@0,3/ethernet-phy@13",
         .phy_id = 0x00070670,
         .part = "VSC8514",
         .source = "DT comment \"VSC8514 QSGMII quad PHY\"",
     },
     BoardPhyId{
-        .board = "fsl-lx2160a-clearfog-cx",
+        .compatible = "solidrun,clearfog-cx",  // fsl-lx2160a-clearfog-cx
         .node_path = "/soc/mdio@8b96000/ethernet-phy@1",
         .phy_id = 0x004dd072,
         .part = "AR8035",
@@ -447,7 +440,7 @@ constexpr std::array kBoardPhys = {
                   "[Qualcomm Atheros AR8035]\"",
     },
     BoardPhyId{
-        .board = "stm32mp151a-prtt1c",
+        .compatible = "prt,prtt1c",  // stm32mp151a-prtt1c
         .node_path = "/mdio/ethernet-phy@2",
         .phy_id = 0x00221620,
         .part = "KSZ9031",
@@ -455,7 +448,7 @@ constexpr std::array kBoardPhys = {
                   "known; the driver masks it",
     },
     BoardPhyId{
-        .board = "k3-am642-evm",
+        .compatible = "ti,am642-evm",  // k3-am642-evm
         .node_path = "/bus@f4000/ethernet@8000000/mdio@f00/ethernet-phy@0",
         .phy_id = 0x2000a231,
         .part = "DP83867",
@@ -463,6 +456,39 @@ constexpr std::array kBoardPhys = {
                   "binding, include/dt-bindings/net/ti-dp83867.h is included by the "
                   "board)",
     },
+};
+
+// Vendor properties of the PHY bindings in Documentation/devicetree/bindings/net
+// (v6.12) that one driver family reads. Properties shared by several families
+// (rx-internal-delay-ps, the micrel skews) are not here: they name no family.
+constexpr std::array kVendorProperties = {
+    PhyVendorProperty{"marvell,reg-init", 0x01410dd0, "Marvell 88E1510",
+                      "drivers/net/phy/marvell.c marvell_of_reg_init(), called from the "
+                      "config_init of the Marvell 1G PHYs; 88E151x assumed"},
+    PhyVendorProperty{"realtek,clkout-disable", 0x001cc916, "Realtek RTL8211F",
+                      "realtek,rtl82xx.yaml; drivers/net/phy/realtek.c rtl8211f_probe()"},
+    PhyVendorProperty{"realtek,aldps-enable", 0x001cc916, "Realtek RTL8211F",
+                      "realtek,rtl82xx.yaml; drivers/net/phy/realtek.c rtl8211f_probe()"},
+    PhyVendorProperty{"ti,op-mode", 0x2000a0f1, "TI DP83869",
+                      "ti,dp83869.yaml; drivers/net/phy/dp83869.c dp83869_of_init()"},
+    PhyVendorProperty{"ti,rx-internal-delay", 0x2000a231, "TI DP83867",
+                      "ti,dp83867.yaml; drivers/net/phy/dp83867.c dp83867_of_init()"},
+    PhyVendorProperty{"ti,tx-internal-delay", 0x2000a231, "TI DP83867",
+                      "ti,dp83867.yaml; drivers/net/phy/dp83867.c dp83867_of_init()"},
+    PhyVendorProperty{"ti,fifo-depth", 0x2000a231, "TI DP83867",
+                      "ti,dp83867.yaml; drivers/net/phy/dp83867.c dp83867_of_init()"},
+    PhyVendorProperty{"ti,dp83867-rxctrl-strap-quirk", 0x2000a231, "TI DP83867",
+                      "ti,dp83867.yaml; drivers/net/phy/dp83867.c dp83867_of_init()"},
+    PhyVendorProperty{"qca,clk-out-frequency", 0x004dd072, "Qualcomm Atheros AR8035",
+                      "qca,ar803x.yaml; drivers/net/phy/qcom/at803x.c at803x_parse_dt()"},
+    PhyVendorProperty{"qca,keep-pll-enabled", 0x004dd072, "Qualcomm Atheros AR8035",
+                      "qca,ar803x.yaml; drivers/net/phy/qcom/at803x.c at803x_parse_dt()"},
+    PhyVendorProperty{"qca,disable-smarteee", 0x004dd072, "Qualcomm Atheros AR8035",
+                      "qca,ar803x.yaml; drivers/net/phy/qcom/at803x.c at803x_parse_dt()"},
+    PhyVendorProperty{"qca,smarteee-tw-us-1g", 0x004dd072, "Qualcomm Atheros AR8035",
+                      "qca,ar803x.yaml; drivers/net/phy/qcom/at803x.c at803x_parse_dt()"},
+    PhyVendorProperty{"qca,smarteee-tw-us-100m", 0x004dd072, "Qualcomm Atheros AR8035",
+                      "qca,ar803x.yaml; drivers/net/phy/qcom/at803x.c at803x_parse_dt()"},
 };
 
 }  // namespace
@@ -489,11 +515,16 @@ const PhyDriverInfo& genphy_driver_info(bool c45) { return kDrivers[c45 ? 1 : 0]
 
 std::span<const BoardPhyId> board_phy_ids() { return kBoardPhys; }
 
-const BoardPhyId* find_board_phy_id(std::string_view board, std::string_view node_path) {
+const BoardPhyId* find_board_phy_id(std::span<const std::string> root_compatible,
+                                    std::string_view node_path) {
   for (const BoardPhyId& phy : kBoardPhys) {
-    if (phy.board == board && phy.node_path == node_path) return &phy;
+    if (phy.node_path != node_path) continue;
+    for (const std::string& c : root_compatible)
+      if (c == phy.compatible) return &phy;
   }
   return nullptr;
 }
+
+std::span<const PhyVendorProperty> phy_vendor_properties() { return kVendorProperties; }
 
 }  // namespace lifeline::net

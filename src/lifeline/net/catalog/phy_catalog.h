@@ -11,7 +11,7 @@
 namespace lifeline::net {
 
 struct PhyDriverInfo {
-  std::string_view name;    // phy_driver.name, as the kernel prints it
+  std::string_view name;  // phy_driver.name, as the kernel prints it
   uint32_t phy_id;
   uint32_t phy_id_mask;
   std::string_view module;  // module (.ko) that provides it: "broadcom", "marvell10g"
@@ -35,17 +35,36 @@ const PhyDriverInfo* match_phy_driver(std::span<const PhyDriverInfo> table, uint
 // "Generic PHY" (genphy_driver) or "Generic Clause 45 PHY" (genphy_c45_driver).
 const PhyDriverInfo& genphy_driver_info(bool c45);
 
-// A PHY on a bundled board whose ID the device tree does not state.
+// A PHY on a known board whose ID the device tree does not state. Keyed by
+// facts that travel with the board (its root node's compatible and the PHY
+// node's path), never by the board file's name: a renamed copy of a bundled
+// board, or the same board built from another file, gets the same IDs.
 struct BoardPhyId {
-  std::string_view board;      // board file name without ".dts"
-  std::string_view node_path;  // full DT path of the PHY node
+  std::string_view compatible;  // the board's root compatible, its most specific entry
+  std::string_view node_path;   // full DT path of the PHY node
   uint32_t phy_id;
-  std::string_view part;       // "BCM54213PE", "RTL8211FDI", ...
-  std::string_view source;     // how it is known (schematic, vendor doc, DT comment, driver)
+  std::string_view part;    // "BCM54213PE", "RTL8211FDI", ...
+  std::string_view source;  // how it is known (schematic, vendor doc, DT comment, driver)
 };
 
 std::span<const BoardPhyId> board_phy_ids();
-const BoardPhyId* find_board_phy_id(std::string_view board, std::string_view node_path);
+// The entry for `node_path` on a board whose root node lists `root_compatible`
+// (any entry of it names the board), or nullptr.
+const BoardPhyId* find_board_phy_id(std::span<const std::string> root_compatible,
+                                    std::string_view node_path);
+
+// A vendor property that only one PHY driver's binding has: its presence on
+// a PHY node names the family of the PHY even where the board is unknown.
+// The ID is the family member the catalog models; the driver that binds is
+// the one the real PHY would get unless the family's driver has several
+// entries (then the timeline says which one was assumed).
+struct PhyVendorProperty {
+  std::string_view property;  // "realtek,clkout-disable"
+  uint32_t phy_id;
+  std::string_view family;  // "Realtek RTL8211F"
+  std::string_view source;  // the binding and driver that read it
+};
+std::span<const PhyVendorProperty> phy_vendor_properties();
 
 }  // namespace lifeline::net
 
