@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "lifeline/dt/boot_test_util.h"
 #include "lifeline/dt/fw_devlink_links.h"
 #include "lifeline/dt/load.h"
 #include "lifeline/dt/of_irq.h"
@@ -154,6 +155,26 @@ TEST(WalkCheck, NestingDeeperThanTheKernelsLimit) {
   for (int i = 0; i < 62; ++i) dts += "};\n";
   dts += "};\n";
   EXPECT_NO_THROW(load_device_tree(write_file("deep-ok.dts", dts)));
+}
+
+// fw_devlink's cycle check (__fw_devlink_relax_cycles()) follows supplier
+// links as deep as they go: a device at the head of a chain of 3000
+// supplier nodes walked it 3000 calls deep and overflowed its fiber's stack
+// (SIGSEGV). It keeps its own stack now.
+TEST(WalkCheck, LongSupplierChainDoesNotOverflowTheStack) {
+  std::string dts =
+      "/dts-v1/;\n/ {\n\tdev { compatible = \"acme,dev\"; clocks = <&c0>; };\n"
+      "\tclocks {\n";
+  const int n = 3000;
+  for (int i = 0; i < n; ++i)
+    dts += "\t\tc" + std::to_string(i) + ": clk" + std::to_string(i) + " { #clock-cells = <0>;" +
+           (i + 1 < n ? " clocks = <&c" + std::to_string(i + 1) + ">;" : std::string()) + " };\n";
+  dts += "\t};\n};\n";
+  auto b = testing::boot_tree(load_device_tree(write_file("chain.dts", dts)));
+  EXPECT_EQ(b->stop, sim::StopReason::kIdle);
+  EXPECT_EQ(b->findings(), "");
+  ASSERT_NE(b->dev("/dev"), nullptr);
+  EXPECT_EQ(b->dev("/dev")->driver, nullptr);  // waits for /clocks/clk0, for ever
 }
 
 }  // namespace
