@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string printed = lifeline::scenario::to_string(s);
   try {
     lifeline::scenario::parse_scenario(printed, "printed.scn");
-  } catch (const lifeline::sim::UserError& e) {
+  } catch (const lifeline::sim::UserError&) {
     // A scenario lifeline printed that it cannot read back is a bug.
     __builtin_trap();
   }

@@ -134,7 +134,7 @@ bool relax_cycles(FwNode* con_handle, FwNode* sup_handle) {
     bool called = false;
     switch (f.phase) {
       case Frame::kFwLinks:
-        while (f.next < f.links.size() && !called) {
+        while (!called && f.next < f.links.size()) {  // `f` is stale once called
           FwLink* link = f.links[f.next++];
           if (link->flags & FWLINK_FLAG_IGNORE) continue;
           f.waiting = Frame::kFwLink;
@@ -160,7 +160,7 @@ bool relax_cycles(FwNode* con_handle, FwNode* sup_handle) {
           f.dls_taken = true;
           f.dls = f.sup->dev->link_suppliers;
         }
-        while (f.next_dl < f.dls.size() && !called) {
+        while (!called && f.next_dl < f.dls.size()) {
           DeviceLink* dl = f.dls[f.next_dl++];
           uint32_t fl = dl->flags & ~(DL_FLAG_INFERRED | DL_FLAG_CYCLE);
           if (fl == (DL_FLAG_SYNC_STATE_ONLY | DL_FLAG_MANAGED) && !(dl->flags & DL_FLAG_CYCLE))
