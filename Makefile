@@ -6,12 +6,17 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 RELEASE := build/release
 ASAN := build/asan
+FUZZ := build/fuzz
+# `make fuzz`: seconds per target. `make test` fuzzes each for FUZZ_TEST_SECONDS.
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 20
 export CCACHE_DIR ?= $(CURDIR)/build/ccache
 # Paths relative to the checkout, so that checkouts in other folders share the cache.
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= true
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench clean format kernel-check
+.PHONY: all deps build build-asan build-fuzz test test-release test-asan test-fuzz fuzz demo bench \
+	clean format kernel-check
 
 all: build
 
@@ -39,8 +44,23 @@ test-asan: build-asan
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN) --output-on-failure -j $(JOBS)
 
-# The suite, twice: a normal build and an ASan+UBSan build.
-test: test-release test-asan
+# The fuzz targets (fuzz/): clang, libFuzzer, ASan+UBSan, their own build.
+$(FUZZ)/build.ninja: | deps
+	cmake -S fuzz -B $(FUZZ) -G Ninja -DCMAKE_CXX_COMPILER=clang++ $(CMAKE_FLAGS)
+
+build-fuzz: deps $(FUZZ)/build.ninja
+	cmake --build $(FUZZ) -j $(JOBS)
+
+# Replays fuzz/regressions/, then fuzzes each target for a short time.
+test-fuzz: build-fuzz
+	tools/fuzz.sh $(FUZZ_TEST_SECONDS)
+
+fuzz: build-fuzz
+	tools/fuzz.sh $(FUZZ_SECONDS)
+
+# The suite, twice: a normal build and an ASan+UBSan build; then the fuzz
+# targets for a short, bounded time each.
+test: test-release test-asan test-fuzz
 
 demo: build
 	$(RELEASE)/lifeline demo
@@ -54,7 +74,7 @@ bench: build
 	@for b in $(RELEASE)/*_bench; do echo "== $$b"; $$b --benchmark_min_time=0.2; done
 
 format:
-	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
+	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc' 'fuzz/*.cc')
 
 clean:
 	rm -rf build

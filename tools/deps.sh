@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Installs the Debian packages lifeline needs to build, test and run.
+# Installs the Debian packages lifeline needs to build, test and run
+# (clang and libclang-rt-dev, which ships libFuzzer, for the fuzz targets).
 # As root it installs what is missing with apt-get; otherwise it prints the
 # exact apt-get line and stops, so that nothing happens behind the user's back.
 set -euo pipefail
@@ -12,6 +13,7 @@ packages=(
   libfdt-dev device-tree-compiler
   libcli11-dev nlohmann-json3-dev libfmt-dev libmimalloc-dev
   graphviz
+  clang libclang-rt-dev
 )
 packages+=(clang-format)  # tools/check-format.sh, run by .ci/run
 

@@ -21,6 +21,7 @@
 #include "lifeline/report/graphviz.h"
 #include "lifeline/report/json.h"
 #include "lifeline/report/text.h"
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::cli {
@@ -74,13 +75,7 @@ std::string shell_quote(std::string_view word) {
 }
 
 std::string read_file(const std::string& path, std::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw sim::UserError(path + ": cannot read the " + std::string(what) + ": " +
-                         std::strerror(errno));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return sim::read_input_file(path, what, sim::kMaxScenarioBytes);
 }
 
 int cmd_boot(const Context& c) {

@@ -129,5 +129,23 @@ TEST(EndToEnd, PhyIdOnBootAndGraph) {
             "its parent is not an MDIO bus\n");
 }
 
+// Endless and oversized input ends in exit 2 naming the limit, quickly, and
+// the message stays short.
+TEST(EndToEnd, EndlessAndHugeInputIsBadInputNamingTheLimit) {
+  auto o = real({"boot", "/dev/zero"});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find("larger than 64 MiB"), std::string::npos) << o.err;
+  o = real({"run", kBoard, "/dev/zero"});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find("larger than 16 MiB"), std::string::npos) << o.err;
+  TempDir d;
+  std::string scn = d.file("name.scn", "boot\nbind " + std::string(1 << 20, 'x') + "\n");
+  o = real({"run", kBoard, scn});
+  EXPECT_EQ(o.status, 2);
+  EXPECT_NE(o.err.find(scn + ":2: line 2 is 1048581 bytes long, over 64 KiB"), std::string::npos)
+      << o.err.substr(0, 400);
+  EXPECT_LT(o.err.size(), 400u);
+}
+
 }  // namespace
 }  // namespace lifeline::cli

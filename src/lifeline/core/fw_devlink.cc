@@ -4,6 +4,9 @@
 // both ends have devices.
 #include "lifeline/core/fw_devlink.h"
 
+#include <optional>
+#include <vector>
+
 #include "lifeline/core/device.h"
 #include "lifeline/core/device_link.h"
 #include "lifeline/core/fwnode.h"
@@ -17,7 +20,8 @@ namespace {
 Kernel& K() { return Kernel::current(); }
 
 // fw_devlink=rpm, the default: INFERRED | AUTOPROBE_CONSUMER | PM_RUNTIME.
-constexpr uint32_t kFwDevlinkFlags = DL_FLAG_INFERRED | DL_FLAG_AUTOPROBE_CONSUMER | DL_FLAG_PM_RUNTIME;
+constexpr uint32_t kFwDevlinkFlags =
+    DL_FLAG_INFERRED | DL_FLAG_AUTOPROBE_CONSUMER | DL_FLAG_PM_RUNTIME;
 
 uint32_t fw_devlink_get_flags(uint8_t fwlink_flags) {
   if (fwlink_flags & FWLINK_FLAG_CYCLE) return FW_DEVLINK_FLAGS_PERMISSIVE | DL_FLAG_CYCLE;
@@ -63,43 +67,129 @@ void fwnode_link_cycle(FwLink* link) { link->flags |= FWLINK_FLAG_CYCLE; }
 
 // __fw_devlink_relax_cycles(): does sup_handle (transitively) depend on
 // con_handle? Marks the links of any cycle found so they stop blocking.
+//
+// The kernel recurses once per supplier on the way; here the walk keeps its
+// own stack, because a board whose suppliers form a long chain (thousands
+// of nodes, each the consumer of the next) would overflow a fiber's stack.
+// The order of the visits and every flag set are the kernel's.
 bool relax_cycles(FwNode* con_handle, FwNode* sup_handle) {
-  if (!sup_handle || test_flag(sup_handle, FWNODE_FLAG_VISITED)) return false;
-  sup_handle->flags |= FWNODE_FLAG_VISITED;
-  bool ret = false;
-  Device* sup_dev = sup_handle->dev;
+  // One open __fw_devlink_relax_cycles() call.
+  struct Frame {
+    FwNode* sup;
+    enum Phase { kFwLinks, kParent, kDevLinks, kDone } phase = kFwLinks;
+    size_t next = 0;     // in links
+    size_t next_dl = 0;  // in dls
+    bool dls_taken = false;
+    std::vector<FwLink*> links;    // sup's fwnode links, copied as the kernel iterates
+    std::vector<DeviceLink*> dls;  // sup's device links to suppliers
+    bool ret = false;
+    // What the call below this one was made for.
+    enum Waiting { kNone, kFwLink, kParentDev, kDevLink } waiting = kNone;
+    FwLink* waiting_link = nullptr;
+    DeviceLink* waiting_dl = nullptr;
+  };
+  std::vector<Frame> stack;
   Device* con_dev = con_handle->dev;
-  Device* par_dev = nullptr;
-  if (sup_handle == con_handle) {
-    ret = true;
-    goto out;
-  }
-  // A bound supplier with an unbound consumer cannot be part of a cycle.
-  if (sup_dev && sup_dev->link_status == DlDevState::DL_DEV_DRIVER_BOUND && con_dev &&
-      con_dev->link_status == DlDevState::DL_DEV_NO_DRIVER)
-    goto out;
-  for (FwLink* link : std::vector<FwLink*>(sup_handle->suppliers)) {
-    if (link->flags & FWLINK_FLAG_IGNORE) continue;
-    if (relax_cycles(con_handle, link->supplier)) {
-      fwnode_link_cycle(link);
-      ret = true;
+
+  // The call's start: a result at once, or a new frame (nullopt).
+  auto enter = [&](FwNode* sup) -> std::optional<bool> {
+    if (!sup || test_flag(sup, FWNODE_FLAG_VISITED)) return false;
+    sup->flags |= FWNODE_FLAG_VISITED;
+    bool done = false, ret = false;
+    if (sup == con_handle) {
+      done = ret = true;
+    } else if (Device* sup_dev = sup->dev;
+               sup_dev && sup_dev->link_status == DlDevState::DL_DEV_DRIVER_BOUND && con_dev &&
+               con_dev->link_status == DlDevState::DL_DEV_NO_DRIVER) {
+      // A bound supplier with an unbound consumer cannot be part of a cycle.
+      done = true;
     }
-  }
-  par_dev = sup_dev ? sup_dev->parent : fwnode_get_next_parent_dev(sup_handle);
-  if (par_dev && par_dev->fwnode && relax_cycles(con_handle, par_dev->fwnode)) ret = true;
-  if (!sup_dev) goto out;
-  for (DeviceLink* dl : std::vector<DeviceLink*>(sup_dev->link_suppliers)) {
-    uint32_t f = dl->flags & ~(DL_FLAG_INFERRED | DL_FLAG_CYCLE);
-    if (f == (DL_FLAG_SYNC_STATE_ONLY | DL_FLAG_MANAGED) && !(dl->flags & DL_FLAG_CYCLE)) continue;
-    if (dl->supplier->fwnode && relax_cycles(con_handle, dl->supplier->fwnode)) {
-      fw_devlink_relax_link(dl);
-      dl->flags |= DL_FLAG_CYCLE;
-      ret = true;
+    if (done) {
+      sup->flags &= ~FWNODE_FLAG_VISITED;
+      return ret;
     }
+    Frame f;
+    f.sup = sup;
+    f.links = sup->suppliers;
+    stack.push_back(std::move(f));
+    return std::nullopt;
+  };
+  // What a frame does with the result of the call it waited for.
+  auto take = [](Frame& f, bool r) {
+    if (r) {
+      if (f.waiting == Frame::kFwLink) fwnode_link_cycle(f.waiting_link);
+      if (f.waiting == Frame::kDevLink) {
+        fw_devlink_relax_link(f.waiting_dl);
+        f.waiting_dl->flags |= DL_FLAG_CYCLE;
+      }
+      f.ret = true;
+    }
+    f.waiting = Frame::kNone;
+  };
+
+  if (std::optional<bool> r = enter(sup_handle)) return *r;
+  while (true) {
+    Frame& f = stack.back();
+    std::optional<bool> r;
+    bool called = false;
+    switch (f.phase) {
+      case Frame::kFwLinks:
+        while (!called && f.next < f.links.size()) {  // `f` is stale once called
+          FwLink* link = f.links[f.next++];
+          if (link->flags & FWLINK_FLAG_IGNORE) continue;
+          f.waiting = Frame::kFwLink;
+          f.waiting_link = link;
+          called = true;
+          r = enter(link->supplier);
+        }
+        if (!called) f.phase = Frame::kParent;
+        break;
+      case Frame::kParent: {
+        Device* sup_dev = f.sup->dev;
+        f.phase = sup_dev ? Frame::kDevLinks : Frame::kDone;
+        Device* par_dev = sup_dev ? sup_dev->parent : fwnode_get_next_parent_dev(f.sup);
+        if (par_dev && par_dev->fwnode) {
+          f.waiting = Frame::kParentDev;
+          called = true;
+          r = enter(par_dev->fwnode);
+        }
+        break;
+      }
+      case Frame::kDevLinks:
+        if (!f.dls_taken) {  // the list as it is when the kernel's loop starts
+          f.dls_taken = true;
+          f.dls = f.sup->dev->link_suppliers;
+        }
+        while (!called && f.next_dl < f.dls.size()) {
+          DeviceLink* dl = f.dls[f.next_dl++];
+          uint32_t fl = dl->flags & ~(DL_FLAG_INFERRED | DL_FLAG_CYCLE);
+          if (fl == (DL_FLAG_SYNC_STATE_ONLY | DL_FLAG_MANAGED) && !(dl->flags & DL_FLAG_CYCLE))
+            continue;
+          if (!dl->supplier->fwnode) continue;
+          f.waiting = Frame::kDevLink;
+          f.waiting_dl = dl;
+          called = true;
+          r = enter(dl->supplier->fwnode);
+        }
+        if (!called) f.phase = Frame::kDone;
+        break;
+      case Frame::kDone:
+        break;
+    }
+    if (called) {
+      // A result at once goes back to this frame; otherwise a new frame is
+      // open and `f` may have moved.
+      if (r) take(stack.back(), *r);
+      continue;
+    }
+    if (stack.back().phase != Frame::kDone) continue;
+    // The call returns: out: clear the mark, hand the result up.
+    bool ret = stack.back().ret;
+    stack.back().sup->flags &= ~FWNODE_FLAG_VISITED;
+    stack.pop_back();
+    if (stack.empty()) return ret;
+    take(stack.back(), ret);
   }
-out:
-  sup_handle->flags &= ~FWNODE_FLAG_VISITED;
-  return ret;
 }
 
 // fw_devlink_create_devlink(): 0 linked (or nothing to do), -EAGAIN when the
@@ -114,13 +204,15 @@ int fw_devlink_create_devlink(Device* con, FwNode* sup_handle, FwLink* link) {
     fwnode_link_cycle(link);
     sim::Engine& e = sim::Engine::current();
     if (e.tracing())
-      e.note(link->consumer->full_path + ": Fixed dependency cycle(s) with " + sup_handle->full_path);
+      e.note(link->consumer->full_path + ": Fixed dependency cycle(s) with " +
+             sup_handle->full_path);
   }
   sim::mutex_unlock(&K().device_links_lock);
   uint32_t flags = con->fwnode == link->consumer ? fw_devlink_get_flags(link->flags)
                                                  : FW_DEVLINK_FLAGS_PERMISSIVE;
-  Device* sup_dev = test_flag(sup_handle, FWNODE_FLAG_NOT_DEVICE) ? fwnode_get_next_parent_dev(sup_handle)
-                                                                 : sup_handle->dev;
+  Device* sup_dev = test_flag(sup_handle, FWNODE_FLAG_NOT_DEVICE)
+                        ? fwnode_get_next_parent_dev(sup_handle)
+                        : sup_handle->dev;
   if (sup_dev) {
     if (sup_dev->link_status == DlDevState::DL_DEV_NO_DRIVER &&
         test_flag(sup_handle, FWNODE_FLAG_INITIALIZED))
@@ -140,8 +232,10 @@ void fw_devlink_link_to_consumers(Device* dev) {
     Device* con_dev = link->consumer->dev;
     if (!con_dev) {
       con_dev = fwnode_get_next_parent_dev(link->consumer);
-      if (con_dev && fwnode_is_ancestor_of(con_dev->fwnode, fwnode)) con_dev = nullptr;
-      else own_link = false;
+      if (con_dev && fwnode_is_ancestor_of(con_dev->fwnode, fwnode))
+        con_dev = nullptr;
+      else
+        own_link = false;
     }
     if (!con_dev) continue;
     int ret = fw_devlink_create_devlink(con_dev, fwnode, link);
@@ -233,8 +327,10 @@ void fw_devlink_unblock_consumers(Device* dev) {
 }
 
 void fwnode_dev_initialized(FwNode* fwnode, bool initialized) {
-  if (initialized) fwnode->flags |= FWNODE_FLAG_INITIALIZED;
-  else fwnode->flags &= ~FWNODE_FLAG_INITIALIZED;
+  if (initialized)
+    fwnode->flags |= FWNODE_FLAG_INITIALIZED;
+  else
+    fwnode->flags &= ~FWNODE_FLAG_INITIALIZED;
 }
 
 }  // namespace lifeline::core

@@ -25,7 +25,9 @@ const char* module_mode_name(ModuleMode::Kind kind) {
 
 void check_profile(const ModuleProfile& profile, const std::vector<std::string>& module_names) {
   std::unordered_map<std::string, std::string> spelled;  // key -> the profile's spelling
-  for (const auto& [name, mode] : profile.modes) {
+  for (const auto& entry : profile.modes) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const std::string& name = entry.first;
     bool exists = std::any_of(module_names.begin(), module_names.end(),
                               [&](const std::string& m) { return module_names_equal(m, name); });
     if (!exists)

@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lifeline/dt/phandle_check.h"
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::dt {
@@ -24,6 +26,8 @@ std::string hex32(uint32_t v) {
 [[noreturn]] void fail(const std::string& source, const std::string& what) {
   throw sim::UserError(source, 0, 0, what);
 }
+
+using sim::excerpt;
 
 // Nodes at the root that dtc -@ / overlays add for the loader, not for the
 // kernel's tree (of_fdt keeps __symbols__ as a node, but no device or
@@ -74,27 +78,6 @@ void validate(const void* fdt, std::span<const uint8_t> blob, const std::string&
     fail(source, std::string("malformed device tree blob: ") + fdt_strerror(err));
 }
 
-// The node at an absolute path, walking down by child name (a blob has few
-// symbols, so no path index is built for them).
-core::FwNode* walk_path(core::FwNode* root, std::string_view path) {
-  if (path.empty() || path[0] != '/') return nullptr;
-  core::FwNode* n = root;
-  size_t pos = 1;
-  while (n && pos < path.size()) {
-    size_t slash = path.find('/', pos);
-    std::string_view part = path.substr(pos, slash == std::string_view::npos ? slash : slash - pos);
-    core::FwNode* next = nullptr;
-    for (core::FwNode* c : n->children)
-      if (c->name == part) {
-        next = c;
-        break;
-      }
-    n = next;
-    pos = slash == std::string_view::npos ? path.size() : slash + 1;
-  }
-  return n;
-}
-
 }  // namespace
 
 bool has_fdt_magic(std::span<const uint8_t> bytes) {
@@ -117,6 +100,7 @@ std::unique_ptr<core::FwTree> read_dtb(std::span<const uint8_t> blob, std::strin
   Special in_special = Special::kNone;
   int special_depth = 0;  // depth of the special node while inside it
 
+  size_t properties = 0;
   int offset = 0;
   for (;;) {
     int next = 0;
@@ -130,6 +114,15 @@ std::unique_ptr<core::FwTree> read_dtb(std::span<const uint8_t> blob, std::strin
         const char* name = fdt_get_name(fdt, offset, &len);
         if (!name) fail(source_name, "malformed device tree blob: unreadable node name");
         std::string_view nm(name, static_cast<size_t>(len));
+        // unflatten_dt_nodes() skips nodes at FDT_MAX_DEPTH and below with a
+        // WARN; lifeline refuses them rather than model another tree.
+        if (stack.size() + 1 >= kMaxDtDepth)
+          fail(source_name, "device tree nested deeper than " + std::to_string(kMaxDtDepth) +
+                                " levels (the kernel's FDT_MAX_DEPTH) at a node named '" +
+                                excerpt(nm) + "'");
+        if (nm.size() > kMaxDtNameLength)
+          fail(source_name, "node name '" + excerpt(nm) + "' is longer than " +
+                                std::to_string(kMaxDtNameLength) + " bytes");
         if (in_special != Special::kNone) {  // inside __symbols__ and the like
           stack.push_back(nullptr);
           break;
@@ -145,7 +138,12 @@ std::unique_ptr<core::FwTree> read_dtb(std::span<const uint8_t> blob, std::strin
             break;
           }
         }
+        if (tree->nodes().size() >= kMaxDtNodes)
+          fail(source_name, "device tree has more than " + std::to_string(kMaxDtNodes) + " nodes");
         core::FwNode* node = tree->add_node(parent, std::string(nm));
+        if (node->full_path.size() > kMaxDtPathLength)
+          fail(source_name, "node path '" + excerpt(node->full_path) + "' is longer than " +
+                                std::to_string(kMaxDtPathLength) + " bytes");
         stack.push_back(node);
         break;
       }
@@ -160,6 +158,12 @@ std::unique_ptr<core::FwTree> read_dtb(std::span<const uint8_t> blob, std::strin
         if (!prop || len < 0) fail(source_name, "malformed device tree blob: unreadable property");
         const char* pname = fdt_string(fdt, static_cast<int>(fdt32_to_cpu(prop->nameoff)));
         if (!pname) fail(source_name, "malformed device tree blob: bad property name offset");
+        if (std::strlen(pname) > kMaxDtNameLength)
+          fail(source_name, "property name '" + excerpt(pname) + "' is longer than " +
+                                std::to_string(kMaxDtNameLength) + " bytes");
+        if (++properties > kMaxDtProperties)
+          fail(source_name,
+               "device tree has more than " + std::to_string(kMaxDtProperties) + " properties");
         const auto* data = reinterpret_cast<const uint8_t*>(prop->data);
         if (in_special == Special::kSymbols && static_cast<int>(stack.size()) == special_depth) {
           // label = "/path/to/node" (NUL-terminated string).
@@ -195,10 +199,15 @@ std::unique_ptr<core::FwTree> read_dtb(std::span<const uint8_t> blob, std::strin
                             " and " + n->full_path);
     tree->index_phandle(n.get());
   }
-  for (auto& [label, path] : symbols) {
-    // A symbol naming no node is left out: it labels nothing lifeline can
-    // show, and the kernel never reads __symbols__ except for overlays.
-    if (core::FwNode* n = walk_path(tree->root(), path)) tree->index_label(n, label);
+  if (!symbols.empty()) {
+    std::unordered_map<std::string_view, core::FwNode*> by_path;
+    for (const auto& n : tree->nodes()) by_path.emplace(n->full_path, n.get());
+    for (auto& [label, path] : symbols) {
+      // A symbol naming no node is left out: it labels nothing lifeline can
+      // show, and the kernel never reads __symbols__ except for overlays.
+      auto it = by_path.find(path);
+      if (it != by_path.end()) tree->index_label(it->second, label);
+    }
   }
   check_dangling_phandles(*tree, source_name);
   return tree;

@@ -18,6 +18,17 @@ namespace lifeline::dt {
 // FDT_MAGIC: the first four bytes of every blob, big-endian.
 inline constexpr uint32_t kFdtMagic = 0xd00dfeed;
 
+// Limits on what one blob may hold, so that a blob of a few megabytes
+// cannot make lifeline build gigabytes of nodes (docs/cli.md lists them).
+// FDT_MAX_DEPTH of drivers/of/fdt.c: the kernel skips deeper nodes.
+inline constexpr size_t kMaxDtDepth = 64;
+inline constexpr size_t kMaxDtNodes = 65536;
+inline constexpr size_t kMaxDtProperties = 1000000;
+// A node or property name (the specification allows 31 characters).
+inline constexpr size_t kMaxDtNameLength = 255;
+// A full node path (PATH_MAX, which /proc/device-tree paths must fit).
+inline constexpr size_t kMaxDtPathLength = 4096;
+
 // True when `bytes` starts with the blob magic.
 bool has_fdt_magic(std::span<const uint8_t> bytes);
 
@@ -25,8 +36,8 @@ bool has_fdt_magic(std::span<const uint8_t> bytes);
 // becomes FwTree::source. The blob is validated first (header, size, the
 // whole structure block); /__symbols__, /__fixups__ and /__local_fixups__
 // become labels or are dropped, never nodes. Throws sim::UserError for a
-// truncated or malformed blob, a duplicate phandle, or a dangling phandle
-// (check_dangling_phandles()).
+// truncated or malformed blob, a blob over the limits above, a duplicate
+// phandle, or a dangling phandle (check_dangling_phandles()).
 std::unique_ptr<core::FwTree> read_dtb(std::span<const uint8_t> blob, std::string source_name);
 
 }  // namespace lifeline::dt

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +18,7 @@
 #include <string_view>
 
 #include "lifeline/dt/dtb_reader.h"
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/user_error.h"
 
 extern char** environ;
@@ -113,9 +115,70 @@ std::string require_dtc(const std::string& dts_path) {
   return *dtc;
 }
 
+// A line marker of preprocessed source: `# 12 "arch/arm/boot/dts/x.dtsi" 1`
+// (cpp) or `#line 12 "file"`. nullopt for any other line.
+struct Marker {
+  int line;
+  std::string file;
+};
+std::optional<Marker> line_marker(std::string_view l) {
+  auto skip_blanks = [&l] {
+    size_t n = 0;
+    while (n < l.size() && (l[n] == ' ' || l[n] == '\t')) ++n;
+    l.remove_prefix(n);
+    return n;
+  };
+  if (l.empty() || l[0] != '#') return std::nullopt;
+  l.remove_prefix(1);
+  skip_blanks();
+  if (l.substr(0, 4) == "line") {
+    l.remove_prefix(4);
+    if (skip_blanks() == 0) return std::nullopt;
+  }
+  size_t digits = 0;
+  int line = 0;
+  while (digits < l.size() && digits < 9 && l[digits] >= '0' && l[digits] <= '9')
+    line = line * 10 + (l[digits++] - '0');
+  if (digits == 0) return std::nullopt;
+  l.remove_prefix(digits);
+  if (skip_blanks() == 0 || l.empty() || l[0] != '"') return std::nullopt;
+  size_t close = l.find('"', 1);
+  if (close == std::string_view::npos) return std::nullopt;
+  return Marker{line, std::string(l.substr(1, close - 1))};
+}
+
+// The line of `text` (1-based) that its line markers make line `line` of
+// `file`, the way dtc counts (dtc names the file as given for lines before
+// any marker); 0 when no line is.
+int physical_line(std::string_view text, const std::string& given, const std::string& file,
+                  int line) {
+  std::string cur_file = given;
+  int cur_line = 1;
+  int physical = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view l = text.substr(start, nl == std::string_view::npos ? nl : nl - start);
+    ++physical;
+    if (std::optional<Marker> m = line_marker(l)) {
+      cur_file = m->file;
+      cur_line = m->line;
+    } else {
+      if (cur_line == line && cur_file == file) return physical;
+      ++cur_line;
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return 0;
+}
+
 // dtc's messages carry "file:line.col-col" or "file:line.col-line.col"
 // (parser errors: "Error: f.dts:12.3-4 syntax error"; checks:
-// "f.dts:3.5-25: ERROR (phandle_references): ...").
+// "f.dts:3.5-25: ERROR (phandle_references): ..."). In preprocessed source
+// the file and line are those the `# N "file"` markers name, not lines of
+// the file the user gave: the error points at the user's file, and says
+// what the marker names.
 [[noreturn]] void dtc_failed(const std::string& dts_path, const RunResult& r) {
   std::string text = trim(r.err);
   if (text.empty())
@@ -123,14 +186,68 @@ std::string require_dtc(const std::string& dts_path) {
                              : "dtc exited with status " + std::to_string(r.exit_status);
   static const std::regex where(R"(([^\s:"]+):(\d{1,9})\.(\d{1,9})(?:-\d+(?:\.\d+)?)?)");
   std::smatch m;
-  std::string file = dts_path;
   int line = 0, col = 0;
+  std::string note;
   if (std::regex_search(text, m, where)) {
-    file = m[1].str();
-    line = std::stoi(m[2].str());
+    std::string file = m[1].str();
+    int dtc_line = std::stoi(m[2].str());
     col = std::stoi(m[3].str());
+    if (file == as_argument(dts_path) || file == dts_path) {
+      line = dtc_line;  // no marker before it: a line of the file itself
+      std::string src = sim::read_input_file(dts_path, "device tree", sim::kMaxBoardBytes);
+      if (int p = physical_line(src, as_argument(dts_path), file, dtc_line); p > 0) line = p;
+    } else {
+      std::string src = sim::read_input_file(dts_path, "device tree", sim::kMaxBoardBytes);
+      line = physical_line(src, as_argument(dts_path), file, dtc_line);
+      note = "\n(the `# N \"file\"` line markers of " + dts_path + " name " + file + " line " +
+             std::to_string(dtc_line) + " as the original source" +
+             (line > 0 ? "; that is line " + std::to_string(line) + " of " + dts_path : "") + ")";
+      if (line == 0) col = 0;
+    }
   }
-  throw sim::UserError(file, line, col, "dtc cannot compile " + dts_path + ":\n" + text);
+  throw sim::UserError(dts_path, line, col, "dtc cannot compile " + dts_path + ":\n" + text + note);
+}
+
+// A C preprocessor line that dtc cannot read (`#include <dt-bindings/...>`,
+// `#define`): the kernel build runs cpp before dtc, and so must the user.
+void require_preprocessed(const std::string& dts_path) {
+  std::string src = sim::read_input_file(dts_path, "device tree", sim::kMaxBoardBytes);
+  static const std::string_view kDirectives[] = {"include", "define", "undef", "ifdef", "ifndef",
+                                                 "if",      "elif",   "else",  "endif"};
+  int number = 0;
+  size_t start = 0;
+  while (start <= src.size()) {
+    size_t nl = src.find('\n', start);
+    std::string_view l(src.data() + start, (nl == std::string::npos ? src.size() : nl) - start);
+    ++number;
+    size_t first = l.find_first_not_of(" \t");
+    if (first != std::string_view::npos && l[first] == '#' && !line_marker(l)) {
+      std::string_view rest = l.substr(first + 1);
+      rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(" \t")));
+      size_t word = 0;
+      while (word < rest.size() && rest[word] >= 'a' && rest[word] <= 'z') ++word;
+      // "#include <...>" but not "#interrupt-cells" or "#if-x = ...".
+      bool ends = word == rest.size() ||
+                  std::string_view(" \t<\"(\r").find(rest[word]) != std::string_view::npos;
+      std::string_view w = rest.substr(0, word);
+      if (ends &&
+          std::find(std::begin(kDirectives), std::end(kDirectives), w) != std::end(kDirectives)) {
+        std::string head(trim(std::string(l.substr(0, std::min<size_t>(l.size(), 256)))));
+        std::string dir =
+            dts_path.find('/') == std::string::npos ? "." : dts_path.substr(0, dts_path.rfind('/'));
+        throw sim::UserError(
+            dts_path, number, static_cast<int>(first) + 1,
+            "the device tree source has a C preprocessor line ('" + sim::excerpt(head, 60) +
+                "'), which dtc cannot read. Run the C preprocessor first, as the kernel build "
+                "does, from the top of a kernel source tree:\n  cpp -nostdinc -undef -x "
+                "assembler-with-cpp -D__DTS__ -I " +
+                dir + " -I scripts/dtc/include-prefixes -o board.pre.dts " + dts_path +
+                "\nand give lifeline board.pre.dts");
+      }
+    }
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
 }
 
 }  // namespace
@@ -156,6 +273,7 @@ std::optional<std::string> find_dtc() {
 
 std::vector<uint8_t> compile_dts(const std::string& dts_path) {
   std::string dtc = require_dtc(dts_path);
+  require_preprocessed(dts_path);
   std::string arg = as_argument(dts_path);
   TempFile out;
   RunResult r = run({dtc, "-q", "-@", "-I", "dts", "-O", "dtb", "-o", out.path(), arg}, nullptr);

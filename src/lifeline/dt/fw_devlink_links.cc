@@ -17,27 +17,42 @@ bool has_suffix(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// What a binding's parse_prop() gives at index 0, 1, 2, ... up to the
+// first NULL, which ends of_link_property()'s loop. Each property is parsed
+// once: the kernel re-parses the list from its start for every index, which
+// is quadratic in the length of the list.
+using Suppliers = std::vector<FwNode*>;
+
+// The nodes of a phandle list up to the first empty, dangling or bad entry
+// (__of_parse_phandle_with_args() fails there, or gives a NULL node).
+Suppliers list_nodes(const PhandleList& list) {
+  Suppliers out;
+  for (const PhandleEntry& e : list.entries) {
+    if (!e.phandle || !e.node) break;
+    out.push_back(e.node);
+  }
+  return out;
+}
+
 // parse_prop_cells(): a fixed-name list; a target without `cells_name` has
 // no arguments (cell_count 0).
-FwNode* parse_prop_cells(const FwNode* np, std::string_view prop, int index,
-                         std::string_view list_name, std::string_view cells_name) {
-  if (prop != list_name) return nullptr;
-  auto e = of_parse_phandle_with_args_count(np, list_name, cells_name, 0, index);
-  return e ? e->node : nullptr;
+Suppliers parse_prop_cells(const FwNode* np, std::string_view prop, std::string_view list_name,
+                           std::string_view cells_name) {
+  if (prop != list_name) return {};
+  return list_nodes(of_phandle_list(np, list_name, cells_name, 0));
 }
 
 // parse_suffix_prop_cells(): of_parse_phandle_with_args(), so with a
 // cells_name the target must have it.
-FwNode* parse_suffix_prop_cells(const FwNode* np, std::string_view prop, int index,
-                                std::string_view suffix, std::string_view cells_name) {
-  if (!has_suffix(prop, suffix)) return nullptr;
-  auto e = of_parse_phandle_with_args(np, prop, cells_name, index);
-  return e ? e->node : nullptr;
+Suppliers parse_suffix_prop_cells(const FwNode* np, std::string_view prop, std::string_view suffix,
+                                  std::string_view cells_name) {
+  if (!has_suffix(prop, suffix)) return {};
+  return list_nodes(of_phandle_list(np, prop, cells_name, cells_name.empty() ? 0 : -1));
 }
 
-#define LIFELINE_SIMPLE_PROP(fname, name, cells)                          \
-  FwNode* parse_##fname(const FwNode* np, std::string_view prop, int i) { \
-    return parse_prop_cells(np, prop, i, name, cells);                    \
+#define LIFELINE_SIMPLE_PROP(fname, name, cells)                     \
+  Suppliers parse_##fname(const FwNode* np, std::string_view prop) { \
+    return parse_prop_cells(np, prop, name, cells);                  \
   }
 
 // DEFINE_SIMPLE_PROP() entries.
@@ -77,61 +92,70 @@ LIFELINE_SIMPLE_PROP(power_supplies, "power-supplies", "")
 #undef LIFELINE_SIMPLE_PROP
 
 // DEFINE_SUFFIX_PROP(regulators, "-supply", NULL)
-FwNode* parse_regulators(const FwNode* np, std::string_view prop, int i) {
-  return parse_suffix_prop_cells(np, prop, i, "-supply", "");
+Suppliers parse_regulators(const FwNode* np, std::string_view prop) {
+  return parse_suffix_prop_cells(np, prop, "-supply", "");
 }
 
 // DEFINE_SUFFIX_PROP(gpio, "-gpio", "#gpio-cells")
-FwNode* parse_gpio(const FwNode* np, std::string_view prop, int i) {
-  return parse_suffix_prop_cells(np, prop, i, "-gpio", "#gpio-cells");
+Suppliers parse_gpio(const FwNode* np, std::string_view prop) {
+  return parse_suffix_prop_cells(np, prop, "-gpio", "#gpio-cells");
 }
 
 // parse_gpios(): "*-gpios", but not "<vendor>,nr-gpios" (a count).
-FwNode* parse_gpios(const FwNode* np, std::string_view prop, int i) {
-  if (has_suffix(prop, ",nr-gpios")) return nullptr;
-  return parse_suffix_prop_cells(np, prop, i, "-gpios", "#gpio-cells");
+Suppliers parse_gpios(const FwNode* np, std::string_view prop) {
+  if (has_suffix(prop, ",nr-gpios")) return {};
+  return parse_suffix_prop_cells(np, prop, "-gpios", "#gpio-cells");
 }
 
-// parse_iommu_maps(): <rid-base iommu iommu-base length> entries.
-FwNode* parse_iommu_maps(const FwNode* np, std::string_view prop, int i) {
-  if (prop != "iommu-map") return nullptr;
-  return of_parse_phandle(np, prop, i * 4 + 1);
+// parse_iommu_maps(): <rid-base iommu iommu-base length> entries; index i
+// is the bare phandle at cell i * 4 + 1.
+Suppliers parse_iommu_maps(const FwNode* np, std::string_view prop) {
+  if (prop != "iommu-map") return {};
+  PhandleList cells = of_phandle_list(np, prop, {}, 0);
+  Suppliers out;
+  for (size_t i = 1; i < cells.entries.size(); i += 4) {
+    const PhandleEntry& e = cells.entries[i];
+    if (!e.phandle || !e.node) break;
+    out.push_back(e.node);
+  }
+  return out;
 }
 
 // parse_gpio_compat(): legacy "gpio"/"gpios"; a gpio-hog's gpios are its
 // own controller's lines, not a dependency.
-FwNode* parse_gpio_compat(const FwNode* np, std::string_view prop, int i) {
-  if (prop != "gpio" && prop != "gpios") return nullptr;
-  if (np->has_property("gpio-hog")) return nullptr;
-  auto e = of_parse_phandle_with_args(np, prop, "#gpio-cells", i);
-  return e ? e->node : nullptr;
+Suppliers parse_gpio_compat(const FwNode* np, std::string_view prop) {
+  if (prop != "gpio" && prop != "gpios") return {};
+  if (np->has_property("gpio-hog")) return {};
+  return list_nodes(of_phandle_list(np, prop, "#gpio-cells", -1));
 }
 
 // parse_interrupts(): the controller that of_irq_parse_one() resolves,
 // through interrupt-parent and interrupt-map nexus nodes.
-FwNode* parse_interrupts(const FwNode* np, std::string_view prop, int i) {
-  if (prop != "interrupts" && prop != "interrupts-extended") return nullptr;
-  std::optional<IrqSpec> irq = of_irq_parse_one(np, i);
-  return irq ? irq->np : nullptr;
+Suppliers parse_interrupts(const FwNode* np, std::string_view prop) {
+  if (prop != "interrupts" && prop != "interrupts-extended") return {};
+  Suppliers out;
+  for (const IrqSpec& irq : of_irq_parse_all(np)) out.push_back(irq.np);
+  return out;
 }
 
 // parse_interrupt_map(): a nexus node depends on every parent its map names.
-FwNode* parse_interrupt_map(const FwNode* np, std::string_view prop, int index) {
-  if (prop != "interrupt-map") return nullptr;
+Suppliers parse_interrupt_map(const FwNode* np, std::string_view prop) {
+  if (prop != "interrupt-map") return {};
   std::optional<uint32_t> intcells = np->read_u32("#interrupt-cells");
-  if (!intcells) return nullptr;
+  if (!intcells) return {};
   size_t addrcells = static_cast<size_t>(of_bus_n_addr_cells(np));
   std::vector<uint32_t> imap = property_cells(np, "interrupt-map");
+  Suppliers out;
   size_t pos = 0;
-  for (int i = 0; pos + addrcells + *intcells + 1 < imap.size(); ++i) {
+  while (pos + addrcells + *intcells + 1 < imap.size()) {
     pos += addrcells + *intcells;
     IrqSpec sup;
     std::optional<size_t> next = of_irq_parse_imap_parent(*np->tree, imap, pos, sup);
-    if (!next) return nullptr;
-    if (i == index) return sup.np;
+    if (!next) break;
+    out.push_back(sup.np);
     pos = *next;
   }
-  return nullptr;
+  return out;
 }
 
 // of_graph_get_port_parent(): the device node around an endpoint, skipping
@@ -149,14 +173,15 @@ FwNode* of_graph_get_port_parent(const FwNode* node) {
 }
 
 // parse_remote_endpoint(): of_graph_get_remote_port_parent(); one link only.
-FwNode* parse_remote_endpoint(const FwNode* np, std::string_view prop, int index) {
-  if (index > 0 || prop != "remote-endpoint") return nullptr;
-  return of_graph_get_port_parent(of_parse_phandle(np, "remote-endpoint", 0));
+Suppliers parse_remote_endpoint(const FwNode* np, std::string_view prop) {
+  if (prop != "remote-endpoint") return {};
+  FwNode* sup = of_graph_get_port_parent(of_parse_phandle(np, "remote-endpoint", 0));
+  return sup ? Suppliers{sup} : Suppliers{};
 }
 
 // struct supplier_bindings.
 struct SupplierBinding {
-  FwNode* (*parse_prop)(const FwNode* np, std::string_view prop, int index);
+  Suppliers (*parse_prop)(const FwNode* np, std::string_view prop);
   FwNode* (*get_con_dev)(const FwNode* np) = nullptr;
   bool optional = false;
   uint8_t fwlink_flags = 0;
@@ -221,17 +246,16 @@ void of_link_to_phandle(FwNode* con, FwNode* sup, std::string_view prop, uint8_t
 
 // of_link_property().
 void of_link_property(FwNode& con, std::string_view prop, const FwDevlinkOptions& options) {
-  bool matched = false;
-  int i = 0;  // shared across bindings, as in the kernel
+  // The index is shared across bindings, as in the kernel: a binding after
+  // the one that matched never runs, and one before it found nothing at 0.
   for (const SupplierBinding& s : kSupplierBindings) {
-    if (matched) break;
     if (s.optional && !options.strict) continue;
-    while (FwNode* sup = s.parse_prop(&con, prop, i)) {
-      FwNode* con_dev = s.get_con_dev ? s.get_con_dev(&con) : &con;
-      matched = true;
-      ++i;
-      if (con_dev) of_link_to_phandle(con_dev, sup, prop, s.fwlink_flags);
-    }
+    Suppliers sups = s.parse_prop(&con, prop);
+    if (sups.empty()) continue;
+    FwNode* con_dev = s.get_con_dev ? s.get_con_dev(&con) : &con;
+    if (con_dev)
+      for (FwNode* sup : sups) of_link_to_phandle(con_dev, sup, prop, s.fwlink_flags);
+    return;
   }
 }
 

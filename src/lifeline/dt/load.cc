@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/dt/load.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <vector>
 
 #include "lifeline/dt/dtb_reader.h"
 #include "lifeline/dt/fw_devlink_links.h"
+#include "lifeline/dt/walk_check.h"
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::dt {
@@ -36,17 +32,14 @@ bool looks_like_text(const std::vector<uint8_t>& bytes) {
 }
 
 std::vector<uint8_t> read_file(const std::string& path) {
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0)
-    throw sim::UserError(path, 0, 0,
-                         std::string("cannot read the device tree: ") + std::strerror(errno));
-  if (S_ISDIR(st.st_mode))
-    throw sim::UserError(path, 0, 0, "cannot read the device tree: it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw sim::UserError(path, 0, 0,
-                         std::string("cannot read the device tree: ") + std::strerror(errno));
-  return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string bytes = sim::read_input_file(path, "device tree", sim::kMaxBoardBytes);
+  return std::vector<uint8_t>(bytes.begin(), bytes.end());
+}
+
+// What every tree gets after it is read: the walk check, then fw_devlink.
+void finish_tree(core::FwTree& tree, const std::string& name) {
+  check_phandle_walks(tree, name);
+  add_fw_devlink_links(tree);
 }
 
 }  // namespace
@@ -67,7 +60,18 @@ std::unique_ptr<core::FwTree> load_device_tree(const std::string& path, LoadOpti
     tree = read_dts(path, options.dts);
   }
   tree->source = path;
-  add_fw_devlink_links(*tree);
+  finish_tree(*tree, path);
+  return tree;
+}
+
+std::unique_ptr<core::FwTree> load_device_tree_blob(std::span<const uint8_t> blob,
+                                                    const std::string& name) {
+  if (blob.size() > sim::kMaxBoardBytes)
+    throw sim::UserError(name, 0, 0,
+                         "the device tree is larger than " + sim::size_text(sim::kMaxBoardBytes) +
+                             ", lifeline's limit for a device tree");
+  std::unique_ptr<core::FwTree> tree = read_dtb(blob, name);
+  finish_tree(*tree, name);
   return tree;
 }
 

@@ -380,5 +380,47 @@ TEST(Dtc, AnnotatedOutputParser) {
   EXPECT_EQ(m.size(), 3u);
 }
 
+TEST(Load, EndlessFileIsRefusedAtTheSizeLimit) {
+  sim::UserError e = user_error([&] { load_device_tree("/dev/zero"); });
+  EXPECT_EQ(e.file(), "/dev/zero");
+  EXPECT_THAT(e.message(), HasSubstr("larger than 64 MiB, lifeline's limit for a device tree"));
+}
+
+TEST(Load, DtsWithIncludeSaysToRunThePreprocessor) {
+  std::string path =
+      write_file("inc.dts", "/dts-v1/;\n\n#include <dt-bindings/gpio/gpio.h>\n/ { };\n");
+  sim::UserError e = user_error([&] { load_device_tree(path); });
+  EXPECT_EQ(e.file(), path);
+  EXPECT_EQ(e.line(), 3);
+  EXPECT_THAT(e.message(), HasSubstr("'#include <dt-bindings/gpio/gpio.h>'"));
+  EXPECT_THAT(e.message(), HasSubstr("cpp -nostdinc -undef -x assembler-with-cpp -D__DTS__ -I " +
+                                     testing::scratch_dir() +
+                                     " -I scripts/dtc/include-prefixes -o board.pre.dts " + path));
+  // Property names that start with '#' are no directives.
+  EXPECT_NO_THROW(load_device_tree(write_file(
+      "hash.dts", "/dts-v1/;\n/ {\n#address-cells = <1>;\n#interrupt-cells = <1>;\n};\n")));
+}
+
+TEST(Load, PreprocessedDtsErrorPointsAtTheGivenFileAndNamesTheOriginal) {
+  // cpp output: line markers make dtc count lines of the original files.
+  std::string path = write_file("pre.dts",
+                                "/dts-v1/;\n"
+                                "# 1 \"arch/arm/boot/dts/foo.dts\"\n"
+                                "# 1 \"<built-in>\"\n"
+                                "# 1 \"arch/arm/boot/dts/foo.dts\"\n"
+                                "\n"
+                                "/ {\n"
+                                "# 10 \"arch/arm/boot/dts/foo.dtsi\" 1\n"
+                                "\tfoo = <1>\n"
+                                "\tbar;\n"
+                                "};\n");
+  sim::UserError e = user_error([&] { load_device_tree(path); });
+  EXPECT_EQ(e.file(), path);
+  EXPECT_EQ(e.line(), 9);  // dtc: foo.dtsi:11, the line of "bar;"
+  EXPECT_THAT(e.message(), HasSubstr("syntax error"));
+  EXPECT_THAT(e.message(), HasSubstr("name arch/arm/boot/dts/foo.dtsi line 11 as the original"));
+  EXPECT_THAT(std::string(e.what()), HasSubstr(path + ":9:"));
+}
+
 }  // namespace
 }  // namespace lifeline::dt

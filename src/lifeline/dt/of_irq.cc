@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "lifeline/dt/of_base.h"
 
@@ -28,17 +30,59 @@ bool is_imap_abuser(const core::FwNode* np) {
   return false;
 }
 
+// More hops than the tree has nodes: the walk has passed some node twice
+// with nothing changed, so it would go round for ever.
+size_t walk_bound(const core::FwNode* start) {
+  return start->tree ? start->tree->nodes().size() + 1 : size_t{1} << 20;
+}
+
+// "/a -> /b -> /a": the loop that `step` enters from `start`, at most a
+// few nodes of it.
+std::string cycle_text(const core::FwNode* start,
+                       const core::FwNode* (*step)(const core::FwNode*)) {
+  std::vector<const core::FwNode*> seen;
+  std::unordered_map<const core::FwNode*, size_t> at;  // node -> position in seen
+  const core::FwNode* p = start;
+  while (p && !at.count(p)) {
+    at.emplace(p, seen.size());
+    seen.push_back(p);
+    p = step(p);
+  }
+  if (!p) return "(none)";
+  size_t first = at[p];
+  std::string out;
+  for (size_t i = first; i < seen.size(); ++i) {
+    if (i - first == 6) {
+      out += "... (" + std::to_string(seen.size() - first) + " nodes) -> ";
+      break;
+    }
+    out += seen[i]->full_path + " -> ";
+  }
+  return out + p->full_path;
+}
+
 }  // namespace
 
-core::FwNode* of_irq_find_parent(const core::FwNode* child) {
+const core::FwNode* of_irq_parent_step(const core::FwNode* p) {
+  if (std::optional<uint32_t> ph = p->read_u32("interrupt-parent"))
+    return p->tree ? p->tree->find_by_phandle(*ph) : nullptr;
+  return p->parent;
+}
+
+core::FwNode* of_irq_find_parent(const core::FwNode* child, IrqWalkError* why) {
   const core::FwNode* p = child;
   if (!p) return nullptr;
+  size_t hops = walk_bound(child);
   do {
-    std::optional<uint32_t> ph = p->read_u32("interrupt-parent");
-    if (ph)
-      p = p->tree ? p->tree->find_by_phandle(*ph) : nullptr;
-    else
-      p = p->parent;
+    if (hops-- == 0) {
+      if (why) {
+        why->node = child;
+        why->what = "interrupt-parent cycle " + cycle_text(child, of_irq_parent_step) +
+                    ": no node on it has #interrupt-cells";
+      }
+      return nullptr;
+    }
+    p = of_irq_parent_step(p);
   } while (p && !p->has_property("#interrupt-cells"));
   return const_cast<core::FwNode*>(p);
 }
@@ -62,8 +106,11 @@ std::optional<size_t> of_irq_parse_imap_parent(const core::FwTree& tree,
   return pos;
 }
 
-bool of_irq_parse_raw(const uint32_t addr[3], IrqSpec& out) {
+bool of_irq_parse_raw(const uint32_t addr[3], IrqSpec& out, IrqWalkError* why) {
   const core::FwNode* ipar = out.np;
+  if (!ipar) return false;
+  const core::FwNode* start = ipar;
+  size_t hops = walk_bound(start);
   uint32_t intsize = 1;
   // Find #interrupt-cells of the cursor, walking up if it has none.
   while (ipar) {
@@ -71,7 +118,7 @@ bool of_irq_parse_raw(const uint32_t addr[3], IrqSpec& out) {
       intsize = *n;
       break;
     }
-    ipar = of_irq_find_parent(ipar);
+    ipar = of_irq_find_parent(ipar, why);
   }
   if (!ipar) return false;
   if (out.args.size() != intsize) return false;
@@ -92,6 +139,15 @@ bool of_irq_parse_raw(const uint32_t addr[3], IrqSpec& out) {
   for (uint32_t i = 0; i < intsize; ++i) match_array[addrsize + i] = out.args[i];
 
   while (ipar) {
+    if (hops-- == 0) {
+      if (why) {
+        why->node = start;
+        why->what = "interrupt-map cycle: from " + start->full_path +
+                    ", interrupt-map and interrupt-parent lead round to " + ipar->full_path +
+                    " again and never to an interrupt-controller";
+      }
+      return false;
+    }
     bool intc = ipar->has_property("interrupt-controller");
     const core::FwProperty* imap_prop = ipar->find_property("interrupt-map");
     if (intc && (!imap_prop || is_imap_abuser(ipar))) {
@@ -102,7 +158,7 @@ bool of_irq_parse_raw(const uint32_t addr[3], IrqSpec& out) {
     // "no reg passed in when needed" failure cannot happen here.
     const core::FwNode* newpar = nullptr;
     if (!imap_prop) {
-      newpar = of_irq_find_parent(ipar);
+      newpar = of_irq_find_parent(ipar, why);
     } else {
       std::vector<uint32_t> imap = property_cells(ipar, "interrupt-map");
       std::vector<uint32_t> imask = property_cells(ipar, "interrupt-map-mask");
@@ -146,32 +202,80 @@ bool of_irq_parse_raw(const uint32_t addr[3], IrqSpec& out) {
   return false;  // no interrupt-map found
 }
 
-std::optional<IrqSpec> of_irq_parse_one(const core::FwNode* device, int index) {
-  if (!device || index < 0) return std::nullopt;
+namespace {
+
+// of_irq_parse_one() with interrupts-extended parsed by the caller.
+std::optional<IrqSpec> parse_one(const core::FwNode* device, size_t index,
+                                 const PhandleList& extended, IrqWalkError* why) {
   uint32_t addr_buf[3] = {0, 0, 0};
   std::vector<uint32_t> reg = property_cells(device, "reg");
   for (size_t i = 0; i < std::min<size_t>(3, reg.size()); ++i) addr_buf[i] = reg[i];
 
   IrqSpec out;
-  // The new-style interrupts-extended first.
-  if (std::optional<PhandleEntry> e =
-          of_parse_phandle_with_args(device, "interrupts-extended", "#interrupt-cells", index)) {
-    if (!e->node) return std::nullopt;
-    out.np = e->node;
-    out.args = std::move(e->args);
+  // The new-style interrupts-extended first (an empty entry, or one past the
+  // end or past an error, falls through to "interrupts" as in the kernel).
+  if (index < extended.entries.size() && extended.entries[index].phandle) {
+    const PhandleEntry& e = extended.entries[index];
+    if (!e.node) return std::nullopt;
+    out.np = e.node;
+    out.args = e.args;
   } else {
-    core::FwNode* p = of_irq_find_parent(device);
+    // Past the end of interrupts-extended the kernel goes on to read
+    // "interrupts", which such a node does not have.
+    if (!device->has_property("interrupts")) return std::nullopt;
+    core::FwNode* p = of_irq_find_parent(device, why);
     if (!p) return std::nullopt;
     std::optional<uint32_t> intsize = p->read_u32("#interrupt-cells");
     if (!intsize) return std::nullopt;
+    if (*intsize == 0) {
+      // Specifiers of no cells: every index is "found", and the kernel's
+      // of_irq_count() and fw_devlink count interrupts for ever.
+      if (why) {
+        why->node = device;
+        why->what = "'interrupts' cannot be split into interrupts: its interrupt parent " +
+                    p->full_path + " has #interrupt-cells = <0>";
+      }
+      return std::nullopt;
+    }
     std::vector<uint32_t> ints = property_cells(device, "interrupts");
-    size_t first = static_cast<size_t>(index) * *intsize;
-    if (first + *intsize > ints.size()) return std::nullopt;
+    if (index >= ints.size() / *intsize) return std::nullopt;
+    size_t first = index * *intsize;
     out.np = p;
     out.args.assign(ints.begin() + static_cast<std::ptrdiff_t>(first),
                     ints.begin() + static_cast<std::ptrdiff_t>(first + *intsize));
   }
-  if (!of_irq_parse_raw(addr_buf, out)) return std::nullopt;
+  if (!of_irq_parse_raw(addr_buf, out, why)) {
+    // Name the node whose interrupt it is; the text names the loop.
+    if (why && why->node) why->node = device;
+    return std::nullopt;
+  }
+  return out;
+}
+
+PhandleList extended_list(const core::FwNode* device) {
+  return of_phandle_list(device, "interrupts-extended", "#interrupt-cells", -1);
+}
+
+}  // namespace
+
+std::optional<IrqSpec> of_irq_parse_one(const core::FwNode* device, int index, IrqWalkError* why) {
+  if (!device || index < 0) return std::nullopt;
+  return parse_one(device, static_cast<size_t>(index), extended_list(device), why);
+}
+
+std::vector<IrqSpec> of_irq_parse_all(const core::FwNode* device, IrqWalkError* why) {
+  std::vector<IrqSpec> out;
+  if (!device) return out;
+  PhandleList extended = extended_list(device);
+  // Every interrupt takes at least one cell of one of the two properties.
+  size_t cells = 0;
+  for (const char* prop : {"interrupts", "interrupts-extended"})
+    if (const core::FwProperty* p = device->find_property(prop)) cells += p->value.size() / 4;
+  for (size_t i = 0; i < cells; ++i) {
+    std::optional<IrqSpec> irq = parse_one(device, i, extended, why);
+    if (!irq) break;
+    out.push_back(std::move(*irq));
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "lifeline/scenario/print.h"
 #include "lifeline/scenario/values.h"
 #include "lifeline/sim/finding.h"
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/suggest.h"
 
 namespace lifeline::scenario {
@@ -388,7 +389,7 @@ Body parse_command_body(Cursor& c) {
   }
   std::string hint = sim::did_you_mean(word.text, command_words());
   if (hint.empty()) hint = "; commands are: " + join(command_words());
-  c.fail(word, "unknown command '" + word.text + "'" + hint);
+  c.fail(word, "unknown command '" + sim::excerpt(word.text) + "'" + hint);
 }
 
 }  // namespace

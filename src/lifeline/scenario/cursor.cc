@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/scenario/cursor.h"
 
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
 
@@ -25,7 +26,7 @@ void Cursor::fail(Loc at, const std::string& message) const {
 }
 
 void Cursor::expected(const std::string& what, const std::string& hint) const {
-  std::string got = at_end() ? "end of line" : "'" + peek()->text + "'";
+  std::string got = at_end() ? "end of line" : "'" + sim::excerpt(peek()->text) + "'";
   fail(here(), "expected " + what + ", got " + got + hint);
 }
 

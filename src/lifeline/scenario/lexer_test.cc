@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/scenario/lexer.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "lifeline/sim/user_error.h"
@@ -86,6 +87,62 @@ TEST(Lexer, ReportsBadQuotesWithTheirColumn) {
   } catch (const sim::UserError& e) {
     EXPECT_STREQ(e.what(), "f.scn:2:6: expected a closing \" for the quote, got end of line");
   }
+}
+
+// --- bytes no scenario holds, and size limits ----------------------------
+
+sim::UserError lex_error(std::string_view text) {
+  try {
+    lex(text, "s.scn");
+  } catch (const sim::UserError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error";
+  return sim::UserError("");
+}
+
+TEST(Lexer, NulByteIsShown) {
+  using namespace std::string_literals;
+  sim::UserError e = lex_error("boot\nwait 1s\0\0\n"s);
+  EXPECT_EQ(e.line(), 2);
+  EXPECT_EQ(e.column(), 8);
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("a NUL byte (\\0)"));
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("'wait 1s\\0\\0'"));
+}
+
+TEST(Lexer, ByteOrderMarkIsNamed) {
+  sim::UserError e = lex_error(
+      "\xef\xbb\xbf"
+      "boot\n");
+  EXPECT_EQ(e.line(), 1);
+  EXPECT_EQ(e.column(), 1);
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("byte-order mark"));
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("at the start of the file"));
+  e = lex_error(
+      "boot\nwait \xef\xbb\xbf"
+      "1s\n");
+  EXPECT_EQ(e.line(), 2);
+  EXPECT_EQ(e.column(), 6);
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("byte-order mark"));
+}
+
+TEST(Lexer, ControlCharacterIsShown) {
+  sim::UserError e = lex_error("wait 1s\x01\n");
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("\\x01"));
+}
+
+TEST(Lexer, LongLinesAndWordsAreRefusedWithAShortExcerpt) {
+  // A 1 MB device name: over the line limit, and the message stays short.
+  std::string line = "bind " + std::string(1 << 20, 'd') + "\n";
+  sim::UserError e = lex_error(line);
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("64 KiB"));
+  EXPECT_LT(std::string(e.what()).size(), 300u);
+  // A word under the line limit but over PATH_MAX.
+  e = lex_error("bind \"" + std::string(5000, 'd') + "\"\n");
+  EXPECT_THAT(e.message(), ::testing::HasSubstr("PATH_MAX"));
+  EXPECT_LT(std::string(e.what()).size(), 300u);
+  // A word at the limit is a word.
+  EXPECT_EQ(lex("bind " + std::string(4096, 'd'), "s.scn")[0].tokens[1].text.size(), 4096u);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "lifeline/scenario/commands.h"
 #include "lifeline/scenario/cursor.h"
 #include "lifeline/scenario/lexer.h"
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::scenario {
@@ -182,21 +183,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file) {
 }
 
 Scenario load_scenario(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    throw sim::UserError(path, 0, 0, "cannot read scenario: it is a directory");
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    int err = errno;
-    throw sim::UserError(path, 0, 0,
-                         std::string("cannot read scenario: ") +
-                             (err ? std::strerror(err) : "cannot open the file"));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw sim::UserError(path, 0, 0, "cannot read scenario");
-  return parse_scenario(text.str(), path);
+  return parse_scenario(sim::read_input_file(path, "scenario", sim::kMaxScenarioBytes), path);
 }
 
 }  // namespace lifeline::scenario

@@ -449,15 +449,16 @@ TEST(Parser, MissingFileIsAUserError) {
     load_scenario(path);
     FAIL() << "expected an error";
   } catch (const sim::UserError& e) {
-    EXPECT_STREQ(e.what(),
-                 "/nonexistent/lifeline/s.scn: cannot read scenario: No such file or directory");
+    EXPECT_STREQ(
+        e.what(),
+        "/nonexistent/lifeline/s.scn: cannot read the scenario: No such file or directory");
     EXPECT_EQ(e.line(), 0);
   }
   try {
     load_scenario(LIFELINE_BINARY_DIR);
     FAIL() << "expected an error";
   } catch (const sim::UserError& e) {
-    EXPECT_EQ(e.message(), "cannot read scenario: it is a directory");
+    EXPECT_EQ(e.message(), "cannot read the scenario: it is a directory");
   }
 }
 

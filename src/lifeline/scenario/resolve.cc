@@ -13,6 +13,7 @@
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/system.h"
+#include "lifeline/sim/input_file.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
 
@@ -92,7 +93,7 @@ core::Device* Resolver::device(const Name& name) const {
   for (core::Device* d : devices) names.push_back(d->name());
   std::vector<std::string> labels = node_labels(tree_);
   names.insert(names.end(), labels.begin(), labels.end());
-  fail(name, "unknown device '" + t + "'" + sim::did_you_mean(t, names));
+  fail(name, "unknown device '" + sim::excerpt(t) + "'" + sim::did_you_mean(t, names));
 }
 
 core::Device* Resolver::device_or_gone(const Name& name) const {
@@ -130,7 +131,7 @@ net::NetDevice* Resolver::netdev(const Name& name, bool allow_absent) const {
   if (allow_absent) return nullptr;
   std::vector<std::string> names;
   for (net::NetDevice* nd : live) names.push_back(nd->name());
-  fail(name, "unknown interface '" + t + "'" + sim::did_you_mean(t, names) +
+  fail(name, "unknown interface '" + sim::excerpt(t) + "'" + sim::did_you_mean(t, names) +
                  (names.empty() ? " (no netdev is registered)" : ""));
 }
 
@@ -154,7 +155,7 @@ core::Module* Resolver::module(const Name& name) const {
     for (size_t i = 0; i < names.size() && i < kListed; ++i) hint += (i ? ", " : "") + names[i];
     hint += names.size() > kListed ? ", ...)" : ")";
   }
-  fail(name, "unknown module '" + name.text + "'" + hint);
+  fail(name, "unknown module '" + sim::excerpt(name.text) + "'" + hint);
 }
 
 core::Driver* Resolver::driver(core::Device* dev, const Name& name) const {
@@ -164,8 +165,8 @@ core::Driver* Resolver::driver(core::Device* dev, const Name& name) const {
       if (d->name() == name.text) return d;
       names.push_back(d->name());
     }
-  fail(name, "no driver '" + name.text + "' on bus '" + std::string(core::dev_bus_name(dev)) + "'" +
-                 sim::did_you_mean(name.text, names));
+  fail(name, "no driver '" + sim::excerpt(name.text) + "' on bus '" +
+                 std::string(core::dev_bus_name(dev)) + "'" + sim::did_you_mean(name.text, names));
 }
 
 }  // namespace lifeline::scenario
