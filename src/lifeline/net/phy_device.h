@@ -98,8 +98,10 @@ class PhyDevice : public MdioDevice {
   std::function<void(NetDevice*)> adjust_link;
   std::function<void(PhyDevice*, bool)> phy_link_change;
   sim::Ptr<Phylink> phylink;
-  core::DeviceLink* devlink = nullptr;
-  bool attaching = false;  // inside phy_attach_direct() (genphy bind)
+  // phydev->devlink: the driver core frees the link when either device is
+  // deleted (device_links_purge()), so phy_detach() may read a stale one.
+  sim::Ptr<core::DeviceLink> devlink;
+  bool attaching = false;    // inside phy_attach_direct() (genphy bind)
   bool driver_lost = false;  // its specific driver was unbound (not genphy's)
   int link_down_events = 0;
 
@@ -127,13 +129,15 @@ void phy_device_free(PhyDevice* phydev);
 
 // Attaching and detaching a netdev (phy_attach_direct() and friends).
 inline constexpr uint32_t PHY_F_ATTACH_AT_PROBE = 1u << 30;  // genphy=opt-in: the caller is a probe
-int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, const std::string& interface);
+int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
+                      const std::string& interface);
 int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(NetDevice*)> handler,
                        const std::string& interface, uint32_t flags = 0);
 // of_phy_connect(): by firmware node; nullptr (-ENODEV) when the node has no
 // PHY device.
-PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np, std::function<void(NetDevice*)> handler,
-                          uint32_t flags, const std::string& interface, int* err = nullptr);
+PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
+                          std::function<void(NetDevice*)> handler, uint32_t flags,
+                          const std::string& interface, int* err = nullptr);
 void phy_detach(PhyDevice* phydev);
 void phy_disconnect(PhyDevice* phydev);
 PhyDevice* of_phy_find_device(const core::FwNode* phy_np);

@@ -236,7 +236,7 @@ void Execution::execute(const Command& command) {
         if constexpr (std::is_same_v<T, Unbind>) {
           core::Device* dev = r.device_or_gone(body.dev);
           if (!dev) return (void)command_error(command, -ENODEV, "write error: No such device");
-          core::Driver* drv = body.driver ? r.driver(dev, *body.driver) : dev->driver;
+          core::Driver* drv = body.driver ? r.driver(dev, *body.driver) : dev->driver.get();
           provider_leaving(dev, nullptr);
           int err = drv ? core::sysfs_unbind(drv, dev) : -ENODEV;
           command_error(command, err, "write error: " + strerror_of(err));
