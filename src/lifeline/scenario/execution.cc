@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "lifeline/check/invariants.h"
 #include "lifeline/check/snapshot.h"
 #include "lifeline/core/device.h"
 #include "lifeline/core/driver.h"
@@ -199,7 +200,7 @@ void Execution::scenario_main() {
   if (options_.trace) final_state_ = check::take_snapshot();
 }
 
-void Execution::run_commands(const std::vector<Command>& commands) {
+void Execution::run_commands(const std::vector<Command>& commands, bool in_thread) {
   for (const Command& c : commands) {
     if (user_error_) return;
     try {
@@ -208,7 +209,9 @@ void Execution::run_commands(const std::vector<Command>& commands) {
       if (!user_error_) user_error_ = ue;
       return;
     }
-    if (!std::holds_alternative<Expect>(c.body)) check_invariants();
+    // A thread's command ends while the others may be mid-operation: only
+    // the invariants that hold at every step are judged there.
+    if (!std::holds_alternative<Expect>(c.body)) check_invariants(/*quiescent=*/!in_thread);
   }
 }
 
@@ -328,7 +331,8 @@ void Execution::execute(const Command& command) {
           for (const Thread& t : body.threads) {
             std::string name = fmt::format("thread@{}", t.loc.line);
             const std::vector<Command>* cmds = &t.commands;
-            sim::Task* task = e.spawn(name, [this, cmds] { run_commands(*cmds); });
+            sim::Task* task =
+                e.spawn(name, [this, cmds] { run_commands(*cmds, /*in_thread=*/true); });
             task->on_exit = [done] { sim::complete(done.get()); };
           }
           for (size_t i = 0; i < body.threads.size(); ++i) sim::wait_for_completion(done.get());
@@ -428,18 +432,9 @@ void Execution::report_invariant(const std::string& message) {
   sim::Engine::current().report(sim::FindingKind::kInvariant, message);
 }
 
-void Execution::check_invariants() {
-  for (net::NetDevice* nd : live_netdevs()) {
-    if (net::PhyDevice* p = nd->phydev.get()) {
-      if (p->freed())
-        report_invariant(nd->name() + ": netdev->phydev points to freed " + p->describe());
-      else if (p->attached_dev.get() != nd)
-        report_invariant(nd->name() + ": netdev->phydev names " + p->name() +
-                         ", which is not attached to it");
-    }
-    if (nd->carrier && !net::netif_running(nd))
-      report_invariant(nd->name() + ": carrier on while the interface is down");
-  }
+void Execution::check_invariants(bool quiescent) {
+  auto scope = quiescent ? check::InvariantScope::kQuiescent : check::InvariantScope::kEveryStep;
+  for (const std::string& m : check::broken_invariants(scope)) report_invariant(m);
 }
 
 void Execution::provider_leaving(core::Device* dev, core::Module* mod) {

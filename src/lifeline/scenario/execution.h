@@ -58,11 +58,13 @@ class Execution {
 
   void init_main();
   void scenario_main();
-  void run_commands(const std::vector<Command>& commands);
+  void run_commands(const std::vector<Command>& commands, bool in_thread = false);
   void execute(const Command& command);
   void settle();
   void expect(const Command& command, const Expect& e);
-  void check_invariants();
+  // check/invariants.h: every invariant at a quiescent point, only those
+  // that hold at every step otherwise.
+  void check_invariants(bool quiescent = true);
   void report_invariant(const std::string& message);
   void provider_leaving(core::Device* dev, core::Module* mod);
   void provider_back();
