@@ -530,6 +530,10 @@ RunResult Execution::result(const sim::Engine& e) const {
     r.knobs[std::string(k.name)] = system_options_.config.get(std::string(k.name));
   r.seed = options_.seed;
   for (const sim::Event& ev : e.trace().all()) {
+    // Scheduling events are for the verbose timeline: skipped before they
+    // are formatted, since a long run records millions of them.
+    bool sched = ev.kind != sim::EventKind::kNote && ev.kind != sim::EventKind::kFinding;
+    if (sched && !options_.verbose) continue;
     TimelineEntry t;
     t.time = ev.time;
     t.task = e.task_name(ev.task);
