@@ -102,11 +102,14 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
         ->type_name("KNOB=V1,V2,...");
   } else if (cmd == "explore") {
     sub->add_option("--strategy", a.strategy,
-                    describe("dfs: every schedule up to --bound preemptions, in depth-first "
-                             "order; pct: probabilistic concurrency testing, bug depth --bound; "
+                    describe("dfs: iterative context bounding, every schedule with 0 "
+                             "deviations from the default, then 1, 2, ... up to --bound, depth "
+                             "first; pct: probabilistic concurrency testing, bug depth --bound; "
                              "random: seeded random choices (default dfs)"))
         ->type_name("dfs|pct|random");
-    sub->add_option("--bound", a.bound, describe("dfs: preemption bound; pct: depth (default 2)"))
+    sub->add_option("--bound", a.bound,
+                    describe("dfs: the largest deviation bound (default: as far as the "
+                             "budget goes); pct: depth (default 2)"))
         ->type_name("K");
     sub->add_option("--budget", a.budget, describe("executions at most (default 1000)"))
         ->type_name("N");

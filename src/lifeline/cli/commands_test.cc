@@ -228,7 +228,7 @@ TEST(Explore, FoundWritesAReplayFileBesideTheScenario) {
       << o.out;
   // Defaults.
   EXPECT_EQ(f.calls->explore.strategy, "dfs");
-  EXPECT_EQ(f.calls->explore.bound, 2);
+  EXPECT_EQ(f.calls->explore.bound, -1);  // dfs: bound 0, 1, 2, ... within the budget
   EXPECT_EQ(f.calls->explore.budget, 1000u);
   EXPECT_EQ(f.calls->explore.seed, 1u);
   EXPECT_EQ(f.calls->explore.run.knobs,

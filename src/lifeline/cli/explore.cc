@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // explore: search the schedules, and keep the failing one in a replay file
 // beside the scenario, so that it can be shown again and attached to a bug.
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -39,7 +40,8 @@ int cmd_explore(const Context& c) {
   scenario::ExploreOptions o;
   o.strategy =
       a.strategy ? parse_choice("--strategy", *a.strategy, {"dfs", "pct", "random"}) : "dfs";
-  if (a.bound) o.bound = static_cast<int>(parse_number("--bound", *a.bound));
+  if (a.bound)
+    o.bound = static_cast<int>(std::min<uint64_t>(parse_number("--bound", *a.bound), 1'000'000));
   if (a.budget) o.budget = parse_number("--budget", *a.budget, 1);
   o.run = run_options(a, /*default_seed=*/0);
   if (a.seed) o.seed = o.run.seed;

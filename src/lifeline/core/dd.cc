@@ -159,13 +159,24 @@ void device_unbind_cleanup(Device* dev) {
   dev_set_drvdata(dev, nullptr);
 }
 
+// driver_sysfs_add(): the BIND_DRIVER notification, then the sysfs links
+// between device and driver, which read dev->driver->p first. Whoever calls
+// it set dev->driver; a binder that does not hold the device lock
+// (phy_attach_direct()) can find it cleared by another one here.
+int driver_sysfs_add(Device* dev) {
+  bus_notify(dev, BUS_NOTIFY_BIND_DRIVER);
+  dev->driver.at("dev->driver->p");  // sysfs_create_link(&dev->driver->p->kobj, ...)
+  return 0;
+}
+
 void driver_bound(Device* dev) {
   Kernel& k = K();
   if (dev->on_driver_list) {
     sim::warn(dev->name() + ": driver_bound: device already bound");
     return;
   }
-  dev->driver->devices.push_back(dev);
+  // klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices)
+  dev->driver.at("dev->driver->p->klist_devices")->devices.push_back(dev);
   dev->on_driver_list = true;
   sim::Engine::current().mark_progress();
   device_links_driver_bound(dev);
@@ -201,7 +212,7 @@ int really_probe(Device* dev, Driver* drv) {
     return EBUSY;
   }
   dev->driver = drv;
-  bus_notify(dev, BUS_NOTIFY_BIND_DRIVER);  // driver_sysfs_add()
+  driver_sysfs_add(dev);
   int ret = call_driver_probe(dev, drv);
   if (ret) {
     bus_notify(dev, BUS_NOTIFY_DRIVER_NOT_BOUND);
@@ -294,7 +305,7 @@ void device_remove(Device* dev) {
 
 void __device_release_driver(Device* dev, Device* parent) {
   LL_FUNC();
-  Driver* drv = dev->driver;
+  Driver* drv = dev->driver.get();
   if (!drv) return;
   while (device_links_busy(dev)) {
     device_unlock(dev);
@@ -361,7 +372,8 @@ void device_release_driver(Device* dev) {
 }
 
 int device_bind_driver(Device* dev) {
-  bus_notify(dev, BUS_NOTIFY_BIND_DRIVER);  // driver_sysfs_add()
+  LL_FUNC();
+  driver_sysfs_add(dev);
   device_links_force_bind(dev);
   driver_bound(dev);
   return 0;

@@ -30,7 +30,9 @@ void device_release_driver(Device* dev);
 void device_release_driver_internal(Device* dev, Driver* drv, Device* parent);
 // device_bind_driver(): binds the driver already in dev->driver without a
 // probe and without the supplier check (phy_attach_direct()'s genphy path);
-// managed supplier links that are not available are dropped.
+// managed supplier links that are not available are dropped. The kernel
+// says "must be called with the device lock held"; phy_attach_direct() calls
+// it under RTNL only, so a sysfs bind (device lock, no RTNL) can race it.
 int device_bind_driver(Device* dev);
 // driver_detach(): unbinds every device bound to `drv`.
 void driver_detach(Driver* drv);

@@ -57,7 +57,10 @@ class Device : public sim::Object {
   std::function<void(Device*)> release;  // dev->release: frees the containing object
   Device* parent = nullptr;
   Bus* bus = nullptr;
-  Driver* driver = nullptr;
+  // dev->driver: NULL while unbound, and set and cleared by whoever binds
+  // (really_probe() under the device lock, phy_attach_direct() without it);
+  // every access is checked, so a NULL read is an oops finding.
+  sim::Ptr<Driver> driver;
   FwNode* fwnode = nullptr;
   void* driver_data = nullptr;
   sim::Mutex mutex;  // device_lock(); lockdep class "&dev->mutex", not validated as in the kernel

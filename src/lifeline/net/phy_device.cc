@@ -34,7 +34,7 @@ PhyLoss phy_loss() { return Net::current().config.phy_loss; }
 int phy_probe(core::Device* dev) {
   LL_FUNC();
   PhyDevice* phydev = to_phy_device(dev);
-  auto* phydrv = static_cast<PhyDriver*>(dev->driver);
+  auto* phydrv = static_cast<PhyDriver*>(dev->driver.at("phydev->mdio.dev.driver"));
   phydev->drv = phydrv;
   if (!phydrv->has_interrupt && phy_interrupt_is_valid(phydev)) phydev->irq = PHY_POLL;
   phydev->hw.in_reset = false;  // phy_device_reset(phydev, 0)
@@ -111,7 +111,7 @@ const char* phy_state_to_str(PhyState s) {
 }
 
 bool phy_driver_is_genphy(const PhyDevice* phydev) {
-  const core::Driver* d = phydev->driver;
+  const core::Driver* d = phydev->driver.get();
   return d && static_cast<const PhyDriver*>(d)->genphy;
 }
 
@@ -274,7 +274,7 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
     d->driver = phydev->is_c45 ? net.genphy_c45_driver : net.genphy_driver;
     using_genphy = true;
   }
-  if (!core::try_module_get(d->driver->owner)) {
+  if (!core::try_module_get(d->driver.at("d->driver")->owner)) {
     note(phydev->name() + ": failed to get the device driver module");
     err = -EIO;
     goto error_put_device;
@@ -318,7 +318,8 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
   phydev->dev_flags |= flags & ~PHY_F_ATTACH_AT_PROBE;
   phydev->interface = interface;
   phydev->state = PhyState::PHY_READY;
-  if (!static_cast<PhyDriver*>(d->driver)->has_interrupt && phy_interrupt_is_valid(phydev))
+  if (!static_cast<PhyDriver*>(d->driver.at("d->driver"))->has_interrupt &&
+      phy_interrupt_is_valid(phydev))
     phydev->irq = PHY_POLL;
   if (dev) netif_carrier_off(dev);
   err = phy_init_hw(phydev);
@@ -392,12 +393,13 @@ void phy_detach(PhyDevice* phydev) {
     // the link itself when the PHY device is deleted (device_links_purge()),
     // leaving phydev->devlink stale.
     const auto& links = phydev->link_consumers;
-    bool still_there = std::find(links.begin(), links.end(), phydev->devlink) != links.end();
+    bool still_there = std::find(links.begin(), links.end(), phydev->devlink.get()) != links.end();
     bool skip = phy_loss() == PhyLoss::kHoldover && !still_there;
     // A managed link cannot be dropped while its consumer is registered: the
     // devlink designs keep it for the next attach.
-    if (!skip && (phydev->devlink->flags & core::DL_FLAG_STATELESS))
-      core::device_link_del(phydev->devlink);
+    // device_link_del() -> device_link_put_kref() reads link->flags.
+    if (!skip && (phydev->devlink.at("phydev->devlink")->flags & core::DL_FLAG_STATELESS))
+      core::device_link_del(phydev->devlink.get());
     phydev->devlink = nullptr;
   }
   phy_suspend(phydev);

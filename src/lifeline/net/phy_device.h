@@ -115,7 +115,9 @@ class PhyDevice : public MdioDevice {
   std::function<void(NetDevice*)> adjust_link;
   std::function<void(PhyDevice*, bool)> phy_link_change;
   sim::Ptr<Phylink> phylink;
-  core::DeviceLink* devlink = nullptr;
+  // phydev->devlink: the driver core frees the link when either device is
+  // deleted (device_links_purge()), so phy_detach() may read a stale one.
+  sim::Ptr<core::DeviceLink> devlink;
   bool attaching = false;    // inside phy_attach_direct() (genphy bind)
   bool driver_lost = false;  // its specific driver was unbound (not genphy's)
   int link_down_events = 0;

@@ -80,7 +80,7 @@ struct S1 {
     link_renegotiated = link();
   }
   void unbind_phy() {
-    phy_driver = phy()->driver;
+    phy_driver = phy()->driver.get();
     ASSERT_NE(phy_driver, nullptr);
     EXPECT_EQ(core::sysfs_unbind(phy_driver, phy()), 0);
     sim::msleep(100);

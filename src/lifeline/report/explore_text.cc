@@ -19,15 +19,34 @@ std::string ranks_text(const std::vector<uint16_t>& ranks) {
   return s;
 }
 
+// dfs: one line per bound of the iteration, and how far it got.
+std::string bounds_text(const scenario::ExploreResult& e) {
+  std::string out;
+  for (size_t i = 0; i < e.bounds.size(); ++i) {
+    const scenario::ExploreBound& b = e.bounds[i];
+    bool last = i + 1 == e.bounds.size();
+    std::string how = b.exhausted ? "every schedule within it run"
+                      : !last     ? "not exhausted"
+                      : e.found   ? "stopped at the failure"
+                                  : "not exhausted: budget spent";
+    out += "  bound " + std::to_string(b.bound) + ": " +
+           count_of(b.executions, "execution", "executions") + ", " + how + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_explore(const scenario::ExploreResult& e) {
   std::string out =
       "EXPLORE: " + e.strategy + ", " + count_of(e.executions, "execution", "executions") + "\n";
+  out += bounds_text(e);
   if (!e.found) {
-    out += e.exhausted ? "every schedule within the bound explored: no finding, every expect held\n"
-                       : "budget spent: no finding, every expect held in the schedules tried "
-                         "(a larger --budget or --bound tries more)\n";
+    out += e.complete    ? "every schedule explored: no finding, every expect held\n"
+           : e.exhausted ? "every schedule within the bound explored: no finding, every expect "
+                           "held\n"
+                         : "budget spent: no finding, every expect held in the schedules tried "
+                           "(a larger --budget or --bound tries more)\n";
     return out;
   }
   const scenario::RunResult& r = e.failing;

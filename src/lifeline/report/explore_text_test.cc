@@ -12,6 +12,8 @@ TEST(ExploreText, FoundShowsTheShrunkScheduleThenTheFailingRun) {
   std::string text = format_explore(e);
   EXPECT_TRUE(
       text.starts_with("EXPLORE: dfs, 37 executions\n"
+                       "  bound 0: 1 execution, every schedule within it run\n"
+                       "  bound 1: 36 executions, stopped at the failure\n"
                        "found: 1 use-after-free, 2 warn; 1 expect failed\n"
                        "schedule: 3 choices, shrunk from 12: 0 2 1\n"
                        "\n"
@@ -41,11 +43,32 @@ TEST(ExploreText, NothingFound) {
   EXPECT_EQ(format_explore(e),
             "EXPLORE: dfs, 1 execution\n"
             "every schedule within the bound explored: no finding, every expect held\n");
+  e.complete = true;
+  EXPECT_EQ(format_explore(e),
+            "EXPLORE: dfs, 1 execution\n"
+            "every schedule explored: no finding, every expect held\n");
   e.strategy = "pct";
   e.executions = 1000;
   e.exhausted = false;
+  e.complete = false;
   EXPECT_EQ(format_explore(e),
             "EXPLORE: pct, 1000 executions\n"
+            "budget spent: no finding, every expect held in the schedules tried (a larger "
+            "--budget or --bound tries more)\n");
+}
+
+// dfs says, per bound of the iteration, how many executions it ran and
+// whether it exhausted that bound's space.
+TEST(ExploreText, EachBoundSaysHowFarItGot) {
+  scenario::ExploreResult e;
+  e.strategy = "dfs";
+  e.executions = 1000;
+  e.bounds = {{0, 2, true}, {1, 40, true}, {2, 958, false}};
+  EXPECT_EQ(format_explore(e),
+            "EXPLORE: dfs, 1000 executions\n"
+            "  bound 0: 2 executions, every schedule within it run\n"
+            "  bound 1: 40 executions, every schedule within it run\n"
+            "  bound 2: 958 executions, not exhausted: budget spent\n"
             "budget spent: no finding, every expect held in the schedules tried (a larger "
             "--budget or --bound tries more)\n");
 }

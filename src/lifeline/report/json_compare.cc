@@ -19,10 +19,16 @@ Json to_json(const scenario::CompareResult& c) {
 }
 
 Json to_json(const scenario::ExploreResult& e) {
+  Json bounds = Json::array();
+  for (const scenario::ExploreBound& b : e.bounds)
+    bounds.push_back(
+        Json{{"bound", b.bound}, {"executions", b.executions}, {"exhausted", b.exhausted}});
   return Json{{"strategy", e.strategy},
               {"executions", e.executions},
               {"found", e.found},
               {"exhausted", e.exhausted},
+              {"complete", e.complete},
+              {"bounds", bounds},
               {"ranks", e.ranks},
               {"ranks_before_shrinking", e.ranks_before_shrinking},
               {"failing", e.found ? to_json(e.failing) : Json(nullptr)}};

@@ -139,8 +139,11 @@ TEST(Json, CompareCarriesTheTableAndEveryRun) {
 TEST(Json, Explore) {
   scenario::ExploreResult e = testing::explore_result();
   Json j = to_json(e);
-  EXPECT_EQ(keys(j), (std::vector<std::string>{"strategy", "executions", "found", "exhausted",
-                                               "ranks", "ranks_before_shrinking", "failing"}));
+  EXPECT_EQ(keys(j),
+            (std::vector<std::string>{"strategy", "executions", "found", "exhausted", "complete",
+                                      "bounds", "ranks", "ranks_before_shrinking", "failing"}));
+  EXPECT_EQ(j["bounds"].dump(), R"x([{"bound":0,"executions":1,"exhausted":true},)x"
+                                R"x({"bound":1,"executions":36,"exhausted":false}])x");
   EXPECT_EQ(j["ranks"].dump(), "[0,2,1]");
   EXPECT_EQ(j["failing"], to_json(e.failing));
   e.found = false;

@@ -161,6 +161,7 @@ inline scenario::ExploreResult explore_result() {
   e.strategy = "dfs";
   e.executions = 37;
   e.found = true;
+  e.bounds = {{0, 1, true}, {1, 36, false}};
   e.ranks = {0, 2, 1};
   e.ranks_before_shrinking = {0, 2, 1, 1, 0, 0, 1, 0, 2, 0, 0, 1};
   e.failing = run_result();

@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 
+#include "lifeline/check/invariants.h"
 #include "lifeline/check/snapshot.h"
 #include "lifeline/core/device.h"
 #include "lifeline/core/driver.h"
@@ -263,7 +264,9 @@ bool Execution::run_commands(std::span<const Command> commands, bool background)
       if (!background) stop(StopReason::kFailedStep, c, last_error_);
       return false;
     }
-    if (!std::holds_alternative<Expect>(c.body)) check_invariants();
+    // A thread's command ends while the others may be mid-operation: only
+    // the invariants that hold at every step are judged there.
+    if (!std::holds_alternative<Expect>(c.body)) check_invariants(/*quiescent=*/!background);
   }
   return true;
 }
@@ -303,7 +306,7 @@ int Execution::execute(const Command& command) {
         if constexpr (std::is_same_v<T, Unbind>) {
           core::Device* dev = r.device_or_gone(body.dev);
           if (!dev) return command_error(command, -ENODEV, "write error: No such device");
-          core::Driver* drv = body.driver ? r.driver(dev, *body.driver) : dev->driver;
+          core::Driver* drv = body.driver ? r.driver(dev, *body.driver) : dev->driver.get();
           provider_leaving(dev, nullptr);
           int err = drv ? core::sysfs_unbind(drv, dev) : -ENODEV;
           return command_error(command, err, "write error: " + strerror_of(err));
@@ -527,18 +530,9 @@ void Execution::report_invariant(const std::string& message) {
   sim::Engine::current().report(sim::FindingKind::kInvariant, message);
 }
 
-void Execution::check_invariants() {
-  for (net::NetDevice* nd : live_netdevs()) {
-    if (net::PhyDevice* p = nd->phydev.get()) {
-      if (p->freed())
-        report_invariant(nd->name() + ": netdev->phydev points to freed " + p->describe());
-      else if (p->attached_dev.get() != nd)
-        report_invariant(nd->name() + ": netdev->phydev names " + p->name() +
-                         ", which is not attached to it");
-    }
-    if (nd->carrier && !net::netif_running(nd))
-      report_invariant(nd->name() + ": carrier on while the interface is down");
-  }
+void Execution::check_invariants(bool quiescent) {
+  auto scope = quiescent ? check::InvariantScope::kQuiescent : check::InvariantScope::kEveryStep;
+  for (const std::string& m : check::broken_invariants(scope)) report_invariant(m);
 }
 
 void Execution::provider_leaving(core::Device* dev, core::Module* mod) {
@@ -695,6 +689,10 @@ RunResult Execution::result(const sim::Engine& e) const {
     r.knobs[std::string(k.name)] = system_options_.config.get(std::string(k.name));
   r.seed = options_.seed;
   for (const sim::Event& ev : e.trace().all()) {
+    // Scheduling events are for the verbose timeline: skipped before they
+    // are formatted, since a long run records millions of them.
+    bool sched = ev.kind != sim::EventKind::kNote && ev.kind != sim::EventKind::kFinding;
+    if (sched && !options_.verbose) continue;
     TimelineEntry t;
     t.time = ev.time;
     t.task = e.task_name(ev.task);

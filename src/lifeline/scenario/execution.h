@@ -76,7 +76,9 @@ class Execution {
   // Why the engine ended the run before the scenario's end.
   RunStop engine_stop(const sim::Engine& e) const;
   std::vector<ExpectResult> not_reached() const;
-  void check_invariants();
+  // check/invariants.h: every invariant at a quiescent point, only those
+  // that hold at every step otherwise.
+  void check_invariants(bool quiescent = true);
   void report_invariant(const std::string& message);
   void provider_leaving(core::Device* dev, core::Module* mod);
   void provider_back();

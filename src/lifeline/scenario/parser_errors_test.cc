@@ -106,7 +106,7 @@ TEST(ParserErrors, Module) {
                          "end of line"));
   EXPECT_TRUE(fails_with("module broadcom late 5\n", 1, 22,
                          "expected a duration such as '250ms', '1.5s' or '100us' after 'late', got "
-                         "'5' (a unit is needed: s, ms, us or ns)"));
+                         "'5' (a unit is needed: h, min, s, ms, us or ns)"));
   EXPECT_TRUE(fails_with("module broadcom builtin 5s", 1, 25, "expected end of line, got '5s'"));
   EXPECT_TRUE(fails_with("module a absent\nmodule a builtin", 2, 8,
                          "module 'a' is configured twice (first on line 1)"));
@@ -313,8 +313,8 @@ TEST(ParserErrors, Wait) {
   const std::string what =
       "expected a duration such as '250ms', '1.5s' or '100us' after 'wait', got ";
   EXPECT_TRUE(fails_with("wait", 1, 5, what + "end of line"));
-  EXPECT_TRUE(fails_with("wait 2", 1, 6, what + "'2' (a unit is needed: s, ms, us or ns)"));
-  EXPECT_TRUE(fails_with("wait 2h", 1, 6, what + "'2h'"));
+  EXPECT_TRUE(fails_with("wait 2", 1, 6, what + "'2' (a unit is needed: h, min, s, ms, us or ns)"));
+  EXPECT_TRUE(fails_with("wait 2d", 1, 6, what + "'2d'"));
   EXPECT_TRUE(fails_with("wait soon", 1, 6, what + "'soon'"));
   EXPECT_TRUE(fails_with("wait 1.s", 1, 6, what + "'1.s'"));
   EXPECT_TRUE(

@@ -160,11 +160,11 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
   };
   sim::ExploreOptions eo;
   eo.budget = options.budget;
-  eo.preemption_bound = options.bound;
+  eo.preemption_bound = options.bound;  // -1: as far as the budget goes
   // A scenario's choices include tasks that block and wake all the time:
   // bound every deviation from the default schedule, or dfs drowns in them.
   eo.bound_all_deviations = true;
-  eo.pct_depth = std::max(1, options.bound);
+  eo.pct_depth = options.bound < 0 ? 2 : std::max(1, options.bound);
   eo.seed = options.seed;
   eo.engine.record_trace = false;
   sim::ExploreResult found;
@@ -179,6 +179,9 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
   r.strategy = options.strategy;
   r.executions = found.executions;
   r.exhausted = found.exhausted;
+  r.complete = found.complete;
+  for (const sim::BoundStats& b : found.bounds)
+    r.bounds.push_back(ExploreBound{b.bound, b.executions, b.exhausted});
   r.found = found.found;
   if (found.found) {
     r.ranks_before_shrinking = sim::choice_ranks(engine.choices());

@@ -73,18 +73,29 @@ CompareResult compare_scenario(const Board& board, const Scenario& scenario,
 
 struct ExploreOptions {
   std::string strategy = "dfs";  // dfs, pct, random
-  int bound = 2;                 // dfs: preemption bound; pct: depth
-  uint64_t budget = 1000;        // executions at most
+  // dfs: the largest deviation bound of the iteration (-1: bound 0, 1, 2, ...
+  // until the budget is spent); pct: depth (-1: 2).
+  int bound = -1;
+  uint64_t budget = 1000;  // executions at most
   uint64_t seed = 1;
   RunOptions run;
+};
+
+// dfs: one bound of the iteration.
+struct ExploreBound {
+  int bound = 0;
+  uint64_t executions = 0;
+  bool exhausted = false;  // every schedule within this bound was run
 };
 
 struct ExploreResult {
   std::string strategy;
   uint64_t executions = 0;
-  bool found = false;           // a finding or a failed expect
-  bool exhausted = false;       // dfs explored every schedule within the bound
-  std::vector<uint16_t> ranks;  // the failing schedule, shrunk
+  bool found = false;                // a finding or a failed expect
+  bool exhausted = false;            // dfs explored every schedule within the largest bound
+  bool complete = false;             // dfs: ... and that was every schedule there is
+  std::vector<ExploreBound> bounds;  // dfs: per bound, in the order tried
+  std::vector<uint16_t> ranks;       // the failing schedule, shrunk
   std::vector<uint16_t> ranks_before_shrinking;
   RunResult failing;  // the failing run, replayed with its timeline
 };

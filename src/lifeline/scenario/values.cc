@@ -37,7 +37,11 @@ bool duration_overflows(std::string_view s) {
   if (unit_at == std::string_view::npos || unit_at == 0) return false;
   std::string_view unit = s.substr(unit_at);
   sim::Time scale;
-  if (unit == "s")
+  if (unit == "h")
+    scale = 3600 * sim::kSec;
+  else if (unit == "min")
+    scale = 60 * sim::kSec;
+  else if (unit == "s")
     scale = sim::kSec;
   else if (unit == "ms")
     scale = sim::kMsec;
@@ -82,7 +86,7 @@ sim::Time read_duration(Cursor& c, const std::string& after) {
   if (!t) {
     bool number =
         !tok->text.empty() && tok->text.find_first_not_of("0123456789.") == std::string::npos;
-    c.expected(what, number ? " (a unit is needed: s, ms, us or ns)" : "");
+    c.expected(what, number ? " (a unit is needed: h, min, s, ms, us or ns)" : "");
   }
   c.next();
   return *t;

@@ -79,6 +79,8 @@ void Engine::reset(const EngineOptions& options) {
     task_pool_.push_back(std::move(t));
   }
   tasks_.clear();
+  live_.clear();
+  live_done_ = 0;
   runnable_.clear();
   idle_waiters_.clear();
   current_ = nullptr;
@@ -129,6 +131,7 @@ Task* Engine::new_task(std::string name, std::function<void()> fn, bool essentia
   }
   Task* raw = t.get();
   tasks_.push_back(std::move(t));
+  live_.push_back(raw);
   strategy_->on_spawn(*raw);
   return raw;
 }
@@ -189,9 +192,9 @@ StopReason Engine::run(Time until) {
     if (essential_stuck_) {
       // As at idle: every task that waits forever is said, with what it
       // waits for (a reader sees the whole jam, not only its first cycle).
-      for (auto& t : tasks_)
-        if (t->state == TaskState::kBlocked && !t->deadlock_reported && waits_forever(t.get()))
-          report_stall(t.get());
+      for (Task* t : live_tasks())
+        if (t->state == TaskState::kBlocked && !t->deadlock_reported && waits_forever(t))
+          report_stall(t);
       return StopReason::kEssentialStuck;
     }
     if (!runnable_.empty()) {
@@ -369,6 +372,7 @@ void Engine::exit_task(Task* t) {
   }
   trace_event(t->oopsed ? EventKind::kKilled : EventKind::kExit);
   t->state = TaskState::kDone;
+  ++live_done_;
   remove_runnable(t);
   if (t->essential) --essential_alive_;
   zombie_ = t;
@@ -471,9 +475,20 @@ void Engine::fire_timer(TimerList* t) {
   }
 }
 
+const std::vector<Task*>& Engine::live_tasks() {
+  // Compacted once half of it has ended: the cost stays linear in the tasks
+  // spawned, however many short-lived workers a long run starts (a polled
+  // PHY's state machine spawns one a second).
+  if (live_done_ * 2 > live_.size()) {
+    std::erase_if(live_, [](const Task* t) { return t->state == TaskState::kDone; });
+    live_done_ = 0;
+  }
+  return live_;
+}
+
 void Engine::check_hung_tasks(Time horizon) {
   // Reported at the instant the limit passed, as if khungtaskd ran then.
-  for (auto& t : tasks_) {
+  for (Task* t : live_tasks()) {
     if (t->state != TaskState::kBlocked || t->hung_reported || t->deadlock_reported) continue;
     Time deadline = t->blocked_since + options_.hung_task_timeout;
     if (deadline > horizon) continue;
@@ -549,14 +564,14 @@ bool Engine::waits_forever(const Task* t) const {
 }
 
 void Engine::check_essential_waits() {
-  for (auto& t : tasks_)
-    if (t->essential && t->state == TaskState::kBlocked && waits_forever(t.get()))
+  for (Task* t : live_tasks())
+    if (t->essential && t->state == TaskState::kBlocked && waits_forever(t))
       essential_stuck_ = true;
 }
 
 void Engine::report_stalled_tasks() {
-  for (auto& t : tasks_)
-    if (t->state == TaskState::kBlocked && !t->deadlock_reported) report_stall(t.get());
+  for (Task* t : live_tasks())
+    if (t->state == TaskState::kBlocked && !t->deadlock_reported) report_stall(t);
 }
 
 void Engine::report_stall(Task* t) {

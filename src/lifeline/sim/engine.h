@@ -42,10 +42,10 @@ struct EngineOptions {
 
 // A choice made at a scheduling point with more than one runnable task.
 struct Choice {
-  uint32_t task;      // id of the task chosen
-  uint16_t options;   // number of runnable tasks
-  uint16_t index;     // index chosen among them (run-queue order)
-  int16_t current;    // index of the task that was running, -1 if none
+  uint32_t task;     // id of the task chosen
+  uint16_t options;  // number of runnable tasks
+  uint16_t index;    // index chosen among them (run-queue order)
+  int16_t current;   // index of the task that was running, -1 if none
 };
 
 // kEssentialStuck: an essential task can never run again (it is in a
@@ -187,6 +187,9 @@ class Engine {
   void reap();
   bool advance(Time until);
   void fire_timer(TimerList* t);
+  // The tasks that have not ended, in spawn order (tasks_ keeps every task
+  // of the execution, for the names in the trace).
+  const std::vector<Task*>& live_tasks();
   void check_hung_tasks(Time horizon);
   void check_wait_cycle(Task* t);
   void report_stalled_tasks();
@@ -206,6 +209,8 @@ class Engine {
 
   std::vector<std::unique_ptr<Task>> tasks_;
   std::vector<std::unique_ptr<Task>> task_pool_;
+  std::vector<Task*> live_;  // see live_tasks()
+  size_t live_done_ = 0;     // entries of live_ that have ended since it was compacted
   std::vector<Task*> runnable_;
   std::vector<Task*> idle_waiters_;
   Task* current_ = nullptr;

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "lifeline/sim/completion.h"
 #include "lifeline/sim/mutex.h"
 #include "lifeline/sim/test_util.h"
@@ -63,7 +66,8 @@ TEST(Engine, EssentialTaskEndsTheExecution) {
       msleep(100);
     }
   });
-  e.spawn("main", [&] { msleep(1000); }, /*essential=*/true);
+  e.spawn(
+      "main", [&] { msleep(1000); }, /*essential=*/true);
   EXPECT_EQ(e.run(), StopReason::kEssentialDone);
   EXPECT_EQ(e.now(), secs(1));
   EXPECT_EQ(polls, 10);
@@ -90,7 +94,8 @@ TEST(Engine, SpawnAtStartsTaskAtVirtualTime) {
   Engine e;
   e.reset();
   Time started = -1;
-  e.spawn_at(secs(5), "modprobe", [&] { started = now(); }, true);
+  e.spawn_at(
+      secs(5), "modprobe", [&] { started = now(); }, true);
   EXPECT_EQ(e.run(), StopReason::kEssentialDone);
   EXPECT_EQ(started, secs(5));
 }
@@ -120,8 +125,9 @@ TEST(Engine, OopsKillsTaskAndItsLocksStayHeld) {
   EXPECT_NE(oops->message.find("NULL pointer dereference"), std::string::npos);
   const Finding* dl = first_finding(e, FindingKind::kDeadlock);
   ASSERT_NE(dl, nullptr) << all_findings(e);
-  EXPECT_NE(dl->message.find("waiter waits forever for test_lock held by victim (dead after an oops)"),
-            std::string::npos)
+  EXPECT_NE(
+      dl->message.find("waiter waits forever for test_lock held by victim (dead after an oops)"),
+      std::string::npos)
       << dl->message;
   // An oops is not also reported as "lock held at exit".
   EXPECT_EQ(count_findings(e, FindingKind::kLockdep), 0) << all_findings(e);
@@ -134,12 +140,43 @@ TEST(Engine, HungTaskAfterConfigurableVirtualTime) {
   e.reset(o);
   Completion never("never");
   e.spawn("waiter", [&] { wait_for_completion(&never); });
-  e.spawn("clock", [&] { msleep(60 * 1000); }, true);
+  e.spawn(
+      "clock", [&] { msleep(60 * 1000); }, true);
   e.run();
   const Finding* hung = first_finding(e, FindingKind::kHungTask);
   ASSERT_NE(hung, nullptr) << all_findings(e);
   EXPECT_EQ(hung->message, "INFO: task waiter blocked for more than 30 seconds");
   EXPECT_EQ(hung->time, 30 * kSec);
+}
+
+// A long run spawns a short-lived worker every second (the PHY poll); the
+// hung-task check looks at the tasks still alive only, and still finds the
+// ones that hang, in spawn order, among thousands that came and went.
+TEST(Engine, HungTasksAmongManyShortLivedOnes) {
+  Engine e;
+  EngineOptions o;
+  o.hung_task_timeout = 30 * kSec;
+  e.reset(o);
+  Completion never("never");
+  e.spawn("waiter1", [&] { wait_for_completion(&never); });
+  e.spawn(
+      "clock",
+      [&] {
+        for (int i = 0; i < 5000; ++i) {
+          e.spawn("worker", [] {});
+          if (i == 100) e.spawn("waiter2", [&] { wait_for_completion(&never); });
+          msleep(1000);
+        }
+      },
+      true);
+  e.run();
+  std::vector<std::string> hung;
+  for (const Finding& f : e.findings())
+    if (f.kind == FindingKind::kHungTask) hung.push_back(f.message);
+  EXPECT_EQ(hung,
+            (std::vector<std::string>{"INFO: task waiter1 blocked for more than 30 seconds",
+                                      "INFO: task waiter2 blocked for more than 30 seconds"}));
+  EXPECT_EQ(e.tasks().size(), 5003u);  // every task keeps its id and name for the trace
 }
 
 TEST(Engine, NoHungTaskBeforeTheLimit) {

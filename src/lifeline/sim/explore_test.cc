@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "lifeline/sim/kref.h"
 #include "lifeline/sim/mutex.h"
 #include "lifeline/sim/test_util.h"
@@ -48,11 +51,76 @@ TEST(Explore, DfsFindsTheLostUpdate) {
   LostUpdate p;
   ExploreOptions o;
   o.preemption_bound = 1;
-  ExploreResult r = explore_dfs(e, [&](Engine& e) { p.spawn(e); }, o,
-                                [&](const Engine&) { return p.counter != 2; });
+  ExploreResult r = explore_dfs(
+      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
   ASSERT_TRUE(r.found);
   EXPECT_EQ(p.counter, 1);
   EXPECT_LE(r.executions, 10u);
+}
+
+// Iterative context bounding: bound 0 (no preemption), then
+// bound 1, where the lost update lives; each bound says how far it got.
+TEST(Explore, DfsTriesBoundZeroFirstThenOne) {
+  Engine e;
+  LostUpdate p;
+  ExploreOptions o;
+  o.preemption_bound = -1;  // no limit but the budget
+  ExploreResult r = explore_dfs(
+      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
+  ASSERT_TRUE(r.found);
+  ASSERT_EQ(r.bounds.size(), 2u);
+  EXPECT_EQ(r.bounds[0].bound, 0);
+  EXPECT_LE(r.bounds[0].executions, 2u);  // which task starts is no preemption
+  EXPECT_TRUE(r.bounds[0].exhausted);
+  EXPECT_EQ(r.bounds[1].bound, 1);
+  EXPECT_FALSE(r.bounds[1].exhausted);
+  EXPECT_EQ(r.executions, r.bounds[0].executions + r.bounds[1].executions);
+}
+
+// A bug three deviations deep is found once the iteration gets there, and
+// each smaller bound was exhausted on the way.
+TEST(Explore, DfsWithoutABoundGoesAsDeepAsTheBugIs) {
+  Engine e;
+  std::vector<int> order;
+  auto program = [&](Engine& e) {
+    order.clear();
+    for (int i = 0; i < 4; ++i)
+      e.spawn("t" + std::to_string(i), [&order, i] {
+        yield("a");
+        order.push_back(i);
+      });
+  };
+  // Fails only when the tasks finish in exactly the reverse order.
+  auto failed = [&](const Engine&) { return order == std::vector<int>{3, 2, 1, 0}; };
+  ExploreOptions o;
+  o.preemption_bound = -1;
+  o.bound_all_deviations = true;
+  ExploreResult r = explore_dfs(e, program, o, failed);
+  ASSERT_TRUE(r.found);
+  ASSERT_GE(r.bounds.size(), 2u);
+  for (size_t i = 0; i + 1 < r.bounds.size(); ++i) EXPECT_TRUE(r.bounds[i].exhausted) << i;
+  // The old fixed bound stops short of it.
+  o.preemption_bound = 1;
+  ExploreResult shallow = explore_dfs(e, program, o, failed);
+  EXPECT_FALSE(shallow.found);
+  EXPECT_TRUE(shallow.exhausted);
+  EXPECT_FALSE(shallow.complete);
+}
+
+// With no bug at all the iteration stops by itself once a bound left no
+// schedule out: every schedule there is was run.
+TEST(Explore, DfsStopsWhenABoundLeavesNothingOut) {
+  Engine e;
+  LostUpdate p;
+  ExploreOptions o;
+  o.preemption_bound = -1;
+  ExploreResult r = explore_dfs(
+      e, [&](Engine& e) { p.spawn(e); }, o, [](const Engine&) { return false; });
+  EXPECT_FALSE(r.found);
+  EXPECT_TRUE(r.exhausted);
+  EXPECT_TRUE(r.complete);
+  EXPECT_LT(r.executions, 100u);
+  EXPECT_TRUE(r.bounds.back().exhausted);
 }
 
 TEST(Explore, RandomFindsTheLostUpdateWithinASmallBudget) {
@@ -61,8 +129,8 @@ TEST(Explore, RandomFindsTheLostUpdateWithinASmallBudget) {
   ExploreOptions o;
   o.budget = 50;
   o.seed = 7;
-  ExploreResult r = explore_random(e, [&](Engine& e) { p.spawn(e); }, o,
-                                   [&](const Engine&) { return p.counter != 2; });
+  ExploreResult r = explore_random(
+      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
   ASSERT_TRUE(r.found);
   EXPECT_EQ(p.counter, 1);
 }
@@ -73,8 +141,8 @@ TEST(Explore, PctFindsTheLostUpdate) {
   ExploreOptions o;
   o.budget = 200;
   o.pct_depth = 2;
-  ExploreResult r = explore_pct(e, [&](Engine& e) { p.spawn(e); }, o,
-                                [&](const Engine&) { return p.counter != 2; });
+  ExploreResult r = explore_pct(
+      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
   EXPECT_TRUE(r.found);
 }
 
@@ -119,8 +187,10 @@ struct StaleUser {
     e.spawn("user", [this, user_sleeps] {
       LL_FUNC();
       Ptr<Widget> stale = w;  // no reference taken: the bug
-      if (user_sleeps) msleep(10);
-      else yield("stale");
+      if (user_sleeps)
+        msleep(10);
+      else
+        yield("stale");
       seen = stale.at("w->value")->value;
     });
     e.spawn("owner", [this] {
@@ -155,7 +225,8 @@ TEST(Explore, DfsFindsTheUseAfterFreeThatFifoMisses) {
   EXPECT_TRUE(e.findings().empty()) << all_findings(e);
   ExploreOptions o;
   o.preemption_bound = 1;
-  ExploreResult r = explore_dfs(e, [&](Engine& e) { p.spawn(e, false); }, o);
+  ExploreResult r = explore_dfs(
+      e, [&](Engine& e) { p.spawn(e, false); }, o);
   ASSERT_TRUE(r.found);
   EXPECT_EQ(count_findings(e, FindingKind::kUseAfterFree), 1);
 }

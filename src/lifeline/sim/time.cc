@@ -39,7 +39,9 @@ std::optional<Time> parse_duration(std::string_view text) {
   std::string_view number = text.substr(0, unit_at);
   std::string_view unit = text.substr(unit_at);
   Time scale;
-  if (unit == "s") scale = kSec;
+  if (unit == "h") scale = 3600 * kSec;
+  else if (unit == "min") scale = 60 * kSec;
+  else if (unit == "s") scale = kSec;
   else if (unit == "ms") scale = kMsec;
   else if (unit == "us") scale = kUsec;
   else if (unit == "ns") scale = kNsec;

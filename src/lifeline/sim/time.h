@@ -30,7 +30,8 @@ std::string format_timestamp(Time t);
 // Short human form: "250ms", "2s", "1.5s", "30us".
 std::string format_duration(Time t);
 
-// Parses "250ms", "2s", "1.5s", "100us", "10ns"; nullopt when malformed.
+// Parses "24h", "5min", "250ms", "2s", "1.5s", "100us", "10ns"; nullopt when
+// malformed.
 std::optional<Time> parse_duration(std::string_view text);
 
 }  // namespace lifeline::sim

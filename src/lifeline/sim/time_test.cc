@@ -8,6 +8,8 @@ namespace {
 
 TEST(Time, ParsesDurations) {
   EXPECT_EQ(parse_duration("250ms"), 250 * kMsec);
+  EXPECT_EQ(parse_duration("24h"), 86400 * kSec);
+  EXPECT_EQ(parse_duration("1.5min"), 90 * kSec);
   EXPECT_EQ(parse_duration("2s"), 2 * kSec);
   EXPECT_EQ(parse_duration("1.5s"), 1500 * kMsec);
   EXPECT_EQ(parse_duration("100us"), 100 * kUsec);
@@ -17,7 +19,8 @@ TEST(Time, ParsesDurations) {
   EXPECT_FALSE(parse_duration("1.s"));
   EXPECT_FALSE(parse_duration("1..5s"));
   EXPECT_FALSE(parse_duration("2 s"));
-  EXPECT_FALSE(parse_duration("2h"));
+  EXPECT_FALSE(parse_duration("2d"));
+  EXPECT_FALSE(parse_duration("2m"));  // minutes are "min", as m could be milli
 }
 
 TEST(Time, FormatsLikeDmesgAndHumans) {
