@@ -190,7 +190,8 @@ TEST(Args, OptionsThatNeedAValue) {
 TEST(Args, BadValues) {
   for (const BadCase& c : std::vector<BadCase>{
            {{"boot", "b", "--set", "phy-los=replay"},
-            "--set phy-los=replay: expected a knob (phy-loss, genphy, probe, CONFIG_LED_TRIGGER_PHY, "
+            "--set phy-los=replay: expected a knob (phy-loss, genphy, probe, "
+            "CONFIG_LED_TRIGGER_PHY, "
             "CONFIG_INIT_ON_FREE_DEFAULT_ON), got 'phy-los' (did you mean 'phy-loss'?)"},
            {{"boot", "b", "--set=phy-loss=holdovr"},
             "--set phy-loss=holdovr: expected a value for 'phy-loss' (mainline, holdover, "

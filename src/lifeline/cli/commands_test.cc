@@ -126,8 +126,8 @@ TEST(Run, ReplayFileGivesScheduleKnobsBoardAndScenario) {
 
   // The same board and scenario by other paths, and --set of a recorded
   // knob to the recorded value, are these inputs.
-  auto same = cli({"run", "boards/imx8mp-evk.dts", "./s1.scn", "--replay", file, "--set",
-                   "probe=event"});
+  auto same =
+      cli({"run", "boards/imx8mp-evk.dts", "./s1.scn", "--replay", file, "--set", "probe=event"});
   EXPECT_EQ(same.err, "");
 }
 
@@ -219,7 +219,8 @@ TEST(Explore, FoundWritesAReplayFileBesideTheScenario) {
   std::string replay = d.path("s1.replay");
   EXPECT_EQ(testing::slurp(replay), "# lifeline replay file: lifeline run imx8mp-evk " + scn +
                                         " --replay FILE\nboard imx8mp-evk\nscenario " + scn +
-                                        "\ndigest " + scenario::scenario_digest(scenario::load_scenario(scn)) +
+                                        "\ndigest " +
+                                        scenario::scenario_digest(scenario::load_scenario(scn)) +
                                         "\nset phy-loss holdover\nranks 0 2 1\n");
   EXPECT_TRUE(o.out.starts_with(report::format_explore(f.explore))) << o.out;
   EXPECT_TRUE(o.out.ends_with("\nreplay file: " + replay +

@@ -8,11 +8,10 @@
 // for commands that need QEMU (kernel-check, or a comment saying QEMU) are
 // left to the harness that has it.
 #include <gtest/gtest.h>
-
-#include <cctype>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -216,8 +215,8 @@ TEST(DocsReferences, EveryMarkdownFileNamedExists) {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     for (size_t at = text.find(".md"); at != std::string::npos; at = text.find(".md", at + 3)) {
       size_t end = at + 3;
-      if (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
-                                text[end] == '_'))
+      if (end < text.size() &&
+          (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
         continue;  // ".mdx", ".md_..."
       size_t begin = at;
       while (begin > 0 && name_char(text[begin - 1])) --begin;

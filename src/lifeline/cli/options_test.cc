@@ -10,8 +10,9 @@
 namespace lifeline::cli {
 namespace {
 
+// The modelled knobs.
 const std::string kKnobs =
-    "(phy-loss, genphy, probe, CONFIG_LED_TRIGGER_PHY, CONFIG_INIT_ON_FREE_DEFAULT_ON)";  // the modelled ones
+    "(phy-loss, genphy, probe, CONFIG_LED_TRIGGER_PHY, CONFIG_INIT_ON_FREE_DEFAULT_ON)";
 const std::string kPhyLoss = "(mainline, holdover, devlink, port-device, notify-down, replay)";
 
 template <typename F>

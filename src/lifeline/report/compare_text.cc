@@ -83,8 +83,8 @@ std::string stop_notes(const scenario::CompareResult& c) {
   for (size_t i = 0; i < c.runs.size() && i < c.values.size(); ++i) {
     const scenario::RunResult& r = c.runs[i];
     if (!r.stopped) continue;
-    t.add_row({c.values[i], "line " + std::to_string(r.stopped->line) + " " +
-                                r.stopped->command + ": " + r.stopped->detail});
+    t.add_row({c.values[i], "line " + std::to_string(r.stopped->line) + " " + r.stopped->command +
+                                ": " + r.stopped->detail});
   }
   return t.rows() == 0 ? "" : "stopped before the end:\n" + t.render("  ");
 }

@@ -83,12 +83,14 @@ TEST(CompareTable, ProviderCellsAreDashesWhenItDidNotLeaveOrReturn) {
 
 TEST(CompareText, AStoppedColumnSaysWhereInsteadOfACount) {
   scenario::CompareResult c = testing::compare_result();
-  c.runs[1].stopped = scenario::RunStop{scenario::StopReason::kFailedStep, 24,
-                                        "ip link set eth0 down", 8000000000,
-                                        "Cannot find device \"eth0\" (-ENODEV)"};
+  c.runs[1].stopped =
+      scenario::RunStop{scenario::StopReason::kFailedStep, 24, "ip link set eth0 down", 8000000000,
+                        "Cannot find device \"eth0\" (-ENODEV)"};
   CompareTable t = compare_table(c);
   for (const CompareRow& row : t.rows)
-    if (row.key == "expects_failed") EXPECT_EQ(row.cells[1], "stopped at line 24 (failed step)");
+    if (row.key == "expects_failed") {
+      EXPECT_EQ(row.cells[1], "stopped at line 24 (failed step)");
+    }
   std::string text = format_compare(c);
   EXPECT_NE(text.find("stopped before the end:\n  " + c.values[1] +
                       "  line 24 ip link set eth0 down: Cannot find device \"eth0\" (-ENODEV)"),

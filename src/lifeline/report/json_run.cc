@@ -39,7 +39,7 @@ Json to_json(const scenario::TimelineEntry& e) {
 }
 
 Json to_json(const scenario::ExpectResult& e) {
-  return Json{{"line", e.line},     {"text", e.text},       {"passed", e.passed},
+  return Json{{"line", e.line},       {"text", e.text},     {"passed", e.passed},
               {"reached", e.reached}, {"actual", e.actual}, {"time_ns", e.time}};
 }
 

@@ -32,11 +32,27 @@ TEST(Json, DocumentStartsWithSchemaAndCommand) {
 
 TEST(Json, RunFieldsInOrder) {
   Json j = to_json(testing::run_result());
-  EXPECT_EQ(keys(j), (std::vector<std::string>{
-                         "board", "scenario", "knobs", "seed", "ok", "result", "expects_failed",
-                         "expects_not_reached", "stopped", "failed_steps", "findings_by_kind",
-                         "findings", "expects", "timeline", "after_boot", "final_state", "schedule",
-                         "metrics", "end_time_ns", "replay_diverged", "replay_divergence"}));
+  EXPECT_EQ(keys(j), (std::vector<std::string>{"board",
+                                               "scenario",
+                                               "knobs",
+                                               "seed",
+                                               "ok",
+                                               "result",
+                                               "expects_failed",
+                                               "expects_not_reached",
+                                               "stopped",
+                                               "failed_steps",
+                                               "findings_by_kind",
+                                               "findings",
+                                               "expects",
+                                               "timeline",
+                                               "after_boot",
+                                               "final_state",
+                                               "schedule",
+                                               "metrics",
+                                               "end_time_ns",
+                                               "replay_diverged",
+                                               "replay_divergence"}));
   EXPECT_EQ(j["ok"], false);
   EXPECT_EQ(j["result"], "fail");
   EXPECT_EQ(j["expects_failed"], 1);

@@ -35,8 +35,9 @@ std::string expects_summary(const scenario::RunResult& r) {
   if (failed == 0 && unreached == 0)
     return r.expects.size() == 1 ? "the expect held" : "all expects held";
   std::vector<std::string> parts;
-  if (failed) parts.push_back(std::to_string(failed) + " of " + std::to_string(r.expects.size()) +
-                              " expects failed");
+  if (failed)
+    parts.push_back(std::to_string(failed) + " of " + std::to_string(r.expects.size()) +
+                    " expects failed");
   if (unreached)
     parts.push_back(std::to_string(unreached) + (unreached == 1 ? " expect" : " expects") +
                     " not reached");

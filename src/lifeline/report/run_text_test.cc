@@ -146,9 +146,10 @@ TEST(RunText, AStoppedRunSaysWhyAndWhereAndWhatWasNotReached) {
   EXPECT_NE(text.find("FINAL STATE [   4.000000] (when the run stopped, at line 8)\n"),
             std::string::npos)
       << text;
-  EXPECT_TRUE(text.ends_with("\nRESULT: FAIL, stopped at line 8 (deadlock): unbind stmmac-1:01: "
-                             "deadlock: scenario -> scenario; 1 expect not reached, 2 held; no "
-                             "findings\n"))
+  EXPECT_TRUE(
+      text.ends_with("\nRESULT: FAIL, stopped at line 8 (deadlock): unbind stmmac-1:01: "
+                     "deadlock: scenario -> scenario; 1 expect not reached, 2 held; no "
+                     "findings\n"))
       << text;
 }
 

@@ -320,7 +320,8 @@ Check parse_expect_fail(Cursor& c) {
       std::isupper(static_cast<unsigned char>(t->text[1]))) {
     f.err = core::errno_value(t->text);
     if (!f.err)
-      c.fail(*t, "unknown errno '" + t->text + "'" + sim::did_you_mean(t->text, core::errno_names()));
+      c.fail(*t,
+             "unknown errno '" + t->text + "'" + sim::did_you_mean(t->text, core::errno_names()));
     c.next();
   }
   if (c.at_end()) c.expected("a command after 'expect fail' (such as 'ethtool -s ...')");
@@ -331,7 +332,8 @@ Check parse_expect_fail(Cursor& c) {
   const Body& b = command->body;
   bool can_fail = std::holds_alternative<Unbind>(b) || std::holds_alternative<Bind>(b) ||
                   std::holds_alternative<Rmmod>(b) || std::holds_alternative<Modprobe>(b) ||
-                  std::holds_alternative<LinkSet>(b) || std::holds_alternative<EthtoolSettings>(b) ||
+                  std::holds_alternative<LinkSet>(b) ||
+                  std::holds_alternative<EthtoolSettings>(b) ||
                   std::holds_alternative<EthtoolWol>(b);
   if (!can_fail)
     c.fail(word, "'" + word.text +

@@ -728,11 +728,11 @@ RunResult Execution::result(const sim::Engine& e) const {
     // The engine ended the run under the scenario task: the state now is the
     // state at the stop.
     r.stopped = engine_stop(e);
-    r.timeline.push_back(TimelineEntry{
-        r.stopped->time, "scenario",
-        fmt::format("stopped at line {} ({}): {}", r.stopped->line,
-                    stop_reason_name(r.stopped->reason), r.stopped->detail),
-        TimelineEntry::Kind::kModel});
+    r.timeline.push_back(
+        TimelineEntry{r.stopped->time, "scenario",
+                      fmt::format("stopped at line {} ({}): {}", r.stopped->line,
+                                  stop_reason_name(r.stopped->reason), r.stopped->detail),
+                      TimelineEntry::Kind::kModel});
     if (options_.trace) r.final_state = check::take_snapshot();
   }
   if (r.stopped)

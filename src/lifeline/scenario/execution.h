@@ -100,10 +100,10 @@ class Execution {
   std::optional<sim::UserError> user_error_;
   std::vector<ExpectResult> expects_;
   std::vector<FailedStep> failed_steps_;
-  std::optional<RunStop> stop_;  // a stop the scenario task saw (failed step, settle bound)
+  std::optional<RunStop> stop_;       // a stop the scenario task saw (failed step, settle bound)
   const Command* current_ = nullptr;  // the scenario task's command
   const sim::Task* scenario_task_ = nullptr;
-  bool finished_ = false;             // the scenario task ran its last command
+  bool finished_ = false;   // the scenario task ran its last command
   std::string last_error_;  // what the last failed command printed
   std::set<std::string> invariants_reported_;
   check::Snapshot after_boot_, final_state_;

@@ -116,7 +116,10 @@ TEST(Explore, NoInvariantFindingMidIfupOfAnotherTask) {
 }
 
 TEST(Explore, ReplayFileRoundTrip) {
-  ReplayFile f{"armada-388-clearfog-pro", "race.scn", {{"phy-loss", "mainline"}}, {0, 2, 0, 1},
+  ReplayFile f{"armada-388-clearfog-pro",
+               "race.scn",
+               {{"phy-loss", "mainline"}},
+               {0, 2, 0, 1},
                "0123456789abcdef"};
   ReplayFile g = parse_replay_file(format_replay_file(f), "x");
   EXPECT_EQ(g.board, f.board);

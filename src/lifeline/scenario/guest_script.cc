@@ -72,74 +72,76 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
     // it is the action itself, whose result both sides report.
     auto translate = [&](const Command& cmd, const auto& self) -> void {
       std::visit(
-        [&](const auto& b) {
-          using T = std::decay_t<decltype(b)>;
-          if constexpr (std::is_same_v<T, Unbind>) {
-            st.guest = "unbind " + guest_quote(b.dev.text) + " " + opt(b.driver) + " " + opt(b.bus);
-          } else if constexpr (std::is_same_v<T, Bind>) {
-            st.guest = "bind " + guest_quote(b.dev.text) + " " + opt(b.driver) + " " + opt(b.bus);
-          } else if constexpr (std::is_same_v<T, Rmmod>) {
-            st.guest = "run rmmod " + guest_quote(b.module.text);
-          } else if constexpr (std::is_same_v<T, Modprobe>) {
-            // The guest has the modules in /lib/modules, loaded with insmod.
-            std::string m = b.module.text;
-            for (char& ch : m)
-              if (ch == '-') ch = '_';
-            st.guest = "run insmod " + guest_quote("/lib/modules/" + m + ".ko");
-          } else if constexpr (std::is_same_v<T, LinkSet>) {
-            st.guest = "link " + guest_quote(b.iface.text) + (b.up ? " up" : " down");
-          } else if constexpr (std::is_same_v<T, EthtoolSettings>) {
-            std::string cmd = "run ethtool -s " + guest_quote(b.iface.text);
-            if (b.speed) cmd += " speed " + std::to_string(*b.speed);
-            if (b.duplex) cmd += std::string(" duplex ") + duplex_name(*b.duplex);
-            if (b.autoneg) cmd += *b.autoneg ? " autoneg on" : " autoneg off";
-            if (b.advertise) cmd += " advertise " + format_link_mode_mask(b.advertise->modes);
-            st.guest = cmd;
-          } else if constexpr (std::is_same_v<T, EthtoolWol>) {
-            st.guest =
-                "run ethtool -s " + guest_quote(b.iface.text) + " wol " + wol_letters(b.flags);
-          } else if constexpr (std::is_same_v<T, Cable>) {
-            // QEMU's emulated link partner is always there: a plain plug
-            // before anything else is the state the machine starts in.
-            if (!b.plug)
+          [&](const auto& b) {
+            using T = std::decay_t<decltype(b)>;
+            if constexpr (std::is_same_v<T, Unbind>) {
+              st.guest =
+                  "unbind " + guest_quote(b.dev.text) + " " + opt(b.driver) + " " + opt(b.bus);
+            } else if constexpr (std::is_same_v<T, Bind>) {
+              st.guest = "bind " + guest_quote(b.dev.text) + " " + opt(b.driver) + " " + opt(b.bus);
+            } else if constexpr (std::is_same_v<T, Rmmod>) {
+              st.guest = "run rmmod " + guest_quote(b.module.text);
+            } else if constexpr (std::is_same_v<T, Modprobe>) {
+              // The guest has the modules in /lib/modules, loaded with insmod.
+              std::string m = b.module.text;
+              for (char& ch : m)
+                if (ch == '-') ch = '_';
+              st.guest = "run insmod " + guest_quote("/lib/modules/" + m + ".ko");
+            } else if constexpr (std::is_same_v<T, LinkSet>) {
+              st.guest = "link " + guest_quote(b.iface.text) + (b.up ? " up" : " down");
+            } else if constexpr (std::is_same_v<T, EthtoolSettings>) {
+              std::string cmd = "run ethtool -s " + guest_quote(b.iface.text);
+              if (b.speed) cmd += " speed " + std::to_string(*b.speed);
+              if (b.duplex) cmd += std::string(" duplex ") + duplex_name(*b.duplex);
+              if (b.autoneg) cmd += *b.autoneg ? " autoneg on" : " autoneg off";
+              if (b.advertise) cmd += " advertise " + format_link_mode_mask(b.advertise->modes);
+              st.guest = cmd;
+            } else if constexpr (std::is_same_v<T, EthtoolWol>) {
+              st.guest =
+                  "run ethtool -s " + guest_quote(b.iface.text) + " wol " + wol_letters(b.flags);
+            } else if constexpr (std::is_same_v<T, Cable>) {
+              // QEMU's emulated link partner is always there: a plain plug
+              // before anything else is the state the machine starts in.
+              if (!b.plug)
+                refuse(scenario, cmd,
+                       "the emulated machine has no cable to unplug (QEMU's NIC always has a "
+                       "link partner)");
+              if (b.partner)
+                refuse(scenario, cmd,
+                       "the emulated link partner's modes are QEMU's; write 'cable " +
+                           b.target.text + " plug' without a mode");
+              st.kind = GuestStep::Kind::kNoop;
+            } else if constexpr (std::is_same_v<T, Sfp>) {
+              refuse(scenario, cmd, "the emulated machine has no SFP cage");
+            } else if constexpr (std::is_same_v<T, Concurrently>) {
               refuse(scenario, cmd,
-                     "the emulated machine has no cable to unplug (QEMU's NIC always has a "
-                     "link partner)");
-            if (b.partner)
+                     "the guest runs commands one after another; explore concurrency with "
+                     "`lifeline explore`");
+            } else if constexpr (std::is_same_v<T, Wait>) {
+              st.kind = GuestStep::Kind::kWait;
+              st.guest = "sleep " + seconds(b.duration);
+              out.budget_s += static_cast<double>(b.duration) / static_cast<double>(sim::kSec);
+              snap = true;
+            } else if constexpr (std::is_same_v<T, Settle>) {
+              st.kind = GuestStep::Kind::kSettle;
+              st.guest = "settle " + std::to_string(options.settle_bound_s);
+              out.budget_s += 3;
+              snap = true;
+            } else if constexpr (std::is_same_v<T, Expect>) {
+              if (const auto* f = std::get_if<ExpectFail>(&b.check)) return self(*f->command, self);
+              st.kind = GuestStep::Kind::kExpect;
+              // An expect about findings observes nothing on the guest (and a
+              // read of the netdev's state would wait for rtnl).
+              snap = last_checkpoint == 0 && !std::holds_alternative<ExpectFinding>(b.check);
+            } else if constexpr (std::is_same_v<T, ModuleCmd>) {
               refuse(scenario, cmd,
-                     "the emulated link partner's modes are QEMU's; write 'cable " + b.target.text +
-                         " plug' without a mode");
-            st.kind = GuestStep::Kind::kNoop;
-          } else if constexpr (std::is_same_v<T, Sfp>) {
-            refuse(scenario, cmd, "the emulated machine has no SFP cage");
-          } else if constexpr (std::is_same_v<T, Concurrently>) {
-            refuse(scenario, cmd,
-                   "the guest runs commands one after another; explore concurrency with "
-                   "`lifeline explore`");
-          } else if constexpr (std::is_same_v<T, Wait>) {
-            st.kind = GuestStep::Kind::kWait;
-            st.guest = "sleep " + seconds(b.duration);
-            out.budget_s += static_cast<double>(b.duration) / static_cast<double>(sim::kSec);
-            snap = true;
-          } else if constexpr (std::is_same_v<T, Settle>) {
-            st.kind = GuestStep::Kind::kSettle;
-            st.guest = "settle " + std::to_string(options.settle_bound_s);
-            out.budget_s += 3;
-            snap = true;
-          } else if constexpr (std::is_same_v<T, Expect>) {
-            if (const auto* f = std::get_if<ExpectFail>(&b.check)) return self(*f->command, self);
-            st.kind = GuestStep::Kind::kExpect;
-            // An expect about findings observes nothing on the guest (and a
-            // read of the netdev's state would wait for rtnl).
-            snap = last_checkpoint == 0 && !std::holds_alternative<ExpectFinding>(b.check);
-          } else if constexpr (std::is_same_v<T, ModuleCmd>) {
-            refuse(scenario, cmd, "the guest loads the board's modules from its initramfs at boot");
-          } else {
-            // set and phy-id configure the model only; boot is the guest's own.
-            st.kind = GuestStep::Kind::kNoop;
-          }
-        },
-        cmd.body);
+                     "the guest loads the board's modules from its initramfs at boot");
+            } else {
+              // set and phy-id configure the model only; boot is the guest's own.
+              st.kind = GuestStep::Kind::kNoop;
+            }
+          },
+          cmd.body);
     };
     translate(c, translate);
     if (st.kind == GuestStep::Kind::kAction) {

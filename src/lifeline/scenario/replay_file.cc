@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Replay files: a failing schedule and what it was recorded for, as text a
 // user can read and keep beside the scenario.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "lifeline/scenario/print.h"
 #include "lifeline/scenario/runner.h"
@@ -14,7 +14,8 @@ namespace lifeline::scenario {
 
 std::string format_replay_file(const ReplayFile& r) {
   std::ostringstream out;
-  out << "# lifeline replay file: lifeline run " << r.board << " " << r.scenario << " --replay FILE\n";
+  out << "# lifeline replay file: lifeline run " << r.board << " " << r.scenario
+      << " --replay FILE\n";
   out << "board " << r.board << "\n";
   out << "scenario " << r.scenario << "\n";
   if (!r.digest.empty()) out << "digest " << r.digest << "\n";
@@ -43,7 +44,8 @@ ReplayFile parse_replay_file(const std::string& text, const std::string& file) {
       words >> r.scenario;
     } else if (key == "digest") {
       words >> r.digest;
-      if (r.digest.size() != 16 || r.digest.find_first_not_of("0123456789abcdef") != std::string::npos)
+      if (r.digest.size() != 16 ||
+          r.digest.find_first_not_of("0123456789abcdef") != std::string::npos)
         throw sim::UserError(file, lineno, 1, "expected 'digest' and 16 hex digits");
     } else if (key == "set") {
       std::string k, v;
@@ -54,12 +56,14 @@ ReplayFile parse_replay_file(const std::string& text, const std::string& file) {
       std::string w;
       while (words >> w) {
         if (w.find_first_not_of("0123456789") != std::string::npos || w.size() > 5)
-          throw sim::UserError(file, lineno, 0, "expected schedule ranks (small numbers), got '" + w + "'");
+          throw sim::UserError(file, lineno, 0,
+                               "expected schedule ranks (small numbers), got '" + w + "'");
         r.ranks.push_back(static_cast<uint16_t>(std::stoi(w)));
       }
     } else {
-      throw sim::UserError(file, lineno, 1,
-                           "expected 'board', 'scenario', 'digest', 'set' or 'ranks', got '" + key + "'");
+      throw sim::UserError(
+          file, lineno, 1,
+          "expected 'board', 'scenario', 'digest', 'set' or 'ranks', got '" + key + "'");
     }
   }
   if (!have_ranks) throw sim::UserError(file, 0, 0, "not a replay file: no 'ranks' line");

@@ -85,7 +85,8 @@ TEST(Verdict, ExpectFailTakesTheFailureAndChecksTheErrno) {
   EXPECT_FALSE(wrong.expects[1].passed);
   EXPECT_NE(wrong.expects[1].actual.find("EINVAL"), std::string::npos) << wrong.expects[1].actual;
 
-  RunResult succeeded = run(std::string(kUp) + "expect fail ethtool -s eth0 speed 100 duplex full autoneg on\n");
+  RunResult succeeded =
+      run(std::string(kUp) + "expect fail ethtool -s eth0 speed 100 duplex full autoneg on\n");
   ASSERT_EQ(succeeded.expects.size(), 2u);
   EXPECT_FALSE(succeeded.expects[1].passed);
   EXPECT_EQ(succeeded.expects[1].actual, "succeeded");
@@ -106,19 +107,19 @@ TEST(Verdict, BindUsesTheKernelsErrnos) {
 TEST(Verdict, ASelfDeadlockStopsTheRunAtItsLine) {
   // The example: a PHY with an ID no driver claims, so genphy binds;
   // notify-down, then the PHY is unbound from "Generic PHY" while up.
-  RunResult r = run(
-      "set phy-loss notify-down\n"
-      "phy-id &phy_dedicated 0x12345678\n"
-      "boot\n"
-      "cable eth0 plug\n"
-      "ip link set eth0 up\n"
-      "settle\n"
-      "expect carrier eth0 on\n"
-      "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Generic PHY/unbind\"\n"
-      "wait 2s\n"
-      "expect carrier eth0 off\n"
-      "expect phy eth0 none\n"
-      "expect unbound f1072004.mdio-mii:00\n");
+  RunResult r =
+      run("set phy-loss notify-down\n"
+          "phy-id &phy_dedicated 0x12345678\n"
+          "boot\n"
+          "cable eth0 plug\n"
+          "ip link set eth0 up\n"
+          "settle\n"
+          "expect carrier eth0 on\n"
+          "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Generic PHY/unbind\"\n"
+          "wait 2s\n"
+          "expect carrier eth0 off\n"
+          "expect phy eth0 none\n"
+          "expect unbound f1072004.mdio-mii:00\n");
   if (!r.stopped) GTEST_SKIP() << "the design no longer deadlocks here:\n" << dump(r);
   EXPECT_EQ(r.stopped->reason, StopReason::kDeadlock) << dump(r);
   EXPECT_EQ(r.stopped->line, 8);
@@ -135,12 +136,13 @@ TEST(Verdict, AnExpectOnANetdevTheDesignUnregisteredIsAnOutcome) {
   // reports as absent rather than as bad input.
   RunOptions o;
   o.knobs["phy-loss"] = "devlink";
-  RunResult r = run(std::string(kUp) +
-                    "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Marvell 88E1510/unbind\"\n"
-                    "wait 2s\n"
-                    "expect phy eth0 none\n"
-                    "expect carrier eth0 off\n",
-                    o);
+  RunResult r =
+      run(std::string(kUp) +
+              "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Marvell 88E1510/unbind\"\n"
+              "wait 2s\n"
+              "expect phy eth0 none\n"
+              "expect carrier eth0 off\n",
+          o);
   ASSERT_EQ(r.expects.size(), 3u) << dump(r);
   EXPECT_EQ(r.expects[1].actual, "absent") << dump(r);
   EXPECT_FALSE(r.expects[1].passed);
@@ -150,11 +152,12 @@ TEST(Verdict, AnExpectOnANetdevTheDesignUnregisteredIsAnOutcome) {
 TEST(Verdict, ACommandOnAGoneNetdevIsAFailedStep) {
   RunOptions o;
   o.knobs["phy-loss"] = "devlink";
-  RunResult r = run(std::string(kUp) +
-                        "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Marvell 88E1510/unbind\"\n"
-                        "wait 2s\n"
-                        "ip link set eth0 down\n",
-                    o);
+  RunResult r =
+      run(std::string(kUp) +
+              "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Marvell 88E1510/unbind\"\n"
+              "wait 2s\n"
+              "ip link set eth0 down\n",
+          o);
   ASSERT_TRUE(r.stopped) << dump(r);
   EXPECT_EQ(r.stopped->reason, StopReason::kFailedStep);
   ASSERT_EQ(r.failed_steps.size(), 1u);
@@ -229,14 +232,17 @@ TEST(Replay, AnExactReplayDoesNotDiverge) {
 
 TEST(Replay, ARecordingBelongsToItsInputs) {
   Scenario s = parse_scenario(kRace, "race.scn");
-  ReplayFile f{"armada-388-clearfog-pro", "race.scn", {{"phy-loss", "mainline"}}, {0, 1},
+  ReplayFile f{"armada-388-clearfog-pro",
+               "race.scn",
+               {{"phy-loss", "mainline"}},
+               {0, 1},
                scenario_digest(s)};
   EXPECT_NO_THROW(check_replay_belongs(f, "r.replay", "boards/armada-388-clearfog-pro.dts", s,
                                        {{"phy-loss", "mainline"}}));
   EXPECT_THROW(check_replay_belongs(f, "r.replay", "bcm2711-rpi-4-b", s, {}), sim::UserError);
-  EXPECT_THROW(check_replay_belongs(f, "r.replay", "armada-388-clearfog-pro", s,
-                                    {{"phy-loss", "devlink"}}),
-               sim::UserError);
+  EXPECT_THROW(
+      check_replay_belongs(f, "r.replay", "armada-388-clearfog-pro", s, {{"phy-loss", "devlink"}}),
+      sim::UserError);
   Scenario edited = parse_scenario(std::string(kRace) + "expect finding none\n", "race.scn");
   EXPECT_THROW(check_replay_belongs(f, "r.replay", "armada-388-clearfog-pro", edited, {}),
                sim::UserError);

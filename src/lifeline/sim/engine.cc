@@ -28,14 +28,22 @@ constexpr size_t kStackSize = 256 * 1024;
 
 const char* wait_kind_name(WaitKind k) {
   switch (k) {
-    case WaitKind::kNone: return "none";
-    case WaitKind::kMutex: return "mutex";
-    case WaitKind::kRwsemRead: return "rwsem read";
-    case WaitKind::kRwsemWrite: return "rwsem write";
-    case WaitKind::kCompletion: return "completion";
-    case WaitKind::kFlush: return "flush";
-    case WaitKind::kSleep: return "sleep";
-    case WaitKind::kIdle: return "idle";
+    case WaitKind::kNone:
+      return "none";
+    case WaitKind::kMutex:
+      return "mutex";
+    case WaitKind::kRwsemRead:
+      return "rwsem read";
+    case WaitKind::kRwsemWrite:
+      return "rwsem write";
+    case WaitKind::kCompletion:
+      return "completion";
+    case WaitKind::kFlush:
+      return "flush";
+    case WaitKind::kSleep:
+      return "sleep";
+    case WaitKind::kIdle:
+      return "idle";
   }
   return "?";
 }
@@ -202,8 +210,8 @@ StopReason Engine::run(Time until) {
       switch_task(nullptr, t);
       continue;
     }
-    if (!advance(until)) return now_ >= until && until != kForever ? StopReason::kTimeLimit
-                                                                     : StopReason::kIdle;
+    if (!advance(until))
+      return now_ >= until && until != kForever ? StopReason::kTimeLimit : StopReason::kIdle;
   }
 }
 
@@ -254,8 +262,9 @@ void Engine::sched_point_slow() {
   if (steps_ > options_.max_steps) {
     if (!step_limit_hit_) {
       step_limit_hit_ = true;
-      report(FindingKind::kHungTask,
-             fmt::format("livelock: the execution passed {} scheduling points", options_.max_steps));
+      report(
+          FindingKind::kHungTask,
+          fmt::format("livelock: the execution passed {} scheduling points", options_.max_steps));
     }
     switch_task(cur, nullptr);
     if (cur->killed && killing_) throw TaskKilled{};
@@ -344,7 +353,11 @@ void Engine::task_entry(void* arg) {
       // A model bug, not a kernel one; still reported as a dead task.
       e.findings_.push_back(Finding{FindingKind::kOops,
                                     fmt::format("internal error in {}: {}", t->name, ex.what()),
-                                    e.now_, t->name, {}, e.history(), 1});
+                                    e.now_,
+                                    t->name,
+                                    {},
+                                    e.history(),
+                                    1});
       t->oopsed = true;
     }
   }
@@ -494,17 +507,17 @@ void Engine::check_hung_tasks(Time horizon) {
     if (deadline > horizon) continue;
     t->hung_reported = true;
     if (t->essential) essential_stuck_ = true;
-    findings_.push_back(Finding{
-        FindingKind::kHungTask,
-        fmt::format("INFO: task {} blocked for more than {} seconds", t->name,
-                    options_.hung_task_timeout / kSec),
-        deadline,
-        t->name,
-        {fmt::format("waiting for {} ({})",
-                     t->waiting_on ? t->waiting_on->describe() : "?", wait_kind_name(t->wait_kind)),
-         "stack: " + describe_stack(*t)},
-        history(),
-        1});
+    findings_.push_back(
+        Finding{FindingKind::kHungTask,
+                fmt::format("INFO: task {} blocked for more than {} seconds", t->name,
+                            options_.hung_task_timeout / kSec),
+                deadline,
+                t->name,
+                {fmt::format("waiting for {} ({})", t->waiting_on ? t->waiting_on->describe() : "?",
+                             wait_kind_name(t->wait_kind)),
+                 "stack: " + describe_stack(*t)},
+                history(),
+                1});
   }
 }
 
@@ -585,8 +598,7 @@ void Engine::report_stall(Task* t) {
                       o->oopsed ? " (dead after an oops)" : "");
   report(FindingKind::kDeadlock,
          fmt::format("deadlock: {} waits forever for {}{}", t->name,
-                     t->waiting_on ? t->waiting_on->describe() : wait_kind_name(t->wait_kind),
-                     by),
+                     t->waiting_on ? t->waiting_on->describe() : wait_kind_name(t->wait_kind), by),
          {"stack: " + describe_stack(*t)});
 }
 
@@ -635,27 +647,40 @@ uint32_t Engine::intern(std::string_view s) {
 std::string Engine::format_event(const Event& e) const {
   std::string head = fmt::format("[{}] {}: ", format_timestamp(e.time), task_name(e.task));
   switch (e.kind) {
-    case EventKind::kSpawn: return head + "spawn " + task_name(e.a);
-    case EventKind::kExit: return head + "exit";
-    case EventKind::kKilled: return head + "killed by oops";
-    case EventKind::kBlock: return head + "block (" + wait_kind_name(static_cast<WaitKind>(e.a)) + ")";
-    case EventKind::kWake: return head + "wake " + task_name(e.a);
+    case EventKind::kSpawn:
+      return head + "spawn " + task_name(e.a);
+    case EventKind::kExit:
+      return head + "exit";
+    case EventKind::kKilled:
+      return head + "killed by oops";
+    case EventKind::kBlock:
+      return head + "block (" + wait_kind_name(static_cast<WaitKind>(e.a)) + ")";
+    case EventKind::kWake:
+      return head + "wake " + task_name(e.a);
     case EventKind::kAcquire:
       return head + (e.b ? "down_read " : "lock ") + lock_class_name(e.a);
-    case EventKind::kRelease: return head + "unlock " + lock_class_name(e.a);
-    case EventKind::kSleep: return head + fmt::format("msleep {}", e.a);
-    case EventKind::kTimer: return head + "timer " + string_at(e.a);
-    case EventKind::kQueueWork: return head + "queue_work " + string_at(e.a);
-    case EventKind::kWorkStart: return head + "work start " + string_at(e.a);
-    case EventKind::kWorkEnd: return head + "work end " + string_at(e.a);
-    case EventKind::kPreempt: return head + "preempted by " + task_name(e.a);
-    case EventKind::kYield: return head + "yield " + string_at(e.a);
-    case EventKind::kNote: return head + string_at(e.a);
+    case EventKind::kRelease:
+      return head + "unlock " + lock_class_name(e.a);
+    case EventKind::kSleep:
+      return head + fmt::format("msleep {}", e.a);
+    case EventKind::kTimer:
+      return head + "timer " + string_at(e.a);
+    case EventKind::kQueueWork:
+      return head + "queue_work " + string_at(e.a);
+    case EventKind::kWorkStart:
+      return head + "work start " + string_at(e.a);
+    case EventKind::kWorkEnd:
+      return head + "work end " + string_at(e.a);
+    case EventKind::kPreempt:
+      return head + "preempted by " + task_name(e.a);
+    case EventKind::kYield:
+      return head + "yield " + string_at(e.a);
+    case EventKind::kNote:
+      return head + string_at(e.a);
     case EventKind::kFinding:
-      return head + (e.a < findings_.size()
-                         ? std::string(finding_kind_name(findings_[e.a].kind)) + ": " +
-                               findings_[e.a].message
-                         : std::string("finding"));
+      return head + (e.a < findings_.size() ? std::string(finding_kind_name(findings_[e.a].kind)) +
+                                                  ": " + findings_[e.a].message
+                                            : std::string("finding"));
   }
   return head;
 }
@@ -679,8 +704,9 @@ void Engine::lock_release_slow(uint32_t cls, const void* instance) {
       return;
     }
   }
-  report(FindingKind::kLockdep, fmt::format("bad unlock balance detected: {} releases {} it does not hold",
-                                            cur->name, lock_class_name(cls)));
+  report(FindingKind::kLockdep,
+         fmt::format("bad unlock balance detected: {} releases {} it does not hold", cur->name,
+                     lock_class_name(cls)));
 }
 
 // ---------------------------------------------------------------- workqueues

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/sim/strategy.h"
 
-#include <string>
-
 #include <algorithm>
+#include <string>
 
 namespace lifeline::sim {
 

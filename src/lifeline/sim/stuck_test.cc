@@ -94,7 +94,8 @@ TEST(Stuck, ATimedWaitIsNotStuck) {
   Completion never;
   init_completion(&never, "never");
   bool timed_out = false;
-  e.spawn("main", [&] { timed_out = !wait_for_completion_timeout(&never, kSec); }, true);
+  e.spawn(
+      "main", [&] { timed_out = !wait_for_completion_timeout(&never, kSec); }, true);
   EXPECT_EQ(e.run(), StopReason::kEssentialDone);
   EXPECT_TRUE(timed_out);
 }
@@ -107,7 +108,8 @@ TEST(Stuck, AHungEssentialTaskStopsTheExecution) {
   spawn_poller(e);
   Completion never;
   init_completion(&never, "never");  // nobody known completes it
-  e.spawn("main", [&] { wait_for_completion(&never); }, /*essential=*/true);
+  e.spawn(
+      "main", [&] { wait_for_completion(&never); }, /*essential=*/true);
   EXPECT_EQ(e.run(), StopReason::kEssentialStuck) << all_findings(e);
   EXPECT_EQ(e.now(), 5 * kSec);
 }

@@ -39,13 +39,20 @@ std::optional<Time> parse_duration(std::string_view text) {
   std::string_view number = text.substr(0, unit_at);
   std::string_view unit = text.substr(unit_at);
   Time scale;
-  if (unit == "h") scale = 3600 * kSec;
-  else if (unit == "min") scale = 60 * kSec;
-  else if (unit == "s") scale = kSec;
-  else if (unit == "ms") scale = kMsec;
-  else if (unit == "us") scale = kUsec;
-  else if (unit == "ns") scale = kNsec;
-  else return std::nullopt;
+  if (unit == "h")
+    scale = 3600 * kSec;
+  else if (unit == "min")
+    scale = 60 * kSec;
+  else if (unit == "s")
+    scale = kSec;
+  else if (unit == "ms")
+    scale = kMsec;
+  else if (unit == "us")
+    scale = kUsec;
+  else if (unit == "ns")
+    scale = kNsec;
+  else
+    return std::nullopt;
   // Whole and fractional parts are read separately so "1.5s" is exact.
   size_t dot = number.find('.');
   std::string_view whole = number.substr(0, dot);
