@@ -131,18 +131,22 @@ TEST(Verdict, ASelfDeadlockStopsTheRunAtItsLine) {
   for (const check::DeviceRow& d : r.final_state.devices) EXPECT_NE(d.state, "removed") << d.name;
 }
 
-TEST(Verdict, AnExpectOnANetdevTheDesignUnregisteredIsAnOutcome) {
-  // devlink unbinds the MAC with its PHY: eth0 is gone, which an expect
-  // reports as absent rather than as bad input.
+// Under devlink, unbinding the PHY's driver unbinds the MAC with it: eth0
+// is gone afterwards.
+RunResult run_after_devlink_unbind(std::string_view then) {
   RunOptions o;
   o.knobs["phy-loss"] = "devlink";
-  RunResult r =
-      run(std::string(kUp) +
-              "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Marvell 88E1510/unbind\"\n"
-              "wait 2s\n"
-              "expect phy eth0 none\n"
-              "expect carrier eth0 off\n",
-          o);
+  return run(
+      std::string(kUp) +
+          "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Marvell 88E1510/unbind\"\n"
+          "wait 2s\n" +
+          std::string(then),
+      o);
+}
+
+TEST(Verdict, AnExpectOnANetdevTheDesignUnregisteredIsAnOutcome) {
+  // An expect reports the gone eth0 as absent rather than as bad input.
+  RunResult r = run_after_devlink_unbind("expect phy eth0 none\nexpect carrier eth0 off\n");
   ASSERT_EQ(r.expects.size(), 3u) << dump(r);
   EXPECT_EQ(r.expects[1].actual, "absent") << dump(r);
   EXPECT_FALSE(r.expects[1].passed);
@@ -150,14 +154,7 @@ TEST(Verdict, AnExpectOnANetdevTheDesignUnregisteredIsAnOutcome) {
 }
 
 TEST(Verdict, ACommandOnAGoneNetdevIsAFailedStep) {
-  RunOptions o;
-  o.knobs["phy-loss"] = "devlink";
-  RunResult r =
-      run(std::string(kUp) +
-              "echo f1072004.mdio-mii:00 > \"/sys/bus/mdio_bus/drivers/Marvell 88E1510/unbind\"\n"
-              "wait 2s\n"
-              "ip link set eth0 down\n",
-          o);
+  RunResult r = run_after_devlink_unbind("ip link set eth0 down\n");
   ASSERT_TRUE(r.stopped) << dump(r);
   EXPECT_EQ(r.stopped->reason, StopReason::kFailedStep);
   ASSERT_EQ(r.failed_steps.size(), 1u);
