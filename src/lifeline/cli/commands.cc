@@ -87,7 +87,7 @@ int cmd_boot(const Context& c) {
     c.out << report::dump(report::document("boot", report::to_json(r)));
   else
     c.out << report::format_boot(r);
-  return kExitOk;
+  return r.stopped ? kExitFailed : kExitOk;  // a boot that never settled is no verdict
 }
 
 int cmd_run(const Context& c) {

@@ -37,6 +37,18 @@ TEST(Boot, PrintsTheBootReport) {
   EXPECT_EQ(f.calls->options.knobs, (std::map<std::string, std::string>{{"probe", "event"}}));
 }
 
+TEST(Boot, ABootThatNeverSettledSaysSoAndExitsOne) {
+  Fake f;
+  f.boot.stopped = scenario::RunStop{scenario::StopReason::kStepLimit, 0, "boot", 0,
+                                     "no end after 20000001 scheduling points (a livelock)"};
+  auto o = cli({"boot", "imx8mp-evk"}, f);
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.out.find("\nBOOT DID NOT SETTLE (step limit): no end after 20000001 scheduling "
+                       "points (a livelock)\n"),
+            std::string::npos)
+      << o.out;
+}
+
 TEST(Boot, Json) {
   auto o = cli({"boot", "imx8mp-evk", "--json"});
   EXPECT_EQ(o.status, 0);

@@ -32,6 +32,7 @@ struct Calls {
 struct Fake {
   std::shared_ptr<Calls> calls = std::make_shared<Calls>();
   scenario::RunResult run = report::testing::run_result();
+  scenario::RunResult boot = report::testing::boot_result();
   scenario::CompareResult compare = report::testing::compare_result();
   scenario::ExploreResult explore = report::testing::explore_result();
   bool real_boards = false;  // load boards with scenario::load_board
@@ -57,11 +58,12 @@ struct Fake {
     };
     scenario::RunResult run = this->run;
     bool internal = throw_internal;
-    b.boot = [calls, run, internal](const scenario::Board&, const scenario::RunOptions& o) {
+    scenario::RunResult booted = this->boot;
+    b.boot = [calls, booted, internal](const scenario::Board&, const scenario::RunOptions& o) {
       if (internal) throw std::logic_error("kref underflow in the model");
       calls->log.push_back("boot");
       calls->options = o;
-      return report::testing::boot_result();
+      return booted;
     };
     b.run = [calls, run](const scenario::Board&, const scenario::Scenario&,
                          const scenario::RunOptions& o) {

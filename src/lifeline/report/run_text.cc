@@ -85,7 +85,12 @@ std::string failed_steps(const scenario::RunResult& r) {
 
 std::string format_boot(const scenario::RunResult& r) {
   const check::Snapshot& s = r.after_boot;
-  std::string out = header(r, "settled", s.time);
+  // A boot that never settled (a deferred-probe livelock, a probe that
+  // deadlocks) shows the state where it stopped, and says so first.
+  std::string out = header(r, r.stopped ? "stopped" : "settled", s.time);
+  if (r.stopped)
+    out += "\nBOOT DID NOT SETTLE (" + std::string(scenario::stop_reason_name(r.stopped->reason)) +
+           "): " + r.stopped->detail + "\n";
   for (const std::string& part : {format_findings(r.findings), format_devices(s), format_netdevs(s),
                                   format_links(s), format_phys(s), format_modules(s)})
     out += "\n" + part;

@@ -735,6 +735,8 @@ RunResult Execution::result(const sim::Engine& e) const {
                       TimelineEntry::Kind::kModel});
     if (options_.trace) r.final_state = check::take_snapshot();
   }
+  // Stopped before the boot settled: the state at the stop is all there is.
+  if (r.stopped && r.stopped->line == 0 && options_.trace) r.after_boot = r.final_state;
   if (r.stopped)
     for (ExpectResult& x : not_reached()) {
       x.time = r.stopped->time;
