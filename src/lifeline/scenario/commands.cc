@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <string_view>
 
 #include "lifeline/core/errno.h"
 #include "lifeline/net/knobs.h"
@@ -316,12 +317,16 @@ Body parse_command_body(Cursor& c);
 Check parse_expect_fail(Cursor& c) {
   ExpectFail f;
   const Token* t = c.peek();
-  if (t && !t->quoted && t->text.size() > 1 && t->text[0] == 'E' &&
-      std::isupper(static_cast<unsigned char>(t->text[1]))) {
-    f.err = core::errno_value(t->text);
-    if (!f.err)
-      c.fail(*t,
-             "unknown errno '" + t->text + "'" + sim::did_you_mean(t->text, core::errno_names()));
+  // EINVAL or -EINVAL: an errno name, as the kernel spells it.
+  std::string_view w = t && !t->quoted ? std::string_view(t->text) : std::string_view();
+  if (w.starts_with('-')) w.remove_prefix(1);
+  if (w.size() > 1 && w[0] == 'E' && std::isupper(static_cast<unsigned char>(w[1]))) {
+    f.err = core::errno_value(w);
+    if (!f.err) {
+      std::string hint = sim::did_you_mean(std::string(w), core::errno_names());
+      if (hint.empty()) hint = " (known: " + join(core::errno_names()) + ")";
+      c.fail(*t, "unknown errno '" + t->text + "'" + hint);
+    }
     c.next();
   }
   if (c.at_end()) c.expected("a command after 'expect fail' (such as 'ethtool -s ...')");

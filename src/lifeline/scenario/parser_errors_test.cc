@@ -422,6 +422,21 @@ TEST(ParserErrors, NotInsideConcurrently) {
                          "its own included"));
 }
 
+TEST(ParserErrors, ExpectFail) {
+  EXPECT_TRUE(
+      fails_with("expect fail EXYZZY bind x\n", 1, 13,
+                 "unknown errno 'EXYZZY' (known: EPERM, ENOENT, EIO, ENXIO, EAGAIN, ENOMEM, EBUSY, "
+                 "EEXIST, ENODEV, EINVAL, ENOSPC, EOPNOTSUPP, ETIMEDOUT, ENETDOWN, ENOLINK, "
+                 "ENOTSUPP, EPROBE_DEFER)"));
+  EXPECT_TRUE(
+      fails_with("expect fail\n", 1, 12,
+                 "expected a command after 'expect fail' (such as 'ethtool -s ...'), got end "
+                 "of line"));
+  EXPECT_TRUE(fails_with("expect fail wait 1s\n", 1, 13,
+                         "'wait' cannot stand after 'expect fail': only commands that return an "
+                         "error can (unbind, bind, rmmod, modprobe, ip link set, ethtool -s)"));
+}
+
 TEST(ParserErrors, FirstErrorWins) {
   // Line 2 is bad and so is line 3; the user hears about line 2.
   EXPECT_TRUE(fails_with("boot\nwait\nfrob\n", 2, 5,

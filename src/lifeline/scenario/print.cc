@@ -154,7 +154,7 @@ struct CheckPrinter {
   }
   std::string operator()(const ExpectFail& e) const {
     std::string s = "fail ";
-    if (e.err) s += core::errno_name(e.err).substr(1) + " ";
+    if (e.err) s += core::errno_name(e.err) + " ";  // positive: no sign
     return s + (e.command ? to_string(*e.command) : "");
   }
 };

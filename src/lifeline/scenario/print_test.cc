@@ -90,6 +90,17 @@ TEST(Print, CanonicalForms) {
   for (const auto& c : cases) EXPECT_EQ(canonical(c.in), c.out) << c.in;
 }
 
+TEST(Print, ExpectFailKeepsItsErrnoAndCommand) {
+  EXPECT_EQ(
+      canonical("expect fail EBUSY echo x > \"/sys/bus/mdio_bus/drivers/Marvell 88E1111/bind\""),
+      "expect fail EBUSY bind x \"Marvell 88E1111\" bus mdio_bus");
+  EXPECT_EQ(canonical("expect   fail ip link set dev eth0 up"), "expect fail ip link set eth0 up");
+  expect_round_trip(
+      "expect fail EINVAL ethtool -s eth0 speed 10000 duplex full autoneg off\n"
+      "expect fail -ENODEV bind x\n"
+      "expect fail rmmod broadcom\n");
+}
+
 TEST(Print, ConcurrentlyBlock) {
   Scenario s =
       parse("concurrently\nunbind &phy0\n thread\nwait 1ms\n ip link set dev eth0 down\n end\nend");
