@@ -3,6 +3,8 @@
 
 #include <vector>
 
+#include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/net_config.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
 
@@ -10,67 +12,116 @@ namespace lifeline::net {
 
 namespace {
 
+constexpr std::string_view kPhyThread =
+    "netdev 2026, Vladimir Oltean, \"Disappearance of network PHYs\"";
+
+// A design knob's values: adding a design is one file in net/designs/ and
+// one row here.
 constexpr KnobValue kPhyLoss[] = {
-    {"mainline", "today: carrier frozen by accident, WARN on restart, stale pointers, NULL drv"},
+    {"mainline", "today: carrier frozen by accident, WARN on restart, stale pointers, NULL drv",
+     "drivers/net/phy/phy_device.c (v6.12)", &phy_loss_mainline},
     {"holdover",
-     "2026 proof of concept: nothing can crash, carrier kept, restart leaves the PHY down"},
-    {"devlink", "a managed device link makes the PHY's unbind unbind the MAC"},
-    {"port-device", "DSA/multi-port: a struct device per port, only that port goes"},
-    {"notify-down", "PHY-going-away notifier: link forced down, references dropped"},
-    {"replay", "as notify-down, and the consumer replays its configuration when the PHY returns"},
+     "2026 proof of concept: nothing can crash, carrier kept, restart leaves the PHY down",
+     kPhyThread, &phy_loss_holdover},
+    {"devlink", "a managed device link makes the PHY's unbind unbind the MAC", kPhyThread,
+     &phy_loss_devlink},
+    {"port-device", "DSA/multi-port: a struct device per port, only that port goes", kPhyThread,
+     &phy_loss_port_device},
+    {"notify-down", "PHY-going-away notifier: link forced down, references dropped", kPhyThread,
+     &phy_loss_notify_down},
+    {"replay", "as notify-down, and the consumer replays its configuration when the PHY returns",
+     "lifeline's own design (no kernel proposal)", &phy_loss_replay},
 };
 constexpr KnobValue kPse[] = {
-    {"mainline", "PSE looked up at MDIO registration; -EPROBE_DEFER couples PHY and PSE"},
-    {"notifier-rtnl", "2026 RFC: PSE lifecycle notifier, rtnl held across PHY registration"},
-    {"notifier-mutex", "the same with a dedicated mutex"},
+    {"mainline", "PSE looked up at MDIO registration; -EPROBE_DEFER couples PHY and PSE",
+     "drivers/net/mdio/fwnode_mdio.c (v6.12)"},
+    {"notifier-rtnl", "2026 RFC: PSE lifecycle notifier, rtnl held across PHY registration",
+     "netdev 2026 PSE notifier RFC"},
+    {"notifier-mutex", "the same with a dedicated mutex", "netdev 2026 PSE notifier RFC"},
 };
 constexpr KnobValue kPcs[] = {
-    {"mainline", "MAC-owned raw PCS pointers, no lifetime protocol"},
-    {"module-ref", "lookup with module and device references only"},
-    {"release", "provider removal tells phylink; link forced down before references drop"},
-    {"devlink", "a managed device link from the PCS provider to the MAC"},
+    {"mainline", "MAC-owned raw PCS pointers, no lifetime protocol",
+     "drivers/net/phy/phylink.c (v6.12)"},
+    {"module-ref", "lookup with module and device references only",
+     "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\""},
+    {"release", "provider removal tells phylink; link forced down before references drop",
+     "netdev 2025, Sean Anderson, \"pcs core\" series"},
+    {"devlink", "a managed device link from the PCS provider to the MAC",
+     "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\""},
 };
 constexpr KnobValue kGenphy[] = {
-    {"mainline", "phy_attach_direct() binds genphy when no driver is bound"},
-    {"defer", "-EPROBE_DEFER while the specific driver may still bind"},
-    {"opt-in", "defer only for callers attaching at probe time"},
+    {"mainline", "phy_attach_direct() binds genphy when no driver is bound",
+     "drivers/net/phy/phy_device.c (v6.12)", &genphy_mainline},
+    {"defer", "-EPROBE_DEFER while the specific driver may still bind",
+     "netdev 2021 RFC, Vladimir Oltean, \"net: phy: don't bind genphy in phy_attach_direct if "
+     "the specific driver defers probe\"",
+     &genphy_defer},
+    {"opt-in", "defer only for callers attaching at probe time",
+     "Russell King's reply in the same 2021 RFC thread", &genphy_opt_in},
 };
 constexpr KnobValue kSfpLock[] = {
-    {"rtnl", "mainline: SFP bus and state machine serialised by rtnl"},
-    {"mutex", "a dedicated SFP bus mutex"},
-    {"none", "no serialisation (to show what rtnl protects)"},
+    {"rtnl", "mainline: SFP bus and state machine serialised by rtnl",
+     "drivers/net/phy/sfp.c (v6.12)"},
+    {"mutex", "a dedicated SFP bus mutex", "netdev SFP locking discussion"},
+    {"none", "no serialisation (to show what rtnl protects)", "lifeline (a control)"},
 };
 constexpr KnobValue kProbe[] = {
-    {"kernel", "deferred probe as in drivers/base/dd.c: every bind retries every deferred device"},
-    {"event", "a deferred device is probed again when the supplier it waits for binds"},
+    {"kernel", "deferred probe as in drivers/base/dd.c: every bind retries every deferred device",
+     "drivers/base/dd.c (v6.12)"},
+    {"event", "a deferred device is probed again when the supplier it waits for binds",
+     "lifeline's own algorithm (for speed; same outcomes)"},
 };
 
 // Kernel configuration options that change a lifecycle's outcome. Their
 // defaults are Debian's arm64 kernel's (linux-image-6.12 arm64,
 // /boot/config-*), the kernel `lifeline kernel-check` boots.
 constexpr KnobValue kLedTriggerPhy[] = {
-    {"y", "phy_probe() registers an LED trigger per speed, phy_remove() frees them"},
-    {"n", "no PHY LED triggers"},
+    {"y", "phy_probe() registers an LED trigger per speed, phy_remove() frees them",
+     "drivers/net/phy/phy_led_triggers.c"},
+    {"n", "no PHY LED triggers", "drivers/net/phy/Kconfig"},
 };
 constexpr KnobValue kInitOnFree[] = {
-    {"n", "freed memory keeps its contents until reused: a stale read may go unnoticed"},
-    {"y", "freed memory is zeroed (init_on_free=1): a stale pointer read from it is NULL"},
+    {"n", "freed memory keeps its contents until reused: a stale read may go unnoticed",
+     "mm/Kconfig"},
+    {"y", "freed memory is zeroed (init_on_free=1): a stale pointer read from it is NULL",
+     "mm/Kconfig"},
 };
 
+template <size_t N>
+size_t index_of_ops(const KnobValue (&values)[N], const void* ops) {
+  for (size_t i = 0; i < N; ++i)
+    if (values[i].ops == ops) return i;
+  return N;
+}
+
 constexpr KnobInfo kKnobs[] = {
-    {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached", true},
+    {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached", true,
+     [](NetConfig& c, size_t i) { c.phy_loss = static_cast<const PhyLossOps*>(kPhyLoss[i].ops); },
+     [](const NetConfig& c) { return index_of_ops(kPhyLoss, c.phy_loss); }},
     // No PSE controller driver is modelled: pses nodes bind generic drivers.
     {"pse", "mainline", kPse, "how PHYs find their PSE controller", false},
     // No PCS provider is modelled: MACs with a PCS keep it inside the MAC.
     {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses", false},
-    {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy", true},
+    {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy", true,
+     [](NetConfig& c, size_t i) { c.genphy = static_cast<const GenphyOps*>(kGenphy[i].ops); },
+     [](const NetConfig& c) { return index_of_ops(kGenphy, c.genphy); }},
     // No SFP bus or cage is modelled: sfp nodes bind generic drivers.
     {"sfp-lock", "rtnl", kSfpLock, "what serialises the SFP bus", false},
-    {"probe", "kernel", kProbe, "the deferred-probe algorithm", true},
+    {"probe", "kernel", kProbe, "the deferred-probe algorithm", true,
+     [](NetConfig& c, size_t i) {
+       c.core.probe = i == 0 ? core::ProbeAlgorithm::kKernel : core::ProbeAlgorithm::kEvent;
+     },
+     [](const NetConfig& c) -> size_t {
+       return c.core.probe == core::ProbeAlgorithm::kKernel ? 0 : 1;
+     }},
     {"CONFIG_LED_TRIGGER_PHY", "y", kLedTriggerPhy,
-     "kernel option: LED triggers for PHY link speeds", true},
+     "kernel option: LED triggers for PHY link speeds", true,
+     [](NetConfig& c, size_t i) { c.led_trigger_phy = i == 0; },
+     [](const NetConfig& c) -> size_t { return c.led_trigger_phy ? 0 : 1; }},
     {"CONFIG_INIT_ON_FREE_DEFAULT_ON", "n", kInitOnFree,
-     "kernel option: zero freed memory (init_on_free=1)", true},
+     "kernel option: zero freed memory (init_on_free=1)", true,
+     [](NetConfig& c, size_t i) { c.init_on_free = i == 1; },
+     [](const NetConfig& c) -> size_t { return c.init_on_free ? 1 : 0; }},
 };
 
 }  // namespace

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// The design knobs (docs/architecture.md, "How a design is modelled"): where the kernel has
-// several candidate designs, a knob selects the one the model follows. Each
-// value names the design it models. A knob whose provider is not modelled
-// yet is listed (so that --help can say what is coming) but refused
-// wherever knobs are accepted: its values would change nothing.
+// The knob registry (docs/architecture.md, "How a design is modelled"): the
+// one definition of every knob. Where the kernel has several candidate
+// designs, a knob selects the one the model follows: each value names the
+// design it models, the netdev thread or RFC it comes from, and (for a
+// design knob) the ops table in net/designs/ that implements it. --help,
+// a scenario's `set`, --set, --vary, validation, "did you mean" and
+// NetConfig::set()/get() all read this table. A knob whose provider is not
+// modelled yet is listed (so that --help can say what is coming) but
+// refused wherever knobs are accepted: its values would change nothing.
 #ifndef LIFELINE_NET_KNOBS_H_
 #define LIFELINE_NET_KNOBS_H_
 
@@ -14,9 +18,14 @@
 
 namespace lifeline::net {
 
+struct NetConfig;
+
 struct KnobValue {
   std::string_view name;
   std::string_view design;  // the design it models, one line
+  std::string_view source;  // the netdev thread, RFC or kernel file it comes from
+  // The design's ops table (net/designs/), for a design knob; null else.
+  const void* ops = nullptr;
 };
 
 struct KnobInfo {
@@ -27,6 +36,10 @@ struct KnobInfo {
   // Something in the model reads it. When false, setting it is an error
   // ("not modelled yet") rather than a value that silently changes nothing.
   bool modelled;
+  // Stores values[i] in the configuration / reads which one it holds; null
+  // for a knob that is not modelled.
+  void (*set)(NetConfig& config, size_t i) = nullptr;
+  size_t (*get)(const NetConfig& config) = nullptr;
 };
 
 std::span<const KnobInfo> knob_table();

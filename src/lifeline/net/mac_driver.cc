@@ -15,6 +15,7 @@
 #include "lifeline/dt/platform_names.h"
 #include "lifeline/net/bus_id_format.h"
 #include "lifeline/net/catalog/mac_catalog.h"
+#include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/match_data.h"
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/net.h"
@@ -51,7 +52,12 @@ core::FwNode* find_mdio_child(const MacInfo& info, core::FwNode* mac) {
   return nullptr;
 }
 
-bool notify_design() { return Net::current().config.phy_notifier(); }
+// design: the notifier designs take the PHY away from a plain phylib MAC,
+// whose ndo_open/ndo_stop then find netdev->phydev NULL.
+bool notify_design(const NetDevice* ndev) {
+  auto gone = phy_loss_ops().ndo_phy_may_be_gone;
+  return gone && gone(ndev);
+}
 MacPort* port_of(NetDevice* ndev) { return static_cast<MacPort*>(ndev->priv); }
 bool connects_at_probe(const MacPort* p) { return p->info->connect == PhyConnect::kAtProbe; }
 
@@ -107,7 +113,7 @@ int phylib_ndo_open(NetDevice* ndev) {
     }
   }
   sim::Ptr<PhyDevice> phy = ndev->phydev;
-  if (!phy && notify_design()) return 0;  // the notify designs tolerate a lost PHY
+  if (!phy && notify_design(ndev)) return 0;  // the notify designs tolerate a lost PHY
   phy_start(phy.at("dev->phydev"));
   return 0;
 }
@@ -116,7 +122,7 @@ int phylib_ndo_stop(NetDevice* ndev) {
   LL_FUNC();
   MacPort* port = port_of(ndev);
   sim::Ptr<PhyDevice> phy = ndev->phydev;
-  if (!phy && notify_design()) return 0;
+  if (!phy && notify_design(ndev)) return 0;
   phy_stop(phy.at("dev->phydev"));
   if (!connects_at_probe(port)) phy_disconnect(phy.at("dev->phydev"));
   return 0;
@@ -281,7 +287,7 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
     priv->mdio_child_dev = pdev;
   }
   // The netdevs, one per port.
-  bool port_devices = net.config.phy_loss == PhyLoss::kPortDevice && buses.port;
+  bool port_devices = buses.port;  // the port-device design registered their bus
   int index = 0;
   for (core::FwNode* node : mac_port_nodes(info, dev->fwnode)) {
     auto* port = sim::kzalloc<MacPort>();

@@ -6,6 +6,7 @@
 
 #include "lifeline/core/fwnode.h"
 #include "lifeline/net/medium.h"
+#include "lifeline/net/provider_lifecycle.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
 
@@ -44,7 +45,7 @@ Medium* Net::medium_for(const core::FwNode* port) {
 Net* net_create(NetConfig config) {
   Net* n = sim::kzalloc<Net>(config);
   tl_net = n;
-  core::blocking_init_notifier_head(&n->phy_notifier, "phy_notifier");
+  provider_lifecycle_init();
   return n;
 }
 

@@ -26,6 +26,7 @@ namespace lifeline::net {
 
 class Medium;
 class NetDevice;
+struct ProviderLifecycle;
 class PhyDriver;
 class PhyDevice;
 
@@ -47,8 +48,9 @@ class Net : public sim::Object {
   core::Module* libphy = nullptr;  // builtin: phylib and the generic drivers
   std::vector<PhyDriver*> phy_drivers;
 
-  // phy-loss=notify-down/replay: "a PHY is going away / has arrived".
-  core::BlockingNotifierHead phy_notifier;
+  // The provider-lifecycle protocol's state (net/provider_lifecycle.h):
+  // a notifier chain and the consumers per provider kind.
+  ProviderLifecycle* lifecycle = nullptr;
 
   // The physical world: what is plugged into each port, keyed by the
   // firmware node of the PHY (or of the MAC/port for fixed and in-band links).

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The PHY state machine and its entry points, after drivers/net/phy/phy.c.
-// With phy-loss=holdover the marked places are guarded (the 2026 proof of
-// concept: a PHY without a driver is left alone, nothing WARNs or crashes).
+// The phy-loss design's phy_leave_alone hook guards the places marked
+// "design:" (holdover, the 2026 proof of concept: a PHY without a driver is
+// left alone, nothing WARNs or crashes; net/designs/phy_loss_holdover.cc).
 #include <fmt/format.h>
 
 #include "lifeline/core/errno.h"
+#include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
-#include "lifeline/net/phy_lifecycle.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -21,7 +22,10 @@ constexpr sim::Time PHY_STATE_TIME = sim::kSec;
 
 using sim::note;
 
-bool holdover() { return Net::current().config.phy_loss == PhyLoss::kHoldover; }
+bool phy_leave_alone(const PhyDevice* phydev) {
+  auto leave = phy_loss_ops().phy_leave_alone;
+  return leave && leave(phydev);
+}
 
 enum class StateWork { kNone, kAneg, kSuspend };
 
@@ -115,7 +119,7 @@ StateWork _phy_state_machine(PhyDevice* phydev) {
       break;
     case PhyState::PHY_NOLINK:
     case PhyState::PHY_RUNNING:
-      if (holdover() && !phydev->drv) return work;  // holdover: no driver, leave it alone
+      if (phy_leave_alone(phydev)) return work;  // design: no driver, leave it alone
       err = phy_check_link_status(phydev);
       func = "phy_check_link_status";
       break;
@@ -137,7 +141,7 @@ StateWork _phy_state_machine(PhyDevice* phydev) {
       break;
   }
   if (work == StateWork::kAneg) {
-    if (holdover() && !phydev->drv) return StateWork::kNone;
+    if (phy_leave_alone(phydev)) return StateWork::kNone;  // design
     err = _phy_start_aneg(phydev);
     func = "_phy_start_aneg";
   }
@@ -195,7 +199,7 @@ void phy_start(PhyDevice* phydev) {
   sim::check_access(phydev, "phy_start");
   sim::mutex_lock(&phydev->lock);
   if (phydev->state != PhyState::PHY_READY && phydev->state != PhyState::PHY_HALTED) {
-    if (holdover() && !phydev->drv) {
+    if (phy_leave_alone(phydev)) {  // design
       note(phydev->name() + ": no driver, staying " + phy_state_to_str(phydev->state));
     } else {
       sim::warn(fmt::format("WARNING: phy_start: called from state {} ({})",
@@ -219,7 +223,7 @@ void phy_stop(PhyDevice* phydev) {
                           phy_state_to_str(phydev->state), phydev->name()));
     return;
   }
-  if (holdover() && !phydev->drv) return;  // holdover: leave a driverless PHY alone
+  if (phy_leave_alone(phydev)) return;  // design: leave a driverless PHY alone
   sim::mutex_lock(&phydev->lock);
   PhyState old_state = phydev->state;
   phydev->state = PhyState::PHY_HALTED;
@@ -252,7 +256,7 @@ void phy_interrupt(PhyDevice* phydev) {
   LL_FUNC();
   sim::check_access(phydev, "phy_interrupt");
   sim::mutex_lock(&phydev->lock);
-  if (holdover() && !phydev->drv) {
+  if (phy_leave_alone(phydev)) {  // design
     sim::mutex_unlock(&phydev->lock);
     return;
   }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // struct phy_device lifetime, phy_driver binding, and attaching a netdev,
-// after drivers/net/phy/phy_device.c. The phy-loss and genphy knobs change
-// the marked places; everything else is mainline.
+// after drivers/net/phy/phy_device.c. The phy-loss and genphy designs
+// (net/designs/) hook in at the places marked "design:"; everything else is
+// mainline.
 #include "lifeline/net/phy_device.h"
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/module.h"
 #include "lifeline/net/catalog/phy_catalog.h"
+#include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
@@ -27,8 +29,6 @@ namespace lifeline::net {
 namespace {
 
 using sim::note;
-
-PhyLoss phy_loss() { return Net::current().config.phy_loss; }
 
 // phy_probe(): the probe of every PHY driver.
 int phy_probe(core::Device* dev) {
@@ -54,7 +54,7 @@ int phy_probe(core::Device* dev) {
   phydev->advertising = phydev->supported;  // phy_advertise_supported()
   phydev->state = PhyState::PHY_READY;
   if (!phydev->is_on_sfp_module) phy_led_triggers_register(phydev);
-  if (!phydrv->genphy) phy_lifecycle_driver_probed(phydev);
+  if (auto probed = phy_loss_ops().phy_probe) probed(phydev);  // design: the PHY arrived
   return 0;
 }
 
@@ -64,8 +64,8 @@ int phy_probe(core::Device* dev) {
 void phy_remove(core::Device* dev) {
   LL_FUNC();
   PhyDevice* phydev = to_phy_device(dev);
-  // phy-loss=notify-down/replay: consumers hear it first.
-  phy_lifecycle_going_away(phydev);
+  // design: the PHY is going away (the notifier designs tell its consumer).
+  if (auto going = phy_loss_ops().phy_remove) going(phydev);
   sim::cancel_delayed_work_sync(&phydev->state_queue);
   // Frees the triggers; phydev->last_triggered keeps pointing at them.
   if (!phydev->is_on_sfp_module) phy_led_triggers_unregister(phydev);
@@ -125,7 +125,7 @@ core::Module* phy_init() {
   net.libphy->state = core::ModuleState::MODULE_STATE_LIVE;
   net.genphy_c45_driver = make_genphy("Generic Clause 45 PHY", true, net.libphy);
   net.genphy_driver = make_genphy("Generic PHY", false, net.libphy);
-  phy_lifecycle_init();
+  if (auto init = phy_loss_ops().phy_init) init();  // design: its subscriptions
   return net.libphy;
 }
 
@@ -213,11 +213,8 @@ PhyDevice* of_phy_find_device(const core::FwNode* phy_np) {
 
 // ---------------------------------------------------------------- attach
 
-namespace {
+namespace {}  // namespace
 
-// The 2021 RFC's question: could the specific driver still bind? Its probe
-// deferred, or its module is on the root file system but not loaded yet and
-// the deferred probe timeout has not given up on optional dependencies.
 bool phy_driver_pending(PhyDevice* phydev) {
   if (core::device_is_deferred(phydev)) return true;
   if (!phydev->phy_id_known) return false;
@@ -227,6 +224,8 @@ bool phy_driver_pending(PhyDevice* phydev) {
   if (!mod || !mod->available || mod->state == core::ModuleState::MODULE_STATE_LIVE) return false;
   return core::driver_deferred_probe_check_state(phydev) == -EPROBE_DEFER;
 }
+
+namespace {
 
 core::Module* ndev_owner_of(NetDevice* dev) {
   if (!dev || !dev->parent || !dev->parent->driver) return nullptr;
@@ -246,31 +245,22 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
     note(phydev->name() + ": failed to get the bus module");
     return -EIO;
   }
+  const PhyLossOps& design = phy_loss_ops();
   core::get_device(d);
-  // holdover (the 2026 proof of concept): the attachment also holds the MDIO
-  // bus's memory, so a bus that goes away under an attached PHY cannot be
-  // freed before phy_detach() reads it.
-  if (phy_loss() == PhyLoss::kHoldover) core::get_device(bus);
+  if (design.phy_attach_get) design.phy_attach_get(bus);  // design: holdover
   bool using_genphy = false;
   int err = 0;
   if (!d->driver) {
     // The genphy rule: a PHY with no driver gets the generic one.
-    GenphyPolicy policy = net.config.genphy;
-    bool at_probe = flags & PHY_F_ATTACH_AT_PROBE;
-    if ((policy == GenphyPolicy::kDefer || (policy == GenphyPolicy::kOptIn && at_probe)) &&
-        phy_driver_pending(phydev)) {
+    // design (genphy=defer, opt-in): wait for the specific driver instead.
+    if (auto defers = genphy_ops().phy_attach_defers; defers && defers(phydev, flags)) {
       note(phydev->name() +
            ": specific driver pending, deferring attach (genphy=" + net.config.get("genphy") + ")");
       err = -EPROBE_DEFER;
       goto error_put_device;
     }
-    if (phy_loss() != PhyLoss::kMainline && phy_lifecycle_lost_driver(phydev)) {
-      // Every proposed design: never fall back to genphy for a PHY whose
-      // own driver went away.
-      note(phydev->name() + ": its driver went away; not binding genphy");
-      err = -ENODEV;
-      goto error_put_device;
-    }
+    // design: every proposed one refuses genphy for a PHY whose driver went.
+    if (design.phy_attach_genphy && (err = design.phy_attach_genphy(phydev))) goto error_put_device;
     d->driver = phydev->is_c45 ? net.genphy_c45_driver : net.genphy_driver;
     using_genphy = true;
   }
@@ -329,14 +319,8 @@ int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
   // another device than the MAC. The devlink and port-device designs make it
   // a managed link instead, so that the PHY's unbind unbinds its consumer.
   if (dev && dev->parent) {
-    if (phy_loss() == PhyLoss::kDevlink || phy_loss() == PhyLoss::kPortDevice) {
-      phydev->devlink =
-          core::device_link_add(dev->parent, phydev, core::DL_FLAG_AUTOPROBE_CONSUMER);
-      if (!phydev->devlink)
-        // The driver core refuses a link whose consumer is an ancestor of the
-        // supplier: a MAC cannot depend on a PHY on its own MDIO bus.
-        note(phydev->name() + ": no managed device link to " + dev->parent->name() +
-             " (it would close a dependency cycle: the PHY is on the consumer's own MDIO bus)");
+    if (design.phy_device_link_add) {
+      phydev->devlink = design.phy_device_link_add(dev, phydev);
     } else if (bus->parent_dev && dev->parent != bus->parent_dev) {
       phydev->devlink = core::device_link_add(dev->parent, phydev,
                                               core::DL_FLAG_PM_RUNTIME | core::DL_FLAG_STATELESS);
@@ -353,7 +337,7 @@ error_module_put:
   core::module_put(d->driver ? d->driver->owner : net.libphy);
   d->driver = nullptr;
 error_put_device:
-  if (phy_loss() == PhyLoss::kHoldover) core::put_device(bus);
+  if (design.phy_detach_put) design.phy_detach_put(bus);
   core::put_device(d);
   if (ndev_owner != bus->owner) core::module_put(bus->owner);
   return err;
@@ -388,13 +372,11 @@ PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
 void phy_detach(PhyDevice* phydev) {
   LL_FUNC();
   NetDevice* dev = phydev->attached_dev.get();
+  const PhyLossOps& design = phy_loss_ops();
   if (phydev->devlink) {
-    // holdover guards against what mainline does not: the driver core drops
-    // the link itself when the PHY device is deleted (device_links_purge()),
-    // leaving phydev->devlink stale.
-    const auto& links = phydev->link_consumers;
-    bool still_there = std::find(links.begin(), links.end(), phydev->devlink.get()) != links.end();
-    bool skip = phy_loss() == PhyLoss::kHoldover && !still_there;
+    // The driver core drops the link itself when the PHY device is deleted
+    // (device_links_purge()), leaving phydev->devlink stale; holdover looks.
+    bool skip = design.phy_device_link_gone && design.phy_device_link_gone(phydev);
     // A managed link cannot be dropped while its consumer is registered: the
     // devlink designs keep it for the next attach.
     // device_link_del() -> device_link_put_kref() reads link->flags.
@@ -410,7 +392,12 @@ void phy_detach(PhyDevice* phydev) {
   phydev->phylink = nullptr;
   if (phydev->driver) core::module_put(phydev->driver->owner);
   // A genphy binding is undone so that a real driver gets its chance.
-  if (phy_driver_is_genphy(phydev)) core::device_release_driver(phydev);
+  if (phy_driver_is_genphy(phydev)) {
+    if (design.phy_release_genphy)
+      design.phy_release_genphy(phydev);  // design: not from inside an unbind
+    else
+      core::device_release_driver(phydev);
+  }
   phydev->hw.in_reset = true;
   // The phydev may go away on the put below: read the bus first.
   MiiBus* bus = phydev->bus.at("phydev->mdio.bus");
@@ -418,7 +405,7 @@ void phy_detach(PhyDevice* phydev) {
   core::Module* ndev_owner = ndev_owner_of(dev);
   core::Module* bus_owner = sim::Ptr<MiiBus>(bus).at("bus->owner")->owner;
   if (ndev_owner != bus_owner) core::module_put(bus_owner);
-  if (phy_loss() == PhyLoss::kHoldover) core::put_device(bus);
+  if (design.phy_detach_put) design.phy_detach_put(bus);  // design: holdover
   if (dev) note(phydev_name(phydev) + ": detached from " + dev->name());
 }
 

@@ -170,6 +170,11 @@ PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
 void phy_detach(PhyDevice* phydev);
 void phy_disconnect(PhyDevice* phydev);
 PhyDevice* of_phy_find_device(const core::FwNode* phy_np);
+// The 2021 RFC's question (genphy=defer, opt-in): could the specific driver
+// still bind? Its probe deferred, or its module is on the root file system
+// but not loaded yet and the deferred probe timeout has not given up on
+// optional dependencies.
+bool phy_driver_pending(PhyDevice* phydev);
 
 int phy_init_hw(PhyDevice* phydev);
 int phy_suspend(PhyDevice* phydev);

@@ -6,8 +6,8 @@
 namespace lifeline::net {
 
 bool PhyJournal::empty() const {
-  return !autoneg && !speed && !duplex && !advertising && !wolopts && !eee_enabled && !pause_autoneg &&
-         !interrupts;
+  return !autoneg && !speed && !duplex && !advertising && !wolopts && !eee_enabled &&
+         !pause_autoneg && !interrupts;
 }
 
 std::string PhyJournal::describe() const {
@@ -17,7 +17,8 @@ std::string PhyJournal::describe() const {
     if (speed) s += "speed " + std::to_string(*speed) + " ";
     if (duplex) s += std::string("duplex ") + (*duplex == DUPLEX_FULL ? "full " : "half ");
     if (autoneg) s += std::string("autoneg ") + (*autoneg ? "on" : "off");
-    if (advertising) s += (s.empty() ? "" : " ") + std::string("advertise ") + link_modes_string(*advertising);
+    if (advertising)
+      s += (s.empty() ? "" : " ") + std::string("advertise ") + link_modes_string(*advertising);
     while (!s.empty() && s.back() == ' ') s.pop_back();
     parts.push_back(s);
   }
@@ -29,14 +30,17 @@ std::string PhyJournal::describe() const {
   return out.empty() ? "(empty)" : out;
 }
 
-std::vector<std::string> PhyJournal::replay(PhyDevice* phydev) const {
+void PhyJournal::replay(core::Device* provider) const { replay_to(to_phy_device(provider)); }
+
+std::vector<std::string> PhyJournal::replay_to(PhyDevice* phydev) const {
   std::vector<std::string> done;
   if (autoneg || speed || duplex || advertising) {
     EthtoolLinkSettings cmd;
     cmd.autoneg = autoneg.value_or(phydev->autoneg);
     cmd.speed = speed.value_or(phydev->speed);
     cmd.duplex = duplex.value_or(phydev->duplex);
-    if (advertising) cmd.advertising = *advertising;
+    if (advertising)
+      cmd.advertising = *advertising;
     else if (cmd.autoneg == AUTONEG_ENABLE && speed && duplex)
       // `ethtool -s speed S duplex D autoneg on` advertises exactly S/D.
       cmd.advertising = link_mode_for(*speed, *duplex) | LM_Autoneg;

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// What happens around a PHY's driver binding and unbinding under the
-// phy-loss designs that tell the consumer (notify-down, replay): the
-// "PHY going away" notifier of the 2026 "Disappearance of network PHYs"
-// thread, and its counterpart when a PHY for the same node binds again.
-//
-// A consumer is either a phylink instance (phylink.cc subscribes itself) or a
-// plain phylib MAC's attachment, which phylib tracks here.
+// A plain phylib MAC as a consumer of the provider-lifecycle protocol
+// (net/provider_lifecycle.h): phylib subscribes the netdev when the MAC
+// connects its PHY (phy_connect_direct()), so that a design that announces
+// a PHY going away (net/designs/phy_loss_notify.cc) reaches it the way it
+// reaches phylink (net/phylink.cc), through the one protocol.
 #ifndef LIFELINE_NET_PHY_LIFECYCLE_H_
 #define LIFELINE_NET_PHY_LIFECYCLE_H_
 
@@ -16,24 +14,11 @@ namespace lifeline::net {
 class NetDevice;
 class PhyDevice;
 
-enum PhyEvent : unsigned long {
-  PHY_EVENT_GOING_AWAY = 1,  // from phy_remove(), before the driver lets go
-  PHY_EVENT_ARRIVED = 2,     // a specific driver bound; delivered from a work item
-};
-
-void phy_lifecycle_init();
-// phy_probe() succeeded with a specific driver.
-void phy_lifecycle_driver_probed(PhyDevice* phydev);
-// phy_remove() is starting: mark the driver lost and, with a notifier
-// design, tell the consumers (who take rtnl and let go of the PHY).
-void phy_lifecycle_going_away(PhyDevice* phydev);
-// The PHY had a specific driver and has none now.
-bool phy_lifecycle_lost_driver(const PhyDevice* phydev);
-
 // A plain phylib MAC connected `phydev` (phy_connect_direct()).
 void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, const std::string& interface);
-// The MAC disconnected it on purpose (ndo_stop, remove), or its netdev is
-// being unregistered: forget the consumer.
+// The MAC disconnected it (phy_disconnect(): ndo_stop, remove, or the
+// consumer's own going-away), or its netdev is being unregistered (under
+// rtnl): let go of the PHY, or forget the consumer.
 void phy_lifecycle_disconnected(NetDevice* ndev, bool unregistering = false);
 
 }  // namespace lifeline::net

@@ -22,7 +22,7 @@ struct S1 {
   // A phylink MAC connecting at ndo_open. With `external_mdio` it is an
   // mvneta whose PHY sits on a separate orion-mdio controller (Armada 38x);
   // otherwise an i.MX8MP EQOS with the PHY on its own MDIO bus.
-  explicit S1(PhyLoss design, bool external_mdio = false) : rig(config(design)) {
+  explicit S1(const PhyLossOps* design, bool external_mdio = false) : rig(config(design)) {
     const MacInfo* mac = &eqos();
     if (external_mdio) {
       mac = find_mac("marvell,armada-370-neta");
@@ -43,7 +43,7 @@ struct S1 {
       rig.platform_device(mac_node, external_mdio ? "f1070000.ethernet" : "30bf0000.ethernet");
     });
   }
-  static NetConfig config(PhyLoss design) {
+  static NetConfig config(const PhyLossOps* design) {
     NetConfig c;
     c.phy_loss = design;
     return c;
@@ -100,7 +100,7 @@ struct S1 {
 };
 
 TEST(PhyLoss, LinkComesUpAndRenegotiates) {
-  S1 s(PhyLoss::kMainline);
+  S1 s(&phy_loss_mainline);
   s.rig.run([&] { s.bring_up(); });
   EXPECT_EQ(s.link_before, "1000/full") << s.rig.timeline();
   EXPECT_EQ(s.link_renegotiated, "100/full") << s.rig.timeline();
@@ -110,7 +110,7 @@ TEST(PhyLoss, LinkComesUpAndRenegotiates) {
 }
 
 TEST(PhyLoss, MainlineKeepsCarrierAndStalePointers) {
-  S1 s(PhyLoss::kMainline);
+  S1 s(&phy_loss_mainline);
   bool carrier_after = false;
   bool phydev_still_set = false;
   std::string state_after;
@@ -128,7 +128,7 @@ TEST(PhyLoss, MainlineKeepsCarrierAndStalePointers) {
 }
 
 TEST(PhyLoss, MainlineIfupAfterUnbindBindsGenphy) {
-  S1 s(PhyLoss::kMainline);
+  S1 s(&phy_loss_mainline);
   std::string driver_after;
   s.rig.run([&] {
     s.bring_up();
@@ -143,7 +143,7 @@ TEST(PhyLoss, MainlineIfupAfterUnbindBindsGenphy) {
 }
 
 TEST(PhyLoss, HoldoverKeepsCarrierWithoutFindingsAndRestartStaysDown) {
-  S1 s(PhyLoss::kHoldover);
+  S1 s(&phy_loss_holdover);
   bool carrier_after = false;
   int reopen = 0;
   s.rig.run([&] {
@@ -161,7 +161,7 @@ TEST(PhyLoss, HoldoverKeepsCarrierWithoutFindingsAndRestartStaysDown) {
 }
 
 TEST(PhyLoss, DevlinkCannotLinkAMacToThePhyOnItsOwnBus) {
-  S1 s(PhyLoss::kDevlink);
+  S1 s(&phy_loss_devlink);
   bool present_after_unbind = false;
   s.rig.run([&] {
     s.bring_up();
@@ -173,7 +173,7 @@ TEST(PhyLoss, DevlinkCannotLinkAMacToThePhyOnItsOwnBus) {
 }
 
 TEST(PhyLoss, PortDeviceOnASingleNetdevMacTakesTheNetdevAndBringsItBack) {
-  S1 s(PhyLoss::kPortDevice);
+  S1 s(&phy_loss_port_device);
   bool present_after_unbind = true, present_after_rebind = false;
   s.rig.run([&] {
     s.bring_up();
@@ -189,7 +189,7 @@ TEST(PhyLoss, PortDeviceOnASingleNetdevMacTakesTheNetdevAndBringsItBack) {
 }
 
 TEST(PhyLoss, DevlinkUnbindsTheMacAndBringsItBack) {
-  S1 s(PhyLoss::kDevlink, /*external_mdio=*/true);
+  S1 s(&phy_loss_devlink, /*external_mdio=*/true);
   bool present_after_unbind = true, present_after_rebind = false;
   s.rig.run([&] {
     s.bring_up();
@@ -204,7 +204,7 @@ TEST(PhyLoss, DevlinkUnbindsTheMacAndBringsItBack) {
 }
 
 TEST(PhyLoss, NotifyDownDropsCarrierAndComesBackWithDefaults) {
-  S1 s(PhyLoss::kNotifyDown);
+  S1 s(&phy_loss_notify_down);
   bool carrier_after = true;
   bool phydev_cleared = false;
   std::string link_after_rebind;
@@ -223,7 +223,7 @@ TEST(PhyLoss, NotifyDownDropsCarrierAndComesBackWithDefaults) {
 }
 
 TEST(PhyLoss, ReplayComesBackWithTheUsersSettings) {
-  S1 s(PhyLoss::kReplay);
+  S1 s(&phy_loss_replay);
   std::string link_after_rebind;
   s.rig.run([&] {
     s.bring_up();
@@ -245,7 +245,7 @@ namespace {
 // attached with phy_attach_direct() and no handler (no phy_connect) oopses
 // on its first link change, as the kernel does.
 TEST(PhyLinkChange, CallsAdjustLinkUnconditionally) {
-  S1 s(PhyLoss::kMainline);
+  S1 s(&phy_loss_mainline);
   s.rig.run([&] {
     sim::msleep(1000);
     ASSERT_EQ(phy_attach_direct(s.eth0(), s.phy(), 0, "rgmii-id"), 0);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// phylink, after drivers/net/phy/phylink.c. With phy-loss=notify-down or
-// replay, phylink subscribes to the PHY lifecycle notifier (the "PHY going
-// away" proposal): it forces the link down and lets go of a PHY that goes
-// away, and reconnects when a PHY for the same node binds again.
+// phylink, after drivers/net/phy/phylink.c. phylink is a consumer of the
+// provider-lifecycle protocol (net/provider_lifecycle.h) for its PHY: it
+// records the PHY it holds, and under a design that announces a PHY going
+// away (notify-down, replay) it forces the link down and lets go of it, and
+// reconnects when a PHY for the same node binds again.
 #include "lifeline/net/phylink.h"
 
 #include <fmt/format.h>
@@ -13,7 +14,7 @@
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
-#include "lifeline/net/phy_lifecycle.h"
+#include "lifeline/net/provider_lifecycle.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
@@ -152,19 +153,16 @@ int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, const std::string& interfac
   pl->link_config.advertising = phy->advertising;
   sim::mutex_unlock(&pl->state_mutex);
   sim::mutex_unlock(&phy->lock);
+  provider_hold(&pl->phy_consumer, phy);
   if (phy_interrupt_is_valid(phy)) phy_request_interrupt(phy);
   return 0;
 }
 
-// phy-loss=notify-down/replay: the PHY is going away.
-void phylink_phy_going_away(Phylink* pl, PhyDevice* phydev) {
-  rtnl_lock();
-  if (pl->phydev.get() != phydev) {
-    rtnl_unlock();
-    return;
-  }
+// The protocol's "going away" for the PHY phylink holds (rtnl held).
+void phylink_phy_going_away(ProviderConsumer* c, core::Device* provider) {
+  auto* pl = static_cast<Phylink*>(c->owner);
+  PhyDevice* phydev = to_phy_device(provider);
   note(pl_name(pl) + ": PHY " + phydev->name() + " going away: forcing the link down");
-  pl->lost_phy_node = phydev->fwnode;
   // Down first, synchronously, while the PHY is still valid...
   sim::mutex_lock(&pl->state_mutex);
   pl->phy_state.link = false;
@@ -176,31 +174,26 @@ void phylink_phy_going_away(Phylink* pl, PhyDevice* phydev) {
   }
   // ...then every reference goes.
   phylink_disconnect_phy(pl);
-  rtnl_unlock();
 }
 
-void phylink_phy_arrived(Phylink* pl, PhyDevice* phydev) {
-  rtnl_lock();
-  if (pl->phydev.get() || !pl->lost_phy_node || phydev->fwnode != pl->lost_phy_node) {
-    rtnl_unlock();
-    return;
-  }
-  int err = phylink_connect_phy(pl, phydev);
-  if (err) {
-    note(pl_name(pl) + ": reconnecting " + phydev->name() + " failed: " + core::errno_name(err));
-    rtnl_unlock();
-    return;
-  }
-  pl->lost_phy_node = nullptr;
-  if (pl->netdev && Net::current().config.phy_loss == PhyLoss::kReplay &&
-      !pl->netdev->journal.empty()) {
-    note(pl_name(pl) + ": replaying " + pl->netdev->journal.describe() + " to " + phydev->name());
-    pl->netdev->journal.replay(phydev);
-  }
-  note(pl_name(pl) + ": PHY " + phydev->name() + " is back");
-  if (!(pl->phylink_disable_state & (1ul << PHYLINK_DISABLE_STOPPED))) phy_start(phydev);
-  rtnl_unlock();
+// A PHY for the node phylink lost arrived (rtnl held).
+int phylink_phy_reconnect(ProviderConsumer* c, core::Device* provider) {
+  return phylink_connect_phy(static_cast<Phylink*>(c->owner), to_phy_device(provider));
 }
+
+void phylink_phy_restart(ProviderConsumer* c, core::Device* provider) {
+  auto* pl = static_cast<Phylink*>(c->owner);
+  if (!(pl->phylink_disable_state & (1ul << PHYLINK_DISABLE_STOPPED)))
+    phy_start(to_phy_device(provider));
+}
+
+constexpr ProviderConsumerOps kPhylinkPhyConsumerOps = {
+    .name =
+        [](const ProviderConsumer* c) { return pl_name(static_cast<const Phylink*>(c->owner)); },
+    .going_away = phylink_phy_going_away,
+    .reconnect = phylink_phy_reconnect,
+    .restart = phylink_phy_restart,
+};
 
 }  // namespace
 
@@ -259,26 +252,23 @@ core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core:
     pl->inband_medium = Net::current().medium_for(fwnode);
   }
   pl->cur_link_an_mode = pl->cfg_link_an_mode;
-  if (Net::current().config.phy_notifier()) {
-    pl->phy_nb.name = "phylink " + pl->name();
-    pl->phy_nb.notifier_call = [pl](unsigned long event, void* data) {
-      auto* phydev = static_cast<PhyDevice*>(data);
-      if (event == PHY_EVENT_GOING_AWAY)
-        phylink_phy_going_away(pl, phydev);
-      else if (event == PHY_EVENT_ARRIVED)
-        phylink_phy_arrived(pl, phydev);
-      return core::NOTIFY_DONE;
-    };
-    core::blocking_notifier_chain_register(&Net::current().phy_notifier, &pl->phy_nb);
-  }
+  // Its side of the provider-lifecycle protocol, for its PHY.
+  pl->phy_consumer.kind = ProviderKind::kPhy;
+  pl->phy_consumer.ops = &kPhylinkPhyConsumerOps;
+  pl->phy_consumer.owner = pl;
+  pl->phy_consumer.journal = netdev ? &netdev->journal : nullptr;
   return {pl, 0};
 }
 
 void phylink_destroy(Phylink* pl) {
   LL_FUNC();
   if (!pl) return;
-  if (pl->phy_nb.notifier_call)
-    core::blocking_notifier_chain_unregister(&Net::current().phy_notifier, &pl->phy_nb);
+  if (pl->phy_consumer.registered) {
+    // The protocol's contract: unregistered under rtnl.
+    rtnl_lock();
+    provider_consumer_unregister(&pl->phy_consumer);
+    rtnl_unlock();
+  }
   sim::cancel_work_sync(&pl->resolve);
   sim::kfree(pl);
 }
@@ -344,6 +334,9 @@ void phylink_disconnect_phy(Phylink* pl) {
   pl->phydev = nullptr;
   sim::mutex_unlock(&pl->state_mutex);
   sim::mutex_unlock(&phy->lock);
+  // Let go first: phy_disconnect() may release genphy, whose phy_remove()
+  // must find nobody holding the PHY (we hold rtnl).
+  provider_release(&pl->phy_consumer);
   sim::flush_work(&pl->resolve);
   phy_disconnect(phy);
 }

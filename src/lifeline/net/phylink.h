@@ -11,6 +11,7 @@
 #include "lifeline/core/errno.h"
 #include "lifeline/core/notifier.h"
 #include "lifeline/net/link_mode.h"
+#include "lifeline/net/provider_lifecycle.h"
 #include "lifeline/sim/mutex.h"
 #include "lifeline/sim/object.h"
 #include "lifeline/sim/timer.h"
@@ -76,9 +77,8 @@ class Phylink : public sim::Object {
   Duplex fixed_duplex = DUPLEX_UNKNOWN;
   // MLO_AN_INBAND: the MAC's own PCS reads the medium on the port.
   Medium* inband_medium = nullptr;
-  // phy-loss=notify-down/replay.
-  core::NotifierBlock phy_nb;
-  const core::FwNode* lost_phy_node = nullptr;
+  // Its record in the provider-lifecycle protocol, for the PHY.
+  ProviderConsumer phy_consumer;
   int mac_link_ups = 0;
   int mac_link_downs = 0;
 };

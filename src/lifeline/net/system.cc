@@ -18,6 +18,7 @@
 #include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/catalog/phy_catalog.h"
+#include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/mdio_controller.h"
 #include "lifeline/net/net.h"
@@ -273,7 +274,8 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   // MAC and MDIO controller drivers, one module per catalog module name.
   MacBuses mac_buses;
   mac_buses.platform = buses.platform;
-  if (options.config.phy_loss == PhyLoss::kPortDevice) mac_buses.port = mac_port_bus_register();
+  // design (port-device): the bus of the MACs' per-port devices.
+  if (auto port_bus = phy_loss_ops().mac_port_bus_register) mac_buses.port = port_bus();
   std::map<std::string, std::vector<core::Driver*>> drivers_by_module;
   auto make_dt_driver = [&](const auto& infos) {
     auto* drv = sim::kzalloc<dt::DtDriver>(std::string(infos.front()->driver));

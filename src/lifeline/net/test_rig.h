@@ -17,6 +17,7 @@
 #include "lifeline/core/module.h"
 #include "lifeline/core/sysfs.h"
 #include "lifeline/net/catalog/mac_catalog.h"
+#include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
@@ -51,7 +52,7 @@ class NetRig {
       phy_init();
       modules = phy_driver_modules_create();
       buses.platform = platform;
-      if (net->config.phy_loss == PhyLoss::kPortDevice) buses.port = mac_port_bus_register();
+      if (auto port_bus = phy_loss_ops().mac_port_bus_register) buses.port = port_bus();
       for (auto& [name, mod] : modules)
         if (!late.count(name)) core::load_module(mod);
       setup();
