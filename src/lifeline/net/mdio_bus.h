@@ -45,9 +45,9 @@ enum class MdiobusState : uint8_t {
 class MiiBus : public core::Device {
  public:
   MiiBus() : core::Device("mii_bus") {}
-  std::string id;                      // bus->id: PHYs are named "<id>:<addr %02x>"
+  std::string id;                   // bus->id: PHYs are named "<id>:<addr %02x>"
   core::Device* parent_dev = nullptr;  // bus->parent: the controller device
-  core::Module* owner = nullptr;       // bus->owner: the controller's module
+  core::Module* owner = nullptr;    // bus->owner: the controller's module
   MdiobusState state = MdiobusState::MDIOBUS_ALLOCATED;
   std::array<MdioDevice*, PHY_MAX_ADDR> mdio_map{};
   std::array<int, PHY_MAX_ADDR> irq{};

@@ -11,8 +11,7 @@ void Medium::plug(LinkModes partner, bool autoneg) {
   partner_modes = partner;
   partner_autoneg = autoneg;
   changed_at = e.now();
-  if (e.tracing())
-    e.note("cable plugged into " + name() + " (partner " + link_modes_string(partner) + ")");
+  if (e.tracing()) e.note("cable plugged into " + name() + " (partner " + link_modes_string(partner) + ")");
   notify();
 }
 

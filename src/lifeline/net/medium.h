@@ -27,7 +27,7 @@ class Medium : public sim::Object {
   bool plugged = false;
   LinkModes partner_modes = 0;  // what the link partner advertises
   bool partner_autoneg = true;
-  sim::Time changed_at = 0;  // last plug or unplug
+  sim::Time changed_at = 0;     // last plug or unplug
 
   // Called when something changes at the other end (a PHY with an IRQ line
   // raises it; a polled PHY notices at its next poll). Keyed by the watching

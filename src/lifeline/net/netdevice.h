@@ -61,7 +61,7 @@ class NetDevice : public sim::Object {
   void* priv = nullptr;             // netdev_priv()
   bool wol_enabled = false;         // netdev->ethtool->wol_enabled
   int carrier_changes = 0;
-  PhyJournal journal;  // phy-loss=replay: how the PHY was configured
+  PhyJournal journal;               // phy-loss=replay: how the PHY was configured
 };
 
 // alloc_etherdev(): an unregistered netdev named "eth%d" until registered.
