@@ -223,18 +223,20 @@ void phy_stop(PhyDevice* phydev) {
                           phy_state_to_str(phydev->state), phydev->name()));
     return;
   }
+  sim::mutex_lock(&phydev->lock);
+  // design: leave a driverless PHY alone (no state machine, no register
+  // access; looked at under phydev->lock, which holdover's phy_remove takes
+  // to mark the PHY), but an interface taken down keeps no carrier: tell the
+  // MAC the link is down, as the HALTED state's link-down would have.
   if (phy_leave_alone(phydev)) {
-    // design: leave a driverless PHY alone (no state machine, no register
-    // access), but an interface taken down keeps no carrier: tell the MAC
-    // the link is down, as the HALTED state's link-down would have.
     if (phydev->link) {
       phydev->link = 0;
       note(phydev->name() + ": no driver, link down for phy_stop");
       call_link_change(phydev, false);
     }
+    sim::mutex_unlock(&phydev->lock);
     return;
   }
-  sim::mutex_lock(&phydev->lock);
   PhyState old_state = phydev->state;
   phydev->state = PhyState::PHY_HALTED;
   phy_process_state_change(phydev, old_state);

@@ -120,6 +120,9 @@ class PhyDevice : public MdioDevice {
   sim::Ptr<core::DeviceLink> devlink;
   bool attaching = false;    // inside phy_attach_direct() (genphy bind)
   bool driver_lost = false;  // its specific driver was unbound (not genphy's)
+  // holdover: phy_remove() has begun (set under phydev->lock): phylib
+  // leaves the PHY alone from then on.
+  bool removing = false;
   int link_down_events = 0;
 
   // CONFIG_LED_TRIGGER_PHY. last_triggered points into phy_led_triggers

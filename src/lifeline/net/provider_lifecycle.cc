@@ -228,13 +228,20 @@ ProviderConsumer* provider_consumer_find(ProviderKind kind, const void* owner) {
 bool provider_is_held(ProviderKind kind, const core::Device* provider) {
   KindState& k = state(kind);
   if (!k.listening) return false;
-  return std::any_of(k.consumers.begin(), k.consumers.end(),
-                     [provider](const ProviderConsumer* c) { return c->held == provider; });
+  sim::mutex_lock(&k.consumers_lock);
+  bool held = std::any_of(k.consumers.begin(), k.consumers.end(),
+                          [provider](const ProviderConsumer* c) { return c->held == provider; });
+  sim::mutex_unlock(&k.consumers_lock);
+  return held;
 }
 
 void provider_going_away(ProviderKind kind, core::Device* provider) {
   KindState& k = state(kind);
   if (!k.listening) return;
+  // A provider nobody holds notifies nobody, and takes no chain lock: an
+  // ifdown releases genphy under rtnl, and the chain's rwsem taken there
+  // would order rtnl before it while the callbacks take rtnl inside it.
+  if (!provider_is_held(kind, provider)) return;
   core::blocking_notifier_call_chain(&k.chain, PROVIDER_GOING_AWAY, provider);
 }
 

@@ -334,10 +334,16 @@ int Execution::execute(const Command& command) {
                                "modprobe: ERROR: could not insert '" + mod->name() + "'");
         } else if constexpr (std::is_same_v<T, LinkSet>) {
           net::NetDevice* nd = present_netdev(r, body.iface);
+          // rtnetlink looks the device up under rtnl (do_setlink()), so an
+          // unregister waits for the command instead of freeing its netdev.
+          if (nd) {
+            net::rtnl_lock();
+            nd = r.netdev(body.iface, /*allow_absent=*/true);
+            if (!nd) net::rtnl_unlock();
+          }
           if (!nd)
             return command_error(command, -ENODEV,
                                  "Cannot find device \"" + body.iface.text + "\"");
-          net::rtnl_lock();
           int err = 0;
           if (body.up)
             err = net::dev_open(nd);

@@ -12,13 +12,27 @@
 #include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/phy_device.h"
+#include "lifeline/sim/mutex.h"
 
 namespace lifeline::net {
 
 namespace {
 
-void holdover_phy_probe(PhyDevice* phydev) { phy_loss_note_driver(phydev, true); }
-void holdover_phy_remove(PhyDevice* phydev) { phy_loss_note_driver(phydev, false); }
+void holdover_phy_probe(PhyDevice* phydev) {
+  phy_loss_note_driver(phydev, true);
+  phydev->removing = false;
+}
+
+// Marked under phydev->lock before the driver's data go (the LED triggers
+// are freed next, unlocked, as v6.12 does): a phy_stop() or a state machine
+// run that takes the lock after this leaves the PHY alone, instead of
+// reading what phy_remove() frees (an ifdown racing the unbind).
+void holdover_phy_remove(PhyDevice* phydev) {
+  phy_loss_note_driver(phydev, false);
+  sim::mutex_lock(&phydev->lock);
+  phydev->removing = true;
+  sim::mutex_unlock(&phydev->lock);
+}
 
 // A bus that goes away under an attached PHY cannot be freed before
 // phy_detach() reads it.
@@ -32,7 +46,7 @@ bool holdover_phy_device_link_gone(const PhyDevice* phydev) {
   return std::find(links.begin(), links.end(), phydev->devlink.get()) == links.end();
 }
 
-bool holdover_phy_leave_alone(const PhyDevice* phydev) { return !phydev->drv; }
+bool holdover_phy_leave_alone(const PhyDevice* phydev) { return !phydev->drv || phydev->removing; }
 
 }  // namespace
 
