@@ -21,5 +21,23 @@ for i in "${!layers[@]}"; do
     fi
   done < <(grep -rnE '#include "lifeline/[a-z]+/' "$root/$layer" --include='*.h' --include='*.cc')
 done
-[ $status -eq 0 ] && echo "layering: ok (${layers[*]})"
+# net/designs/ (the design ops tables) is part of the net layer: the loop above checks its
+# includes with net's. The layers above reach a design only through the knob registry
+# (net/knobs.h) and NetConfig, never by including a design's header.
+if [ -d "$root/net/designs" ]; then
+  while IFS= read -r line; do
+    echo "layering: ${line%%:*} includes net/designs/, which only net/ may use"
+    status=1
+  done < <(grep -rnE '#include "lifeline/net/designs/' "$root" --include='*.h' --include='*.cc' |
+    grep -vE "^$root/net/")
+  while IFS= read -r line; do
+    echo "layering: ${line%%:*} (in net/designs/) includes a layer above net"
+    status=1
+  done < <(grep -rnE '#include "lifeline/(check|scenario|report|cli)/' "$root/net/designs" \
+    --include='*.h' --include='*.cc')
+else
+  echo "layering: $root/net/designs is missing"
+  status=1
+fi
+[ $status -eq 0 ] && echo "layering: ok (${layers[*]}; net/designs in net)"
 exit $status
