@@ -77,10 +77,15 @@ std::string program_footer(const std::vector<std::string>& bundled_boards) {
          (k.modelled ? "" : " (not modelled yet: refused)") + "\n";
     size_t w = 0;
     for (const net::KnobValue& v : k.values) w = std::max(w, v.name.size());
+    std::string_view source;
     for (const net::KnobValue& v : k.values) {
       std::string name(v.name);
       name.resize(w, ' ');
       s += "    " + name + "  " + std::string(v.design) + "\n";
+      // Where the design comes from (the registry's source), when it changes.
+      if (v.source != source && !v.source.empty())
+        s += wrap(std::string(w + 6, ' ') + "from " + std::string(v.source), kHelpWidth) + "\n";
+      source = v.source;
     }
   }
   s += "\n";

@@ -36,8 +36,9 @@ constexpr KnobValue kPse[] = {
     {"mainline", "PSE looked up at MDIO registration; -EPROBE_DEFER couples PHY and PSE",
      "drivers/net/mdio/fwnode_mdio.c (v6.12)"},
     {"notifier-rtnl", "2026 RFC: PSE lifecycle notifier, rtnl held across PHY registration",
-     "netdev 2026 PSE notifier RFC"},
-    {"notifier-mutex", "the same with a dedicated mutex", "netdev 2026 PSE notifier RFC"},
+     "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier"},
+    {"notifier-mutex", "the same with a dedicated mutex",
+     "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier"},
 };
 constexpr KnobValue kPcs[] = {
     {"mainline", "MAC-owned raw PCS pointers, no lifetime protocol",
@@ -45,7 +46,7 @@ constexpr KnobValue kPcs[] = {
     {"module-ref", "lookup with module and device references only",
      "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\""},
     {"release", "provider removal tells phylink; link forced down before references drop",
-     "netdev 2025, Sean Anderson, \"pcs core\" series"},
+     "netdev 2025 RFC, Sean Anderson, \"pcs core\" series"},
     {"devlink", "a managed device link from the PCS provider to the MAC",
      "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\""},
 };
@@ -53,16 +54,14 @@ constexpr KnobValue kGenphy[] = {
     {"mainline", "phy_attach_direct() binds genphy when no driver is bound",
      "drivers/net/phy/phy_device.c (v6.12)", &genphy_mainline},
     {"defer", "-EPROBE_DEFER while the specific driver may still bind",
-     "netdev 2021 RFC, Vladimir Oltean, \"net: phy: don't bind genphy in phy_attach_direct if "
-     "the specific driver defers probe\"",
-     &genphy_defer},
+     "netdev 2021 RFC, Vladimir Oltean, \"don't bind genphy in phy_attach_direct\"", &genphy_defer},
     {"opt-in", "defer only for callers attaching at probe time",
      "Russell King's reply in the same 2021 RFC thread", &genphy_opt_in},
 };
 constexpr KnobValue kSfpLock[] = {
     {"rtnl", "mainline: SFP bus and state machine serialised by rtnl",
      "drivers/net/phy/sfp.c (v6.12)"},
-    {"mutex", "a dedicated SFP bus mutex", "netdev SFP locking discussion"},
+    {"mutex", "a dedicated SFP bus mutex", "lifeline (an alternative to rtnl)"},
     {"none", "no serialisation (to show what rtnl protects)", "lifeline (a control)"},
 };
 constexpr KnobValue kProbe[] = {
