@@ -22,13 +22,23 @@ struct S1 {
   // A phylink MAC connecting at ndo_open. With `external_mdio` it is an
   // mvneta whose PHY sits on a separate orion-mdio controller (Armada 38x);
   // otherwise an i.MX8MP EQOS with the PHY on its own MDIO bus.
-  explicit S1(const PhyLossOps* design, bool external_mdio = false) : rig(config(design)) {
+  // `phy_id`: what the PHY answers (genphy drives it when no driver
+  // matches); `at_probe`: the MAC attaches its PHY at probe instead.
+  explicit S1(const PhyLossOps* design, bool external_mdio = false, uint32_t phy_id = k88e1512,
+              bool at_probe = false)
+      : rig(config(design)) {
     const MacInfo* mac = &eqos();
     if (external_mdio) {
       mac = find_mac("marvell,armada-370-neta");
+      if (at_probe) {
+        static MacInfo probe_time;
+        probe_time = *mac;
+        probe_time.connect = PhyConnect::kAtProbe;
+        mac = &probe_time;
+      }
       mac_node =
           rig.mac_with_external_phy("ethernet@70000", "marvell,armada-370-neta", "mdio@72004",
-                                    "marvell,orion-mdio", k88e1512, &mdio_node, &phy_node);
+                                    "marvell,orion-mdio", phy_id, &mdio_node, &phy_node);
     } else {
       mac_node =
           rig.mac_with_phy("ethernet@30bf0000", "nxp,imx8mp-dwmac-eqos", kRtl8211f, &phy_node);
@@ -260,6 +270,54 @@ TEST(PhyLinkChange, CallsAdjustLinkUnconditionally) {
       oops = true;
   EXPECT_TRUE(oops) << s.rig.findings() << s.rig.timeline();
 }
+
+// A phylink MAC (mvneta, its PHY on the separate orion-mdio) attaching at
+// ndo_open or at probe, with a PHY that only genphy drives: an ifdown, an
+// ifup, an unbind of genphy while up and an ifdown again. Before the designs
+// were made safe for genphy, notify-down/replay self-deadlocked on the PHY's
+// device mutex at the unbind and took rtnl twice at the ifdown, and
+// devlink/port-device took rtnl twice at the ifdown (the genphy release
+// unbinding the MAC from its own ndo_stop).
+struct GenphyCase {
+  const PhyLossOps* design;
+  const char* name;
+  bool at_probe;
+};
+
+class PhyLossGenphy : public ::testing::TestWithParam<GenphyCase> {};
+
+TEST_P(PhyLossGenphy, IfdownAndUnbindNeitherDeadlockNorFind) {
+  constexpr uint32_t kNoDriverMatches = 0x01234560;
+  S1 s(GetParam().design, /*external_mdio=*/true, kNoDriverMatches, GetParam().at_probe);
+  std::string driver;
+  s.rig.run([&] {
+    s.bring_up();
+    driver = s.phy()->driver ? std::string(s.phy()->driver->name()) : "";
+    s.ip_link(false);
+    sim::msleep(1000);
+    s.ip_link(true);
+    sim::msleep(4000);
+    s.unbind_phy();
+    if (s.eth0()) s.ip_link(false);
+    sim::msleep(1000);
+  });
+  EXPECT_EQ(driver, "Generic PHY");
+  EXPECT_TRUE(s.rig.engine.findings().empty()) << s.rig.findings() << s.rig.timeline();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Designs, PhyLossGenphy,
+    ::testing::Values(GenphyCase{&phy_loss_holdover, "holdover_at_open", false},
+                      GenphyCase{&phy_loss_holdover, "holdover_at_probe", true},
+                      GenphyCase{&phy_loss_devlink, "devlink_at_open", false},
+                      GenphyCase{&phy_loss_devlink, "devlink_at_probe", true},
+                      GenphyCase{&phy_loss_port_device, "port_device_at_open", false},
+                      GenphyCase{&phy_loss_port_device, "port_device_at_probe", true},
+                      GenphyCase{&phy_loss_notify_down, "notify_down_at_open", false},
+                      GenphyCase{&phy_loss_notify_down, "notify_down_at_probe", true},
+                      GenphyCase{&phy_loss_replay, "replay_at_open", false},
+                      GenphyCase{&phy_loss_replay, "replay_at_probe", true}),
+    [](const ::testing::TestParamInfo<GenphyCase>& i) { return std::string(i.param.name); });
 
 }  // namespace
 }  // namespace lifeline::net
