@@ -31,7 +31,8 @@ std::vector<fs::path> race_files() {
   std::vector<fs::path> files;
   for (const auto& e :
        fs::directory_iterator(fs::path(LIFELINE_SOURCE_DIR) / "scenarios" / "phy-loss-drivers"))
-    if (e.path().filename().string().rfind("race-", 0) == 0) files.push_back(e.path());
+    if (e.path().filename().string().rfind("race-", 0) == 0 && e.path().extension() == ".scn")
+      files.push_back(e.path());
   std::sort(files.begin(), files.end());
   return files;
 }
