@@ -6,8 +6,8 @@
 namespace lifeline::net {
 
 bool PhyJournal::empty() const {
-  return !autoneg && !speed && !duplex && !advertising && !wolopts && !eee_enabled && !pause_autoneg &&
-         !interrupts;
+  return !autoneg && !speed && !duplex && !advertising && !wolopts && !eee_enabled &&
+         !pause_autoneg && !interrupts;
 }
 
 std::string PhyJournal::describe() const {
@@ -17,7 +17,8 @@ std::string PhyJournal::describe() const {
     if (speed) s += "speed " + std::to_string(*speed) + " ";
     if (duplex) s += std::string("duplex ") + (*duplex == DUPLEX_FULL ? "full " : "half ");
     if (autoneg) s += std::string("autoneg ") + (*autoneg ? "on" : "off");
-    if (advertising) s += (s.empty() ? "" : " ") + std::string("advertise ") + link_modes_string(*advertising);
+    if (advertising)
+      s += (s.empty() ? "" : " ") + std::string("advertise ") + link_modes_string(*advertising);
     while (!s.empty() && s.back() == ' ') s.pop_back();
     parts.push_back(s);
   }
@@ -36,10 +37,13 @@ std::vector<std::string> PhyJournal::replay(PhyDevice* phydev) const {
     cmd.autoneg = autoneg.value_or(phydev->autoneg);
     cmd.speed = speed.value_or(phydev->speed);
     cmd.duplex = duplex.value_or(phydev->duplex);
-    if (advertising) cmd.advertising = *advertising;
-    else if (cmd.autoneg == AUTONEG_ENABLE && speed && duplex)
+    if (advertising) {
+      cmd.advertising = *advertising;
+    } else if (cmd.autoneg == AUTONEG_ENABLE && speed && duplex) {
       // `ethtool -s speed S duplex D autoneg on` advertises exactly S/D.
-      cmd.advertising = link_mode_for(*speed, *duplex) | LM_Autoneg;
+      cmd.advertising = link_mode_for(*speed, *duplex);
+      linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, cmd.advertising);
+    }
     if (phy_ethtool_ksettings_set(phydev, cmd) == 0) done.push_back("link settings");
   }
   if (wolopts && phy_ethtool_set_wol(phydev, *wolopts) == 0) done.push_back("wol");

@@ -27,7 +27,7 @@ struct PhylibConsumer : sim::Object {
   explicit PhylibConsumer(NetDevice* n) : sim::Object("phy_consumer", n->name()), ndev(n) {}
   NetDevice* ndev;
   std::function<void(NetDevice*)> handler;
-  std::string interface;
+  phy_interface_t interface = PHY_INTERFACE_MODE_NA;
   const core::FwNode* phy_node = nullptr;
   bool lost = false;  // the PHY went away under it
 };
@@ -135,7 +135,7 @@ void phy_lifecycle_going_away(PhyDevice* phydev) {
 
 bool phy_lifecycle_lost_driver(const PhyDevice* phydev) { return phydev->driver_lost; }
 
-void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, const std::string& interface) {
+void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, phy_interface_t interface) {
   Net& net = Net::current();
   if (!net.config.phy_notifier() || phydev->phylink) return;
   // Called under rtnl (ndo_open): registering a notifier block here would

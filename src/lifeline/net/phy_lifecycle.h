@@ -11,6 +11,8 @@
 
 #include <string>
 
+#include "lifeline/net/phy_interface.h"
+
 namespace lifeline::net {
 
 class NetDevice;
@@ -31,7 +33,7 @@ void phy_lifecycle_going_away(PhyDevice* phydev);
 bool phy_lifecycle_lost_driver(const PhyDevice* phydev);
 
 // A plain phylib MAC connected `phydev` (phy_connect_direct()).
-void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, const std::string& interface);
+void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, phy_interface_t interface);
 // The MAC disconnected it on purpose (ndo_stop, remove), or its netdev is
 // being unregistered: forget the consumer.
 void phy_lifecycle_disconnected(NetDevice* ndev, bool unregistering = false);

@@ -28,8 +28,6 @@ std::string pl_name(const Phylink* pl) {
   return pl->netdev ? pl->netdev->name() : (pl->dev ? pl->dev->name() : std::string("phylink"));
 }
 
-bool is_8023z(const std::string& iface) { return iface == "1000base-x" || iface == "2500base-x"; }
-
 void phylink_link_up(Phylink* pl, const PhylinkLinkState& s) {
   ++pl->mac_link_ups;
   if (pl->mac_ops.mac_link_up) pl->mac_ops.mac_link_up(s.speed, s.duplex);
@@ -51,7 +49,7 @@ PhylinkLinkState inband_pcs_state(const Phylink* pl) {
   s.interface = pl->link_interface;
   const Medium* m = pl->inband_medium;
   if (m && m->plugged && sim::now() >= m->changed_at + 100 * sim::kMsec) {
-    auto sd = resolve_aneg(m->partner_modes, ~0u);
+    auto sd = resolve_aneg(m->partner_modes, LinkModes().set());
     s.link = true;
     s.speed = sd ? sd->speed : 1000;
     s.duplex = DUPLEX_FULL;
@@ -136,7 +134,7 @@ void phylink_phy_change(PhyDevice* phydev, bool up) {
   phylink_run_resolve(pl);
 }
 
-int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, const std::string& interface) {
+int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, phy_interface_t interface) {
   phy->phylink = pl;
   phy->phy_link_change = phylink_phy_change;
   // phylink_info(pl, "PHY [%s] driver [%s] (irq=%s)\n", ..., phy->drv->name, ...):
@@ -147,7 +145,7 @@ int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, const std::string& interfac
   sim::mutex_lock(&phy->lock);
   sim::mutex_lock(&pl->state_mutex);
   pl->phydev = phy;
-  pl->phy_state = PhylinkLinkState{interface, SPEED_UNKNOWN, DUPLEX_UNKNOWN, 0, false};
+  pl->phy_state = PhylinkLinkState{interface, SPEED_UNKNOWN, DUPLEX_UNKNOWN, {}, false};
   pl->supported = phy->supported;
   pl->link_config.advertising = phy->advertising;
   sim::mutex_unlock(&pl->state_mutex);
@@ -223,7 +221,7 @@ core::FwNode* fwnode_get_phy_node(const core::FwNode* fwnode) {
 }
 
 core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core::FwNode* fwnode,
-                                     const std::string& interface, PhylinkMacOps mac_ops) {
+                                     phy_interface_t interface, PhylinkMacOps mac_ops) {
   LL_FUNC();
   Phylink* pl = sim::kzalloc<Phylink>();
   pl->netdev = netdev;
@@ -287,7 +285,7 @@ void phylink_start(Phylink* pl) {
   LL_FUNC();
   ASSERT_RTNL();
   note(fmt::format("{}: configuring for {}/{} link mode", pl_name(pl),
-                   an_mode_name(pl->cur_link_an_mode), pl->link_config.interface));
+                   an_mode_name(pl->cur_link_an_mode), phy_modes(pl->link_config.interface)));
   if (pl->netdev) netif_carrier_off(pl->netdev);
   phylink_enable_and_run_resolve(pl, PHYLINK_DISABLE_STOPPED);
   if (PhyDevice* phy = pl->phydev.get()) phy_start(phy);
@@ -302,7 +300,8 @@ void phylink_stop(Phylink* pl) {
 
 bool phylink_expects_phy(const Phylink* pl) {
   return !(pl->cfg_link_an_mode == AnMode::MLO_AN_FIXED ||
-           (pl->cfg_link_an_mode == AnMode::MLO_AN_INBAND && is_8023z(pl->link_interface)));
+           (pl->cfg_link_an_mode == AnMode::MLO_AN_INBAND &&
+            phy_interface_mode_is_8023z(pl->link_interface)));
 }
 
 int phylink_connect_phy(Phylink* pl, PhyDevice* phy, uint32_t flags) {
@@ -357,7 +356,11 @@ int phylink_ethtool_ksettings_set(Phylink* pl, const EthtoolLinkSettings& cmd) {
   ASSERT_RTNL();
   if (PhyDevice* phy = pl->phydev.get()) {
     EthtoolLinkSettings c = cmd;
-    if (c.advertising) c.advertising &= pl->supported | LM_Autoneg;
+    if (c.advertising.any()) {
+      LinkModes allowed = pl->supported;
+      linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, allowed);
+      c.advertising &= allowed;
+    }
     return phy_ethtool_ksettings_set(phy, c);
   }
   if (pl->cur_link_an_mode == AnMode::MLO_AN_FIXED) {
@@ -368,7 +371,7 @@ int phylink_ethtool_ksettings_set(Phylink* pl, const EthtoolLinkSettings& cmd) {
   sim::mutex_lock(&pl->state_mutex);
   pl->link_config.speed = cmd.speed;
   pl->link_config.duplex = cmd.duplex;
-  if (cmd.advertising) pl->link_config.advertising = cmd.advertising;
+  if (cmd.advertising.any()) pl->link_config.advertising = cmd.advertising;
   sim::mutex_unlock(&pl->state_mutex);
   return 0;
 }
