@@ -48,9 +48,11 @@ phy_interface_t port_interface(const core::Device* dev, const core::FwNode* node
   if (of_get_phy_mode(node, &interface) == -ENODEV) {
     std::optional<std::string> pm = node->read_string("phy-mode");
     if (!pm) pm = node->read_string("phy-connection-type");
-    note(fmt::format("{}: {}: unknown phy-mode \"{}\" ({}:{}): of_get_phy_mode() returns -ENODEV",
-                     dev->name(), node->full_path, pm.value_or(""), node->source_file,
-                     node->source_line));
+    std::string where = node->source_file.empty()
+                            ? node->full_path
+                            : fmt::format("{}:{}", node->source_file, node->source_line);
+    note(fmt::format("{}: unknown phy-mode \"{}\" ({}): of_get_phy_mode() returns -ENODEV",
+                     dev->name(), pm.value_or(""), where));
   }
   return interface;
 }

@@ -168,6 +168,11 @@ PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
                           std::function<void(NetDevice*)> handler, uint32_t flags,
                           phy_interface_t interface, int* err = nullptr);
 void phy_detach(PhyDevice* phydev);
+// phy_interface_is_rgmii(): the attached interface is one of the RGMII
+// variants (the PHY drivers' delay setup asks it).
+inline bool phy_interface_is_rgmii(const PhyDevice* phydev) {
+  return phy_interface_mode_is_rgmii(phydev->interface);
+}
 void phy_disconnect(PhyDevice* phydev);
 PhyDevice* of_phy_find_device(const core::FwNode* phy_np);
 

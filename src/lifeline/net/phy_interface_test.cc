@@ -8,6 +8,7 @@
 
 #include "lifeline/core/fwnode.h"
 #include "lifeline/net/link_mode.h"
+#include "lifeline/net/phy_device.h"
 
 namespace lifeline::net {
 namespace {
@@ -87,6 +88,15 @@ TEST(PhyInterface, Rgmii) {
   for (phy_interface_t m : {PHY_INTERFACE_MODE_REVRMII, PHY_INTERFACE_MODE_RTBI,
                             PHY_INTERFACE_MODE_TRGMII, PHY_INTERFACE_MODE_SGMII})
     EXPECT_FALSE(phy_interface_mode_is_rgmii(m)) << phy_modes(m);
+}
+
+TEST(PhyInterface, PhyDeviceIsRgmii) {
+  PhyDevice phydev;
+  EXPECT_FALSE(phy_interface_is_rgmii(&phydev));  // PHY_INTERFACE_MODE_NA until attached
+  phydev.interface = PHY_INTERFACE_MODE_RGMII_TXID;
+  EXPECT_TRUE(phy_interface_is_rgmii(&phydev));
+  phydev.interface = PHY_INTERFACE_MODE_SGMII;
+  EXPECT_FALSE(phy_interface_is_rgmii(&phydev));
 }
 
 TEST(PhyInterface, Is8023z) {

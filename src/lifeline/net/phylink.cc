@@ -42,6 +42,26 @@ void phylink_link_down(Phylink* pl) {
   note(pl_name(pl) + ": Link is Down");
 }
 
+// The speed an in-band PCS reports for the interface. 802.3z and the BASE-R
+// serdes modes run at one rate (phylink_mii_c22_pcs_decode_state() gives
+// 1000 and 2500 for 1000base-x and 2500base-x, lynx_pcs_get_state_10gbaser()
+// 10000); SGMII, QSGMII and USXGMII carry the negotiated speed, which cannot
+// exceed what the interface carries (phylink_interface_max_speed()).
+int inband_speed(phy_interface_t interface, int negotiated) {
+  int max_speed = phylink_interface_max_speed(interface);
+  switch (interface) {
+    case PHY_INTERFACE_MODE_1000BASEX:
+    case PHY_INTERFACE_MODE_2500BASEX:
+    case PHY_INTERFACE_MODE_5GBASER:
+    case PHY_INTERFACE_MODE_10GBASER:
+    case PHY_INTERFACE_MODE_25GBASER:
+    case PHY_INTERFACE_MODE_10GKR:
+      return max_speed;
+    default:
+      return max_speed != SPEED_UNKNOWN && negotiated > max_speed ? max_speed : negotiated;
+  }
+}
+
 // The MAC's in-band PCS: link when the medium on the port has been up long
 // enough for the serdes to sync.
 PhylinkLinkState inband_pcs_state(const Phylink* pl) {
@@ -51,7 +71,7 @@ PhylinkLinkState inband_pcs_state(const Phylink* pl) {
   if (m && m->plugged && sim::now() >= m->changed_at + 100 * sim::kMsec) {
     auto sd = resolve_aneg(m->partner_modes, LinkModes().set());
     s.link = true;
-    s.speed = sd ? sd->speed : 1000;
+    s.speed = inband_speed(s.interface, sd ? sd->speed : 1000);
     s.duplex = DUPLEX_FULL;
   }
   return s;
