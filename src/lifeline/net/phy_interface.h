@@ -15,7 +15,7 @@ class FwNode;
 
 namespace lifeline::net {
 
-enum phy_interface_t : uint8_t {
+enum phy_interface_t {
   PHY_INTERFACE_MODE_NA,
   PHY_INTERFACE_MODE_INTERNAL,
   PHY_INTERFACE_MODE_MII,

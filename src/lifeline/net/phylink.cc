@@ -325,6 +325,11 @@ bool phylink_expects_phy(const Phylink* pl) {
 }
 
 int phylink_connect_phy(Phylink* pl, PhyDevice* phy, uint32_t flags) {
+  // A MAC with no phy-mode takes the PHY's interface.
+  if (pl->link_interface == PHY_INTERFACE_MODE_NA) {
+    pl->link_interface = phy->interface;
+    pl->link_config.interface = pl->link_interface;
+  }
   if (pl->phydev.get()) return -EBUSY;
   int ret = phy_attach_direct(pl->netdev, phy, flags, pl->link_interface);
   if (ret < 0) return ret;
