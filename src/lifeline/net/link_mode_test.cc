@@ -49,10 +49,23 @@ TEST(LinkModes, BitsAreTheKernels) {
   EXPECT_EQ(LinkModes().size(), 103u);
 }
 
-TEST(LinkModes, TableIsInBitOrder) {
+// Every bit of v6.12, each at its own index.
+TEST(LinkModes, TableIsEveryBitInOrder) {
   auto modes = link_modes();
-  ASSERT_FALSE(modes.empty());
-  for (size_t i = 1; i < modes.size(); ++i) EXPECT_LT(modes[i - 1].bit, modes[i].bit);
+  ASSERT_EQ(modes.size(), static_cast<size_t>(__ETHTOOL_LINK_MODE_MASK_NBITS));
+  for (size_t i = 0; i < modes.size(); ++i) EXPECT_EQ(modes[i].bit, static_cast<int>(i));
+}
+
+// Speeds and duplex read in link_mode_params[] for a few of the wide modes.
+TEST(LinkModes, WideModes) {
+  EXPECT_EQ(find_link_mode("800000baseVR8/Full")->speed, 800000);
+  EXPECT_EQ(find_link_mode("100000baseLR4_ER4/Full")->bit, 39);
+  EXPECT_EQ(find_link_mode("10baseT1S_P2MP/Half")->duplex, DUPLEX_HALF);
+  EXPECT_EQ(find_link_mode("LLRS")->speed, SPEED_UNKNOWN);
+  // The widest common mode wins, in settings[] order.
+  LinkModes both = copper_modes_up_to(10000);
+  both.set(ETHTOOL_LINK_MODE_25000baseSR_Full_BIT);
+  EXPECT_EQ(resolve_aneg(both, both), (SpeedDuplex{25000, DUPLEX_FULL}));
 }
 
 TEST(LinkModes, SpeedsAndDuplex) {
@@ -64,7 +77,10 @@ TEST(LinkModes, SpeedsAndDuplex) {
   EXPECT_EQ(find_link_mode("Autoneg")->speed, SPEED_UNKNOWN);
   EXPECT_EQ(find_link_mode("Pause")->duplex, DUPLEX_UNKNOWN);
   EXPECT_EQ(find_link_mode(47)->name, "2500baseT/Full");
-  EXPECT_EQ(find_link_mode(21), nullptr);   // 20000baseMLD2/Full: not modelled
+  EXPECT_EQ(find_link_mode(21)->name, "20000baseMLD2/Full");
+  EXPECT_EQ(find_link_mode("10000baseR_FEC")->speed, 10000);  // a speed, though named as a FEC
+  EXPECT_EQ(find_link_mode("None")->bit, ETHTOOL_LINK_MODE_FEC_NONE_BIT);
+  EXPECT_EQ(find_link_mode(102)->name, "10baseT1BRR/Full");
   EXPECT_EQ(find_link_mode(103), nullptr);  // past the kernel's last bit
   EXPECT_EQ(find_link_mode(-1), nullptr);
   EXPECT_EQ(find_link_mode("1000baset/full"), nullptr);  // case matters, as in ethtool

@@ -192,7 +192,9 @@ Advertise read_advertise(Cursor& c, const std::vector<std::string>& stop) {
     for (int bit : *bits) {
       if (!net::find_link_mode(bit))
         c.fail(*first, "advertise mask '" + text + "' sets bit " + std::to_string(bit) +
-                           ", which is not a link mode lifeline models (see docs/scenarios.md)");
+                           ", which is not a link mode of Linux 6.12 (the last is bit " +
+                           std::to_string(net::__ETHTOOL_LINK_MODE_MASK_NBITS - 1) +
+                           "; see docs/scenarios.md)");
       adv.modes.set(bit);
     }
     c.next();
