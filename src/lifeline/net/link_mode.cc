@@ -303,13 +303,6 @@ const LinkModes& speed_link_modes() {
   return m;
 }
 
-LinkModes link_modes_with(int speed, Duplex duplex) {
-  LinkModes mask;
-  for (const LinkMode& m : kModes)
-    if (m.speed != SPEED_UNKNOWN && m.speed == speed && m.duplex == duplex) mask.set(m.bit);
-  return mask;
-}
-
 LinkModes link_mode_for(int speed, Duplex duplex) {
   LinkModes mask;
   for (int bit : kCableModes) {

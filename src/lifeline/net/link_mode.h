@@ -159,9 +159,6 @@ inline bool linkmode_test_bit(int nr, const LinkModes& addr) { return addr.test(
 
 // Every mode that is a speed (not Autoneg, TP, Pause, ...).
 const LinkModes& speed_link_modes();
-// The speed modes with this speed and duplex (for example 1000/full gives
-// 1000baseT/Full, 1000baseKX/Full, 1000baseX/Full and 1000baseT1/Full).
-LinkModes link_modes_with(int speed, Duplex duplex);
 // What a link partner advertises at speed/duplex over the media lifeline's
 // cables stand for: twisted pair (BASE-T, 10BASE-T1L) and the fibre of an
 // SFP (1000BASE-X, 2500BASE-X, 10GBASE-SR). Empty when there is none.
@@ -171,7 +168,8 @@ LinkModes copper_modes_up_to(int max_speed);
 
 // The best speed/duplex common to both masks, as phy_resolve_aneg_linkmode()
 // resolves it: the first common mode in phy-core.c's settings[] (highest
-// speed first, full before half). nullopt when nothing is common.
+// speed first, then the kernel's order within a speed). nullopt when no
+// speed mode is common.
 struct SpeedDuplex {
   int speed;
   Duplex duplex;

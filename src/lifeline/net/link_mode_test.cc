@@ -88,15 +88,6 @@ TEST(LinkModes, SpeedsAndDuplex) {
   EXPECT_TRUE(speed_link_modes().test(ETHTOOL_LINK_MODE_10baseT1L_Full_BIT));
 }
 
-TEST(LinkModes, ModesWithASpeed) {
-  LinkModes m = link_modes_with(1000, DUPLEX_FULL);
-  // 1000baseT, 1000baseKX, 1000baseX and 1000baseT1
-  EXPECT_EQ(format_link_mode_mask(m), "0x100000020000020020");
-  EXPECT_TRUE(link_modes_with(1000, DUPLEX_HALF).test(4));
-  EXPECT_EQ(link_modes_with(1000, DUPLEX_HALF).count(), 1u);
-  EXPECT_TRUE(link_modes_with(42, DUPLEX_FULL).none());
-}
-
 // A cable partner advertises twisted pair and SFP fibre modes, not
 // backplane or automotive ones.
 TEST(LinkModes, PartnerModes) {
