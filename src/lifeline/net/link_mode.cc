@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/net/link_mode.h"
 
+#include <bit>
+
 namespace lifeline::net {
 
 namespace {
@@ -267,6 +269,18 @@ struct ByBit {
   }
 };
 constexpr ByBit kByBit;
+
+// Each bit's index in kSettings; kNoRank for the bits that are not a speed.
+constexpr int kNoRank = static_cast<int>(std::size(kSettings));
+struct Rank {
+  int of[__ETHTOOL_LINK_MODE_MASK_NBITS] = {};
+  constexpr Rank() {
+    for (int& r : of) r = kNoRank;
+    for (int i = 0; i < kNoRank; ++i) of[kSettings[i]] = i;
+  }
+};
+constexpr Rank kRank;
+static_assert(__ETHTOOL_LINK_MODE_MASK_NBITS <= 128, "resolve_aneg() reads a mask as two words");
 constexpr const ByBit& by_bit() { return kByBit; }
 
 int hex_value(char c) {
@@ -320,14 +334,20 @@ LinkModes copper_modes_up_to(int max_speed) {
 }
 
 std::optional<SpeedDuplex> resolve_aneg(const LinkModes& local, const LinkModes& partner) {
+  // The first of settings[] among the common bits. The state machine asks
+  // at every poll, so the walk is over the few common bits, by their rank
+  // in settings[], not over the 90 entries.
   LinkModes common = local & partner;
-  if (common.none()) return std::nullopt;
-  for (int bit : kSettings)
-    if (common.test(bit)) {
-      const LinkMode* m = by_bit().mode[bit];
-      return SpeedDuplex{m->speed, m->duplex};
+  int best = kNoRank;
+  const uint64_t words[2] = {(common & LinkModes(~0ull)).to_ullong(), (common >> 64).to_ullong()};
+  for (int w = 0; w < 2; ++w)
+    for (uint64_t bits = words[w]; bits; bits &= bits - 1) {
+      int rank = kRank.of[w * 64 + std::countr_zero(bits)];
+      if (rank < best) best = rank;
     }
-  return std::nullopt;
+  if (best == kNoRank) return std::nullopt;
+  const LinkMode* m = by_bit().mode[kSettings[best]];
+  return SpeedDuplex{m->speed, m->duplex};
 }
 
 std::string speed_duplex_string(int speed, Duplex duplex) {
