@@ -39,10 +39,23 @@ struct PortDevice : core::Device {
   MacPort* port = nullptr;
 };
 
-std::string port_interface(const core::FwNode* node) {
-  if (auto m = node->read_string("phy-mode")) return *m;
-  if (auto m = node->read_string("phy-connection-type")) return *m;
-  return "na";
+// of_get_phy_mode(), as MAC drivers call it in probe. On an error the
+// interface is PHY_INTERFACE_MODE_NA, as of_get_phy_mode() leaves it. Real
+// drivers differ on what comes next (mvneta and stmmac fail the probe, macb
+// falls back to MII); the generic MAC goes on with NA, and says so when the
+// board names an interface the kernel does not know (-ENODEV).
+phy_interface_t port_interface(const core::Device* dev, const core::FwNode* node) {
+  phy_interface_t interface;
+  if (of_get_phy_mode(node, &interface) == -ENODEV) {
+    std::optional<std::string> pm = node->read_string("phy-mode");
+    if (!pm) pm = node->read_string("phy-connection-type");
+    std::string where = node->source_file.empty()
+                            ? node->full_path
+                            : fmt::format("{}:{}", node->source_file, node->source_line);
+    note(fmt::format("{}: unknown phy-mode \"{}\" ({}): of_get_phy_mode() returns -ENODEV",
+                     dev->name(), pm.value_or(""), where));
+  }
+  return interface;
 }
 
 core::FwNode* find_mdio_child(const MacInfo& info, core::FwNode* mac) {
@@ -293,7 +306,7 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
     auto* port = sim::kzalloc<MacPort>();
     port->info = &info;
     port->node = node;
-    port->interface = port_interface(node);
+    port->interface = port_interface(dev, node);
     priv->ports.push_back(port);
     if (port_devices) {
       auto* pd = sim::kzalloc<PortDevice>();

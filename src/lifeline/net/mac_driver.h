@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lifeline/net/phy_interface.h"
 #include "lifeline/sim/object.h"
 
 namespace lifeline::core {
@@ -28,8 +29,8 @@ class Phylink;
 struct MacPort : sim::Object {
   MacPort() : sim::Object("mac_port", "") {}
   const MacInfo* info = nullptr;
-  core::FwNode* node = nullptr;  // the MAC node, or the port's node
-  std::string interface;         // phy-mode
+  core::FwNode* node = nullptr;                       // the MAC node, or the port's node
+  phy_interface_t interface = PHY_INTERFACE_MODE_NA;  // of_get_phy_mode()
   NetDevice* ndev = nullptr;
   Phylink* pl = nullptr;
   core::Device* port_dev = nullptr;  // phy-loss=port-device: the port's own device

@@ -5,13 +5,14 @@
 
 namespace lifeline::net {
 
-void Medium::plug(LinkModes partner, bool autoneg) {
+void Medium::plug(const LinkModes& partner, bool autoneg) {
   sim::Engine& e = sim::Engine::current();
   plugged = true;
   partner_modes = partner;
   partner_autoneg = autoneg;
   changed_at = e.now();
-  if (e.tracing()) e.note("cable plugged into " + name() + " (partner " + link_modes_string(partner) + ")");
+  if (e.tracing())
+    e.note("cable plugged into " + name() + " (partner " + link_modes_string(partner) + ")");
   notify();
 }
 

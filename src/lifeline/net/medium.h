@@ -25,9 +25,9 @@ class Medium : public sim::Object {
   explicit Medium(std::string port) : sim::Object("medium", std::move(port)) {}
 
   bool plugged = false;
-  LinkModes partner_modes = 0;  // what the link partner advertises
+  LinkModes partner_modes;  // what the link partner advertises
   bool partner_autoneg = true;
-  sim::Time changed_at = 0;     // last plug or unplug
+  sim::Time changed_at = 0;  // last plug or unplug
 
   // Called when something changes at the other end (a PHY with an IRQ line
   // raises it; a polled PHY notices at its next poll). Keyed by the watching
@@ -36,7 +36,7 @@ class Medium : public sim::Object {
   void watch(const void* owner, std::function<void()> fn);
   void unwatch(const void* owner);
 
-  void plug(LinkModes partner, bool autoneg);
+  void plug(const LinkModes& partner, bool autoneg);
   void unplug();
 
  private:

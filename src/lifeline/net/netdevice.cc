@@ -176,8 +176,10 @@ int ethtool_set_link(NetDevice* dev, const EthtoolRequest& req) {
     if (req.duplex) cmd.duplex = *req.duplex;
     if (req.advertising)
       cmd.advertising = *req.advertising;
-    else if (cmd.autoneg == AUTONEG_ENABLE && req.speed && req.duplex)
-      cmd.advertising = link_mode_for(*req.speed, *req.duplex) | LM_Autoneg;
+    else if (cmd.autoneg == AUTONEG_ENABLE && req.speed && req.duplex) {
+      cmd.advertising = link_mode_for(*req.speed, *req.duplex);
+      linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, cmd.advertising);
+    }
     ret = dev->netdev_ops->set_link_ksettings(dev, cmd);
     if (ret == 0) {
       // phy-loss=replay keeps what the user asked for, to apply it again.
@@ -186,7 +188,7 @@ int ethtool_set_link(NetDevice* dev, const EthtoolRequest& req) {
         dev->journal.speed = cmd.speed;
         dev->journal.duplex = cmd.duplex;
       }
-      if (cmd.advertising) dev->journal.advertising = cmd.advertising;
+      if (cmd.advertising.any()) dev->journal.advertising = cmd.advertising;
     }
   }
   rtnl_unlock();

@@ -282,11 +282,12 @@ void phy_interrupt(PhyDevice* phydev) {
 
 int phy_ethtool_ksettings_set(PhyDevice* phydev, const EthtoolLinkSettings& cmd) {
   LL_FUNC();
-  LinkModes advertising = cmd.advertising ? cmd.advertising : phydev->supported;
+  LinkModes advertising = cmd.advertising.any() ? cmd.advertising : phydev->supported;
   advertising &= phydev->supported;
   if (cmd.autoneg != AUTONEG_ENABLE && cmd.autoneg != AUTONEG_DISABLE) return -EINVAL;
   if (cmd.autoneg == AUTONEG_ENABLE &&
-      (!(advertising & kSpeedModes) || !(phydev->supported & LM_Autoneg)))
+      ((advertising & speed_link_modes()).none() ||
+       !linkmode_test_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, phydev->supported)))
     return -EINVAL;
   if (cmd.autoneg == AUTONEG_DISABLE &&
       ((cmd.speed != 1000 && cmd.speed != 100 && cmd.speed != 10) ||
@@ -300,9 +301,9 @@ int phy_ethtool_ksettings_set(PhyDevice* phydev, const EthtoolLinkSettings& cmd)
   }
   phydev->advertising = advertising;
   if (cmd.autoneg == AUTONEG_ENABLE)
-    phydev->advertising |= LM_Autoneg;
+    linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, phydev->advertising);
   else
-    phydev->advertising &= ~LM_Autoneg;
+    linkmode_clear_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, phydev->advertising);
   // Restart the PHY.
   if (phy_is_started(phydev)) {
     phydev->state = PhyState::PHY_UP;
@@ -334,18 +335,19 @@ HwLinkState phy_hw_link_state(const PhyDevice* phydev) {
     if (m->partner_autoneg) {
       auto sd = resolve_aneg(phydev->advertising, m->partner_modes);
       if (!sd || now < since + kAnegTime) return s;
-      s = {true, sd->speed, sd->duplex, m->partner_modes | LM_Autoneg};
+      s = {true, sd->speed, sd->duplex, m->partner_modes};
+      linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, s.lp_advertising);
     } else {
       // Parallel detection: the partner's speed, half duplex.
       auto sd = resolve_aneg(phydev->advertising | copper_modes_up_to(1000), m->partner_modes);
       if (!sd || now < since + kAnegTime) return s;
-      s = {true, sd->speed, DUPLEX_HALF, 0};
+      s = {true, sd->speed, DUPLEX_HALF, {}};
     }
   } else {
     LinkModes want =
         link_mode_for(phydev->speed, DUPLEX_FULL) | link_mode_for(phydev->speed, DUPLEX_HALF);
-    if (!(m->partner_modes & want) || now < since + kForcedLinkTime) return s;
-    s = {true, phydev->speed, phydev->duplex, 0};
+    if ((m->partner_modes & want).none() || now < since + kForcedLinkTime) return s;
+    s = {true, phydev->speed, phydev->duplex, {}};
   }
   return s;
 }

@@ -46,11 +46,15 @@ int phy_probe(core::Device* dev) {
     return err;
   }
   phydev->hw.irq_enabled = false;  // phy_disable_interrupts()
-  phydev->supported = phydrv->features | LM_Autoneg | LM_Pause | LM_Asym_Pause;
+  phydev->supported = phydrv->features;
+  linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, phydev->supported);
+  linkmode_set_bit(ETHTOOL_LINK_MODE_Pause_BIT, phydev->supported);
+  linkmode_set_bit(ETHTOOL_LINK_MODE_Asym_Pause_BIT, phydev->supported);
   // phydev->autoneg is left alone: only phy_device_create() sets it (and
   // phy_probe() clears it for a PHY that cannot negotiate), so a speed the
   // user forced survives a rebind of the driver.
-  if (!(phydev->supported & LM_Autoneg)) phydev->autoneg = AUTONEG_DISABLE;
+  if (!linkmode_test_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, phydev->supported))
+    phydev->autoneg = AUTONEG_DISABLE;
   phydev->advertising = phydev->supported;  // phy_advertise_supported()
   phydev->state = PhyState::PHY_READY;
   if (!phydev->is_on_sfp_module) phy_led_triggers_register(phydev);
@@ -235,7 +239,7 @@ core::Module* ndev_owner_of(NetDevice* dev) {
 }  // namespace
 
 int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
-                      const std::string& interface) {
+                      phy_interface_t interface) {
   LL_FUNC();
   MiiBus* bus = phydev->bus.at("phydev->mdio.bus");
   core::Device* d = phydev;
@@ -344,7 +348,7 @@ error_put_device:
 }
 
 int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(NetDevice*)> handler,
-                       const std::string& interface, uint32_t flags) {
+                       phy_interface_t interface, uint32_t flags) {
   if (!dev) return -EINVAL;
   int rc = phy_attach_direct(dev, phydev, flags, interface);
   if (rc) return rc;
@@ -357,7 +361,7 @@ int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(Net
 
 PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
                           std::function<void(NetDevice*)> handler, uint32_t flags,
-                          const std::string& interface, int* err) {
+                          phy_interface_t interface, int* err) {
   PhyDevice* phy = of_phy_find_device(phy_np);
   if (!phy) {
     if (err) *err = -ENODEV;

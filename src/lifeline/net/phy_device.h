@@ -11,6 +11,7 @@
 #include "lifeline/core/driver.h"
 #include "lifeline/net/link_mode.h"
 #include "lifeline/net/mdio_bus.h"
+#include "lifeline/net/phy_interface.h"
 #include "lifeline/sim/mutex.h"
 #include "lifeline/sim/timer.h"
 #include "lifeline/sim/workqueue.h"
@@ -65,7 +66,7 @@ class PhyDriver : public core::Driver {
   bool c45 = false;
   bool has_interrupt = false;  // config_intr + handle_interrupt
   bool sfp_upstream = false;
-  LinkModes features = 0;
+  LinkModes features;
   const PhyDriverInfo* info = nullptr;
   // drv->probe / drv->remove, for PHYs that do something special (defer, ...).
   std::function<int(PhyDevice*)> phy_probe;
@@ -103,13 +104,13 @@ class PhyDevice : public MdioDevice {
   Duplex duplex = DUPLEX_UNKNOWN;
   int autoneg = AUTONEG_ENABLE;
   bool pause = false, asym_pause = false;
-  LinkModes supported = 0, advertising = 0, lp_advertising = 0;
+  LinkModes supported, advertising, lp_advertising;
   bool suspended = false;
   bool wol_enabled = false;
   uint32_t wolopts = 0;
   bool eee_enabled = false;
   uint32_t dev_flags = 0;
-  std::string interface;  // phy_interface_t as phy_modes() prints it
+  phy_interface_t interface = PHY_INTERFACE_MODE_NA;
 
   sim::Ptr<NetDevice> attached_dev;
   std::function<void(NetDevice*)> adjust_link;
@@ -161,16 +162,20 @@ void phy_device_free(PhyDevice* phydev);
 
 // Attaching and detaching a netdev (phy_attach_direct() and friends).
 inline constexpr uint32_t PHY_F_ATTACH_AT_PROBE = 1u << 30;  // genphy=opt-in: the caller is a probe
-int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags,
-                      const std::string& interface);
+int phy_attach_direct(NetDevice* dev, PhyDevice* phydev, uint32_t flags, phy_interface_t interface);
 int phy_connect_direct(NetDevice* dev, PhyDevice* phydev, std::function<void(NetDevice*)> handler,
-                       const std::string& interface, uint32_t flags = 0);
+                       phy_interface_t interface, uint32_t flags = 0);
 // of_phy_connect(): by firmware node; nullptr (-ENODEV) when the node has no
 // PHY device.
 PhyDevice* of_phy_connect(NetDevice* dev, core::FwNode* phy_np,
                           std::function<void(NetDevice*)> handler, uint32_t flags,
-                          const std::string& interface, int* err = nullptr);
+                          phy_interface_t interface, int* err = nullptr);
 void phy_detach(PhyDevice* phydev);
+// phy_interface_is_rgmii(): the attached interface is one of the RGMII
+// variants (the PHY drivers' delay setup asks it).
+inline bool phy_interface_is_rgmii(const PhyDevice* phydev) {
+  return phy_interface_mode_is_rgmii(phydev->interface);
+}
 void phy_disconnect(PhyDevice* phydev);
 PhyDevice* of_phy_find_device(const core::FwNode* phy_np);
 // The 2021 RFC's question (genphy=defer, opt-in): could the specific driver
@@ -208,7 +213,7 @@ struct EthtoolLinkSettings {
   int autoneg = AUTONEG_ENABLE;
   int speed = SPEED_UNKNOWN;
   Duplex duplex = DUPLEX_UNKNOWN;
-  LinkModes advertising = 0;  // 0: leave as is
+  LinkModes advertising;  // empty: leave as is
 };
 int phy_ethtool_ksettings_set(PhyDevice* phydev, const EthtoolLinkSettings& cmd);
 int phy_ethtool_set_wol(PhyDevice* phydev, uint32_t wolopts);
@@ -218,7 +223,7 @@ struct HwLinkState {
   bool link = false;
   int speed = SPEED_UNKNOWN;
   Duplex duplex = DUPLEX_UNKNOWN;
-  LinkModes lp_advertising = 0;
+  LinkModes lp_advertising;
 };
 HwLinkState phy_hw_link_state(const PhyDevice* phydev);
 // Arms the PHY's interrupt for the next change of its hardware link state.

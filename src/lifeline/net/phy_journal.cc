@@ -39,11 +39,13 @@ std::vector<std::string> PhyJournal::replay_to(PhyDevice* phydev) const {
     cmd.autoneg = autoneg.value_or(phydev->autoneg);
     cmd.speed = speed.value_or(phydev->speed);
     cmd.duplex = duplex.value_or(phydev->duplex);
-    if (advertising)
+    if (advertising) {
       cmd.advertising = *advertising;
-    else if (cmd.autoneg == AUTONEG_ENABLE && speed && duplex)
+    } else if (cmd.autoneg == AUTONEG_ENABLE && speed && duplex) {
       // `ethtool -s speed S duplex D autoneg on` advertises exactly S/D.
-      cmd.advertising = link_mode_for(*speed, *duplex) | LM_Autoneg;
+      cmd.advertising = link_mode_for(*speed, *duplex);
+      linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, cmd.advertising);
+    }
     if (phy_ethtool_ksettings_set(phydev, cmd) == 0) done.push_back("link settings");
   }
   if (wolopts && phy_ethtool_set_wol(phydev, *wolopts) == 0) done.push_back("wol");

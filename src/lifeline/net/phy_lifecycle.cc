@@ -21,7 +21,7 @@ struct PhylibConsumer : sim::Object, ProviderConsumer {
   explicit PhylibConsumer(NetDevice* n) : sim::Object("phy_consumer", n->name()), ndev(n) {}
   NetDevice* ndev;
   std::function<void(NetDevice*)> handler;
-  std::string interface;
+  phy_interface_t interface = PHY_INTERFACE_MODE_NA;
 };
 
 PhylibConsumer* consumer_of(ProviderConsumer* c) { return static_cast<PhylibConsumer*>(c); }
@@ -64,7 +64,7 @@ PhylibConsumer* find_consumer(NetDevice* ndev) {
 
 }  // namespace
 
-void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, const std::string& interface) {
+void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, phy_interface_t interface) {
   if (!provider_lifecycle_listening(ProviderKind::kPhy) || phydev->phylink) return;
   PhylibConsumer* c = find_consumer(ndev);
   if (!c) {

@@ -9,13 +9,15 @@
 
 #include <string>
 
+#include "lifeline/net/phy_interface.h"
+
 namespace lifeline::net {
 
 class NetDevice;
 class PhyDevice;
 
 // A plain phylib MAC connected `phydev` (phy_connect_direct()).
-void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, const std::string& interface);
+void phy_lifecycle_connected(NetDevice* ndev, PhyDevice* phydev, phy_interface_t interface);
 // The MAC disconnected it (phy_disconnect(): ndo_stop, remove, or the
 // consumer's own going-away), or its netdev is being unregistered (under
 // rtnl): let go of the PHY, or forget the consumer.

@@ -258,7 +258,7 @@ TEST(PhyLinkChange, CallsAdjustLinkUnconditionally) {
   S1 s(&phy_loss_mainline);
   s.rig.run([&] {
     sim::msleep(1000);
-    ASSERT_EQ(phy_attach_direct(s.eth0(), s.phy(), 0, "rgmii-id"), 0);
+    ASSERT_EQ(phy_attach_direct(s.eth0(), s.phy(), 0, PHY_INTERFACE_MODE_RGMII_ID), 0);
     Net::current().medium_for(s.phy_node)->plug(copper_modes_up_to(1000), true);
     phy_start(s.phy());
     sim::msleep(4000);

@@ -29,8 +29,6 @@ std::string pl_name(const Phylink* pl) {
   return pl->netdev ? pl->netdev->name() : (pl->dev ? pl->dev->name() : std::string("phylink"));
 }
 
-bool is_8023z(const std::string& iface) { return iface == "1000base-x" || iface == "2500base-x"; }
-
 void phylink_link_up(Phylink* pl, const PhylinkLinkState& s) {
   ++pl->mac_link_ups;
   if (pl->mac_ops.mac_link_up) pl->mac_ops.mac_link_up(s.speed, s.duplex);
@@ -45,6 +43,26 @@ void phylink_link_down(Phylink* pl) {
   note(pl_name(pl) + ": Link is Down");
 }
 
+// The speed an in-band PCS reports for the interface. 802.3z and the BASE-R
+// serdes modes run at one rate (phylink_mii_c22_pcs_decode_state() gives
+// 1000 and 2500 for 1000base-x and 2500base-x, lynx_pcs_get_state_10gbaser()
+// 10000); SGMII, QSGMII and USXGMII carry the negotiated speed, which cannot
+// exceed what the interface carries (phylink_interface_max_speed()).
+int inband_speed(phy_interface_t interface, int negotiated) {
+  int max_speed = phylink_interface_max_speed(interface);
+  switch (interface) {
+    case PHY_INTERFACE_MODE_1000BASEX:
+    case PHY_INTERFACE_MODE_2500BASEX:
+    case PHY_INTERFACE_MODE_5GBASER:
+    case PHY_INTERFACE_MODE_10GBASER:
+    case PHY_INTERFACE_MODE_25GBASER:
+    case PHY_INTERFACE_MODE_10GKR:
+      return max_speed;
+    default:
+      return max_speed != SPEED_UNKNOWN && negotiated > max_speed ? max_speed : negotiated;
+  }
+}
+
 // The MAC's in-band PCS: link when the medium on the port has been up long
 // enough for the serdes to sync.
 PhylinkLinkState inband_pcs_state(const Phylink* pl) {
@@ -52,9 +70,9 @@ PhylinkLinkState inband_pcs_state(const Phylink* pl) {
   s.interface = pl->link_interface;
   const Medium* m = pl->inband_medium;
   if (m && m->plugged && sim::now() >= m->changed_at + 100 * sim::kMsec) {
-    auto sd = resolve_aneg(m->partner_modes, ~0u);
+    auto sd = resolve_aneg(m->partner_modes, LinkModes().set());
     s.link = true;
-    s.speed = sd ? sd->speed : 1000;
+    s.speed = inband_speed(s.interface, sd ? sd->speed : 1000);
     s.duplex = DUPLEX_FULL;
   }
   return s;
@@ -137,7 +155,7 @@ void phylink_phy_change(PhyDevice* phydev, bool up) {
   phylink_run_resolve(pl);
 }
 
-int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, const std::string& interface) {
+int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, phy_interface_t interface) {
   phy->phylink = pl;
   phy->phy_link_change = phylink_phy_change;
   // phylink_info(pl, "PHY [%s] driver [%s] (irq=%s)\n", ..., phy->drv->name, ...):
@@ -148,7 +166,7 @@ int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, const std::string& interfac
   sim::mutex_lock(&phy->lock);
   sim::mutex_lock(&pl->state_mutex);
   pl->phydev = phy;
-  pl->phy_state = PhylinkLinkState{interface, SPEED_UNKNOWN, DUPLEX_UNKNOWN, 0, false};
+  pl->phy_state = PhylinkLinkState{interface, SPEED_UNKNOWN, DUPLEX_UNKNOWN, {}, false};
   pl->supported = phy->supported;
   pl->link_config.advertising = phy->advertising;
   sim::mutex_unlock(&pl->state_mutex);
@@ -216,7 +234,7 @@ core::FwNode* fwnode_get_phy_node(const core::FwNode* fwnode) {
 }
 
 core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core::FwNode* fwnode,
-                                     const std::string& interface, PhylinkMacOps mac_ops) {
+                                     phy_interface_t interface, PhylinkMacOps mac_ops) {
   LL_FUNC();
   Phylink* pl = sim::kzalloc<Phylink>();
   pl->netdev = netdev;
@@ -277,7 +295,7 @@ void phylink_start(Phylink* pl) {
   LL_FUNC();
   ASSERT_RTNL();
   note(fmt::format("{}: configuring for {}/{} link mode", pl_name(pl),
-                   an_mode_name(pl->cur_link_an_mode), pl->link_config.interface));
+                   an_mode_name(pl->cur_link_an_mode), phy_modes(pl->link_config.interface)));
   if (pl->netdev) netif_carrier_off(pl->netdev);
   phylink_enable_and_run_resolve(pl, PHYLINK_DISABLE_STOPPED);
   if (PhyDevice* phy = pl->phydev.get()) phy_start(phy);
@@ -292,10 +310,16 @@ void phylink_stop(Phylink* pl) {
 
 bool phylink_expects_phy(const Phylink* pl) {
   return !(pl->cfg_link_an_mode == AnMode::MLO_AN_FIXED ||
-           (pl->cfg_link_an_mode == AnMode::MLO_AN_INBAND && is_8023z(pl->link_interface)));
+           (pl->cfg_link_an_mode == AnMode::MLO_AN_INBAND &&
+            phy_interface_mode_is_8023z(pl->link_interface)));
 }
 
 int phylink_connect_phy(Phylink* pl, PhyDevice* phy, uint32_t flags) {
+  // A MAC with no phy-mode takes the PHY's interface.
+  if (pl->link_interface == PHY_INTERFACE_MODE_NA) {
+    pl->link_interface = phy->interface;
+    pl->link_config.interface = pl->link_interface;
+  }
   if (pl->phydev.get()) return -EBUSY;
   int ret = phy_attach_direct(pl->netdev, phy, flags, pl->link_interface);
   if (ret < 0) return ret;
@@ -350,7 +374,11 @@ int phylink_ethtool_ksettings_set(Phylink* pl, const EthtoolLinkSettings& cmd) {
   ASSERT_RTNL();
   if (PhyDevice* phy = pl->phydev.get()) {
     EthtoolLinkSettings c = cmd;
-    if (c.advertising) c.advertising &= pl->supported | LM_Autoneg;
+    if (c.advertising.any()) {
+      LinkModes allowed = pl->supported;
+      linkmode_set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, allowed);
+      c.advertising &= allowed;
+    }
     return phy_ethtool_ksettings_set(phy, c);
   }
   if (pl->cur_link_an_mode == AnMode::MLO_AN_FIXED) {
@@ -361,7 +389,7 @@ int phylink_ethtool_ksettings_set(Phylink* pl, const EthtoolLinkSettings& cmd) {
   sim::mutex_lock(&pl->state_mutex);
   pl->link_config.speed = cmd.speed;
   pl->link_config.duplex = cmd.duplex;
-  if (cmd.advertising) pl->link_config.advertising = cmd.advertising;
+  if (cmd.advertising.any()) pl->link_config.advertising = cmd.advertising;
   sim::mutex_unlock(&pl->state_mutex);
   return 0;
 }

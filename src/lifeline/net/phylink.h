@@ -11,6 +11,7 @@
 #include "lifeline/core/errno.h"
 #include "lifeline/core/notifier.h"
 #include "lifeline/net/link_mode.h"
+#include "lifeline/net/phy_interface.h"
 #include "lifeline/net/provider_lifecycle.h"
 #include "lifeline/sim/mutex.h"
 #include "lifeline/sim/object.h"
@@ -39,10 +40,10 @@ enum PhylinkDisable : unsigned {
 };
 
 struct PhylinkLinkState {
-  std::string interface;
+  phy_interface_t interface = PHY_INTERFACE_MODE_NA;
   int speed = SPEED_UNKNOWN;
   Duplex duplex = DUPLEX_UNKNOWN;
-  LinkModes advertising = 0;
+  LinkModes advertising;
   bool link = false;
 };
 
@@ -61,10 +62,10 @@ class Phylink : public sim::Object {
   core::FwNode* fwnode = nullptr;  // the MAC or port node
   PhylinkMacOps mac_ops;
   sim::Ptr<PhyDevice> phydev;
-  std::string link_interface;
+  phy_interface_t link_interface = PHY_INTERFACE_MODE_NA;
   AnMode cfg_link_an_mode = AnMode::MLO_AN_PHY;
   AnMode cur_link_an_mode = AnMode::MLO_AN_PHY;
-  LinkModes supported = 0;
+  LinkModes supported;
   PhylinkLinkState link_config;
   PhylinkLinkState phy_state;
   unsigned long phylink_disable_state = 0;
@@ -85,7 +86,7 @@ class Phylink : public sim::Object {
 
 // phylink_create(): must not be called with rtnl held. `netdev` or `dev`.
 core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core::FwNode* fwnode,
-                                     const std::string& interface, PhylinkMacOps mac_ops);
+                                     phy_interface_t interface, PhylinkMacOps mac_ops);
 void phylink_destroy(Phylink* pl);
 void phylink_start(Phylink* pl);
 void phylink_stop(Phylink* pl);

@@ -20,7 +20,7 @@
 #include <variant>
 #include <vector>
 
-#include "lifeline/scenario/link_modes.h"
+#include "lifeline/net/link_mode.h"
 #include "lifeline/sim/finding.h"
 #include "lifeline/sim/time.h"
 
@@ -42,7 +42,7 @@ struct Name {
 
 struct SpeedDuplex {
   int speed = 0;  // Mb/s, > 0
-  Duplex duplex = Duplex::kFull;
+  net::Duplex duplex = net::DUPLEX_FULL;
   bool operator==(const SpeedDuplex&) const = default;
 };
 
@@ -128,7 +128,7 @@ struct LinkSet {
 // advertise 0xMASK | MODE... ; `names` keeps the modes as written (empty for
 // a hex mask), `modes` is the mask either way.
 struct Advertise {
-  LinkModeMask modes;
+  net::LinkModes modes;
   std::vector<Name> names;
   bool operator==(const Advertise&) const = default;
 };
@@ -139,7 +139,7 @@ struct Advertise {
 struct EthtoolSettings {
   Name iface;
   std::optional<int> speed;  // Mb/s, > 0
-  std::optional<Duplex> duplex;
+  std::optional<net::Duplex> duplex;
   std::optional<bool> autoneg;
   std::optional<Advertise> advertise;
   bool operator==(const EthtoolSettings&) const = default;

@@ -187,8 +187,8 @@ Body parse_ethtool(Cursor& c) {
         s.speed = read_speed(c);
         break;
       case 1:
-        s.duplex = c.choice("half", "full", "'half' or 'full' after 'duplex'") ? Duplex::kHalf
-                                                                               : Duplex::kFull;
+        s.duplex = c.choice("half", "full", "'half' or 'full' after 'duplex'") ? net::DUPLEX_HALF
+                                                                               : net::DUPLEX_FULL;
         break;
       case 2:
         s.autoneg = c.choice("on", "off", "'on' or 'off' after 'autoneg'");

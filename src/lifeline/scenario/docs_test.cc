@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "lifeline/net/link_mode.h"
 #include "lifeline/scenario/commands.h"
-#include "lifeline/scenario/link_modes.h"
 #include "lifeline/scenario/parser.h"
 
 namespace lifeline::scenario {
@@ -58,11 +58,11 @@ TEST(Docs, NamesEveryCommand) {
 
 TEST(Docs, LinkModeTableIsTheParsers) {
   std::string doc = manual();
-  for (const LinkMode& m : link_modes()) {
-    LinkModeMask mask;
+  for (const net::LinkMode& m : net::link_modes()) {
+    net::LinkModes mask;
     mask.set(m.bit);
     std::string row = "`" + std::string(m.name) + "` | " + std::to_string(m.bit) + " | `" +
-                      format_link_mode_mask(mask) + "`";
+                      net::format_link_mode_mask(mask) + "`";
     EXPECT_NE(doc.find(row), std::string::npos) << row;
   }
 }

@@ -44,8 +44,6 @@ std::string strerror_of(int err) {
   return std::strerror(err < 0 ? -err : err);
 }
 
-net::Duplex to_net(Duplex d) { return d == Duplex::kFull ? net::DUPLEX_FULL : net::DUPLEX_HALF; }
-
 std::string link_of(const net::NetDevice* nd) {
   if (!nd->carrier) return "down";
   if (net::PhyDevice* p = nd->phydev.get(); p && !p->freed() && p->link)
@@ -79,14 +77,6 @@ core::Device* phy_device_of(net::NetDevice* nd) {
   if (!nd->of_node) return nullptr;
   core::FwNode* phy = net::fwnode_get_phy_node(nd->of_node);
   return phy && phy->dev && !phy->dev->freed() ? phy->dev : nullptr;
-}
-
-net::LinkModes to_net_modes(const Advertise& adv) {
-  net::LinkModes m = 0;
-  for (const LinkMode& info : link_modes())
-    if (adv.modes.test(info.bit))
-      if (auto nm = net::parse_link_mode_name(info.name)) m |= *nm;
-  return m;
 }
 
 // A netdev the command acts on, or nullptr for one that existed in this run
@@ -360,9 +350,11 @@ int Execution::execute(const Command& command) {
           if (!nd) return command_error(command, -ENODEV, "netlink error: No such device");
           net::EthtoolRequest req;
           req.speed = body.speed;
-          if (body.duplex) req.duplex = to_net(*body.duplex);
+          if (body.duplex) req.duplex = *body.duplex;
           req.autoneg = body.autoneg;
-          if (body.advertise) req.advertising = to_net_modes(*body.advertise) | net::LM_Autoneg;
+          if (body.advertise)
+            req.advertising =
+                net::LinkModes(body.advertise->modes).set(net::ETHTOOL_LINK_MODE_Autoneg_BIT);
           int err = net::ethtool_set_link(nd, req);
           return command_error(command, err, "netlink error: " + strerror_of(err));
         } else if constexpr (std::is_same_v<T, EthtoolWol>) {
@@ -387,7 +379,7 @@ int Execution::execute(const Command& command) {
           if (!body.plug) {
             m->unplug();
           } else if (body.partner) {
-            m->plug(net::link_mode_for(body.partner->speed, to_net(body.partner->duplex)), true);
+            m->plug(net::link_mode_for(body.partner->speed, body.partner->duplex), true);
           } else {
             m->plug(net::copper_modes_up_to(10000), true);
           }
@@ -466,8 +458,7 @@ void Execution::expect(const Command& command, const Expect& ex) {
           else if (!c.up)
             res.passed = res.actual == "down";
           else if (c.mode)
-            res.passed =
-                res.actual == net::speed_duplex_string(c.mode->speed, to_net(c.mode->duplex));
+            res.passed = res.actual == net::speed_duplex_string(c.mode->speed, c.mode->duplex);
           else
             res.passed = res.actual != "down";
         } else if constexpr (std::is_same_v<T, ExpectBound>) {

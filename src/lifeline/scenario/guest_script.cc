@@ -92,9 +92,10 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
             } else if constexpr (std::is_same_v<T, EthtoolSettings>) {
               std::string cmd = "run ethtool -s " + guest_quote(b.iface.text);
               if (b.speed) cmd += " speed " + std::to_string(*b.speed);
-              if (b.duplex) cmd += std::string(" duplex ") + duplex_name(*b.duplex);
+              if (b.duplex) cmd += std::string(" duplex ") + net::duplex_name(*b.duplex);
               if (b.autoneg) cmd += *b.autoneg ? " autoneg on" : " autoneg off";
-              if (b.advertise) cmd += " advertise " + format_link_mode_mask(b.advertise->modes);
+              if (b.advertise)
+                cmd += " advertise " + net::format_link_mode_mask(b.advertise->modes);
               st.guest = cmd;
             } else if constexpr (std::is_same_v<T, EthtoolWol>) {
               st.guest =

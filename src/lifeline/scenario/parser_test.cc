@@ -207,19 +207,19 @@ TEST(Parser, EthtoolSettingsInAnyOrderAndSubset) {
   auto e = only<EthtoolSettings>("ethtool -s eth0 speed 100 duplex full autoneg off");
   EXPECT_EQ(e.iface.text, "eth0");
   EXPECT_EQ(e.speed, 100);
-  EXPECT_EQ(e.duplex, Duplex::kFull);
+  EXPECT_EQ(e.duplex, net::DUPLEX_FULL);
   EXPECT_EQ(e.autoneg, false);
   EXPECT_FALSE(e.advertise);
 
   e = only<EthtoolSettings>("ethtool -s eth0 autoneg off duplex half speed 10");
   EXPECT_EQ(e.speed, 10);
-  EXPECT_EQ(e.duplex, Duplex::kHalf);
+  EXPECT_EQ(e.duplex, net::DUPLEX_HALF);
   EXPECT_EQ(e.autoneg, false);
 
   e = only<EthtoolSettings>("ethtool --change eth1 duplex half");
   EXPECT_EQ(e.iface.text, "eth1");
   EXPECT_FALSE(e.speed);
-  EXPECT_EQ(e.duplex, Duplex::kHalf);
+  EXPECT_EQ(e.duplex, net::DUPLEX_HALF);
   EXPECT_FALSE(e.autoneg);
 
   e = only<EthtoolSettings>("ethtool -s eth0 autoneg on");
@@ -231,16 +231,16 @@ TEST(Parser, EthtoolSettingsInAnyOrderAndSubset) {
 TEST(Parser, EthtoolAdvertiseHexMask) {
   auto e = only<EthtoolSettings>("ethtool -s eth0 advertise 0x020");
   ASSERT_TRUE(e.advertise);
-  EXPECT_EQ(e.advertise->modes, LinkModeMask().set(5));
+  EXPECT_EQ(e.advertise->modes, net::LinkModes().set(5));
   EXPECT_TRUE(e.advertise->names.empty());
   e = only<EthtoolSettings>("ethtool -s eth0 advertise 0x80000000002F");
-  EXPECT_EQ(format_link_mode_mask(e.advertise->modes), "0x80000000002f");
+  EXPECT_EQ(net::format_link_mode_mask(e.advertise->modes), "0x80000000002f");
 }
 
 TEST(Parser, EthtoolAdvertiseModeNames) {
   auto e = only<EthtoolSettings>("ethtool -s eth0 advertise 100baseT/Full 1000baseT/Full");
   ASSERT_TRUE(e.advertise);
-  EXPECT_EQ(e.advertise->modes, LinkModeMask().set(3).set(5));
+  EXPECT_EQ(e.advertise->modes, net::LinkModes().set(3).set(5));
   ASSERT_EQ(e.advertise->names.size(), 2u);
   EXPECT_EQ(e.advertise->names[1].text, "1000baseT/Full");
   EXPECT_EQ(e.advertise->names[1].loc, at(1, 41));
@@ -249,11 +249,11 @@ TEST(Parser, EthtoolAdvertiseModeNames) {
 TEST(Parser, EthtoolAdvertiseWithOtherSettings) {
   auto e = only<EthtoolSettings>(
       "ethtool -s eth0 advertise 1000baseT/Full 2500baseT/Full autoneg on speed 2500");
-  EXPECT_EQ(e.advertise->modes, LinkModeMask().set(5).set(47));
+  EXPECT_EQ(e.advertise->modes, net::LinkModes().set(5).set(47));
   EXPECT_EQ(e.autoneg, true);
   EXPECT_EQ(e.speed, 2500);
   e = only<EthtoolSettings>("ethtool -s eth0 autoneg on advertise 0x8");
-  EXPECT_EQ(e.advertise->modes, LinkModeMask().set(3));
+  EXPECT_EQ(e.advertise->modes, net::LinkModes().set(3));
 }
 
 TEST(Parser, EthtoolWol) {
@@ -274,9 +274,9 @@ TEST(Parser, Cable) {
   EXPECT_FALSE(c.partner);
   c = only<Cable>("cable &phy0 plug 1000/full");
   EXPECT_EQ(c.target.text, "&phy0");
-  EXPECT_EQ(c.partner, (SpeedDuplex{1000, Duplex::kFull}));
+  EXPECT_EQ(c.partner, (SpeedDuplex{1000, net::DUPLEX_FULL}));
   c = only<Cable>("cable lan2 plug 100/half");
-  EXPECT_EQ(c.partner, (SpeedDuplex{100, Duplex::kHalf}));
+  EXPECT_EQ(c.partner, (SpeedDuplex{100, net::DUPLEX_HALF}));
   c = only<Cable>("cable lan2 unplug");
   EXPECT_FALSE(c.plug);
 }
@@ -320,7 +320,7 @@ TEST(Parser, ExpectCarrierAndLink) {
 
   auto l = only_check<ExpectLink>("expect link eth0 1000/full");
   EXPECT_TRUE(l.up);
-  EXPECT_EQ(l.mode, (SpeedDuplex{1000, Duplex::kFull}));
+  EXPECT_EQ(l.mode, (SpeedDuplex{1000, net::DUPLEX_FULL}));
   l = only_check<ExpectLink>("expect link eth0 down");
   EXPECT_FALSE(l.up);
   EXPECT_FALSE(l.mode);

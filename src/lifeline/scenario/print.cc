@@ -18,7 +18,7 @@ std::string word_unless(const Name& n, std::string_view keyword) {
 }
 
 std::string speed_duplex(const SpeedDuplex& sd) {
-  return std::to_string(sd.speed) + "/" + duplex_name(sd.duplex);
+  return std::to_string(sd.speed) + "/" + net::duplex_name(sd.duplex);
 }
 
 // format_duration() rounds to three decimals; a duration it would round is
@@ -44,11 +44,11 @@ std::string bind_args(const T& cmd) {
 std::string ethtool(const EthtoolSettings& e) {
   std::string s = "ethtool -s " + word(e.iface);
   if (e.speed) s += " speed " + std::to_string(*e.speed);
-  if (e.duplex) s += std::string(" duplex ") + duplex_name(*e.duplex);
+  if (e.duplex) s += std::string(" duplex ") + net::duplex_name(*e.duplex);
   if (e.autoneg) s += " autoneg " + on_off(*e.autoneg);
   if (e.advertise) {
     s += " advertise";
-    if (e.advertise->names.empty()) s += " " + format_link_mode_mask(e.advertise->modes);
+    if (e.advertise->names.empty()) s += " " + net::format_link_mode_mask(e.advertise->modes);
     for (const Name& n : e.advertise->names) s += " " + n.text;
   }
   return s;

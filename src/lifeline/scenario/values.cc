@@ -27,7 +27,7 @@ std::optional<SpeedDuplex> parse_speed_duplex(std::string_view s) {
   std::optional<int> speed = positive_int(s.substr(0, slash));
   std::string_view duplex = s.substr(slash + 1);
   if (!speed || (duplex != "half" && duplex != "full")) return std::nullopt;
-  return SpeedDuplex{*speed, duplex == "half" ? Duplex::kHalf : Duplex::kFull};
+  return SpeedDuplex{*speed, duplex == "half" ? net::DUPLEX_HALF : net::DUPLEX_FULL};
 }
 
 // A duration whose nanoseconds would not fit in sim::Time; checked before
@@ -187,12 +187,14 @@ Advertise read_advertise(Cursor& c, const std::vector<std::string>& stop) {
   Advertise adv;
   const std::string& text = first->text;
   if (text.starts_with("0x") || text.starts_with("0X")) {
-    std::optional<std::vector<int>> bits = parse_hex_bits(text);
+    std::optional<std::vector<int>> bits = net::parse_hex_bits(text);
     if (!bits) c.expected("a hex mask such as '0x020' after 'advertise'");
     for (int bit : *bits) {
-      if (!find_link_mode(bit))
+      if (!net::find_link_mode(bit))
         c.fail(*first, "advertise mask '" + text + "' sets bit " + std::to_string(bit) +
-                           ", which is not a link mode lifeline models (see docs/scenarios.md)");
+                           ", which is not a link mode of Linux 6.12 (the last is bit " +
+                           std::to_string(net::__ETHTOOL_LINK_MODE_MASK_NBITS - 1) +
+                           "; see docs/scenarios.md)");
       adv.modes.set(bit);
     }
     c.next();
@@ -201,10 +203,10 @@ Advertise read_advertise(Cursor& c, const std::vector<std::string>& stop) {
   if (text.find_first_not_of("0123456789") == std::string::npos)
     c.expected(what, " (a mask is hex and starts with '0x')");
   std::vector<std::string> names;
-  for (const LinkMode& m : link_modes()) names.emplace_back(m.name);
+  for (const net::LinkMode& m : net::link_modes()) names.emplace_back(m.name);
   while (!is_stop(c.peek())) {
     const Token& tok = *c.peek();
-    const LinkMode* mode = find_link_mode(tok.text);
+    const net::LinkMode* mode = net::find_link_mode(tok.text);
     if (!mode) {
       const std::string hint = (tok.text == "on" || tok.text == "off")
                                    ? " (list the modes to advertise, without on/off)"

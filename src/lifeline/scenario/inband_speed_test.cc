@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// An in-band link reports the speed its phy_interface_t carries: a
+// 2500base-x serdes runs at 2500 whatever the far end offers, and an SGMII
+// link carries at most 1000 (phylink_interface_max_speed()), where the model
+// once reported the best speed of the cable's partner (10000/full).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "lifeline/scenario/parser.h"
+#include "lifeline/scenario/runner.h"
+
+namespace lifeline::scenario {
+namespace {
+
+// The cable is plugged a second before ifup, so that phylink's first
+// resolve finds the serdes in sync (the model's PCS is not polled).
+std::string link_up_line(const std::string& board, const std::string& iface) {
+  std::string text = "boot\ncable " + iface + " plug\nwait 1s\nip link set " + iface +
+                     " up\nsettle\nexpect link " + iface + " up\n";
+  RunResult r = run_scenario(load_board(board), parse_scenario(text, "t.scn"), {});
+  EXPECT_EQ(r.expects_failed(), 0);
+  for (const TimelineEntry& t : r.timeline)
+    if (t.text.starts_with(iface + ": Link is Up")) return t.text;
+  return "(no link up for " + iface + ")";
+}
+
+// Armada 8040 MACCHIATObin: eth3 is managed = "in-band-status" on 2500base-x.
+TEST(InbandSpeed, Is8023zRate) {
+  EXPECT_EQ(link_up_line("armada-8040-mcbin", "eth3"), "eth3: Link is Up - 2500/full");
+}
+
+// ClearFog Pro: eth2 is managed = "in-band-status" on sgmii.
+TEST(InbandSpeed, SgmiiCarriesAtMost1000) {
+  EXPECT_EQ(link_up_line("armada-388-clearfog-pro", "eth2"), "eth2: Link is Up - 1000/full");
+}
+
+}  // namespace
+}  // namespace lifeline::scenario
