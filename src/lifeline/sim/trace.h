@@ -27,8 +27,16 @@ enum class EventKind : uint8_t {
   kWorkEnd,    // a: string id of the work's name
   kPreempt,    // a: task id switched to while the current one could still run
   kYield,      // a: string id of the yield point's label
-  kNote,       // a: string id of a model-level message
+  kNote,       // a: string id of a model-level message, b: its NoteKind
   kFinding,    // a: index into the findings
+};
+
+// What a kNote says, kept typed beside its text so that nobody reads the
+// kind back out of the text.
+enum class NoteKind : uint8_t {
+  kModel,    // a model event: "eth0: Link is Up - 1000/full"
+  kCommand,  // a scenario command starting, shown as "$ COMMAND"
+  kFree,     // memory bookkeeping: "kfree phy_device ..." (verbose timelines only)
 };
 
 struct Event {
