@@ -90,12 +90,12 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
             } else if constexpr (std::is_same_v<T, LinkSet>) {
               st.guest = "link " + guest_quote(b.iface.text) + (b.up ? " up" : " down");
             } else if constexpr (std::is_same_v<T, EthtoolSettings>) {
-              std::string cmd = "run ethtool -s " + guest_quote(b.iface.text);
-              if (b.speed) cmd += " speed " + std::to_string(*b.speed);
-              if (b.duplex) cmd += std::string(" duplex ") + duplex_name(*b.duplex);
-              if (b.autoneg) cmd += *b.autoneg ? " autoneg on" : " autoneg off";
-              if (b.advertise) cmd += " advertise " + format_link_mode_mask(b.advertise->modes);
-              st.guest = cmd;
+              std::string line = "run ethtool -s " + guest_quote(b.iface.text);
+              if (b.speed) line += " speed " + std::to_string(*b.speed);
+              if (b.duplex) line += std::string(" duplex ") + duplex_name(*b.duplex);
+              if (b.autoneg) line += *b.autoneg ? " autoneg on" : " autoneg off";
+              if (b.advertise) line += " advertise " + format_link_mode_mask(b.advertise->modes);
+              st.guest = line;
             } else if constexpr (std::is_same_v<T, EthtoolWol>) {
               st.guest =
                   "run ethtool -s " + guest_quote(b.iface.text) + " wol " + wol_letters(b.flags);

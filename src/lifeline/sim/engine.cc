@@ -358,6 +358,7 @@ void Engine::task_entry(void* arg) {
                                     {},
                                     e.history(),
                                     1});
+      e.findings_.back().history_kinds = e.history_kinds();
       t->oopsed = true;
     }
   }
@@ -519,7 +520,8 @@ void Engine::check_hung_tasks(Time horizon) {
                 history(),
                 1,
                 frames_of(*t),
-                t->name});
+                t->name,
+                history_kinds()});
   }
 }
 
@@ -618,6 +620,12 @@ std::vector<std::string> Engine::history() const {
   return out;
 }
 
+std::vector<EventKind> Engine::history_kinds() const {
+  std::vector<EventKind> out;
+  for (const Event& e : trace_.last(options_.history_events)) out.push_back(e.kind);
+  return out;
+}
+
 Finding& Engine::report(FindingKind kind, std::string message, std::vector<std::string> details) {
   for (Finding& f : findings_) {
     if (f.kind == kind && f.message == message) {
@@ -627,6 +635,7 @@ Finding& Engine::report(FindingKind kind, std::string message, std::vector<std::
   }
   findings_.push_back(Finding{kind, std::move(message), now_, current_ ? current_->name : "",
                               std::move(details), history(), 1});
+  findings_.back().history_kinds = history_kinds();
   trace_event(EventKind::kFinding, static_cast<uint32_t>(findings_.size() - 1));
   return findings_.back();
 }

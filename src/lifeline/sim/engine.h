@@ -206,6 +206,7 @@ class Engine {
   bool waits_forever(const Task* t) const;
   void kill_all();
   std::vector<std::string> history() const;
+  std::vector<EventKind> history_kinds() const;  // of the same events
   Task* new_task(std::string name, std::function<void()> fn, bool essential);
 
   EngineOptions options_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lifeline/sim/time.h"
+#include "lifeline/sim/trace.h"
 
 namespace lifeline::sim {
 
@@ -49,6 +50,8 @@ struct Finding {
   // deadlock or a hung task, the task that waits.
   std::vector<std::string> stack{};
   std::string waiter{};
+  // What each line of `history` is (a note, a lock, a wakeup, ...).
+  std::vector<EventKind> history_kinds{};
 };
 
 }  // namespace lifeline::sim

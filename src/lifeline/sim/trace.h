@@ -39,6 +39,33 @@ enum class NoteKind : uint8_t {
   kFree,     // memory bookkeeping: "kfree phy_device ..." (verbose timelines only)
 };
 
+// The scheduler's own traffic (locks, wakeups, sleeps, timers, task starts
+// and ends), which a finding's short history leaves out; the model's notes,
+// work items starting, preemptions and findings are kept.
+constexpr bool is_scheduling_event(EventKind kind) {
+  switch (kind) {
+    case EventKind::kSpawn:
+    case EventKind::kExit:
+    case EventKind::kBlock:
+    case EventKind::kWake:
+    case EventKind::kAcquire:
+    case EventKind::kRelease:
+    case EventKind::kSleep:
+    case EventKind::kTimer:
+    case EventKind::kYield:
+    case EventKind::kWorkEnd:
+      return true;
+    case EventKind::kKilled:
+    case EventKind::kQueueWork:
+    case EventKind::kWorkStart:
+    case EventKind::kPreempt:
+    case EventKind::kNote:
+    case EventKind::kFinding:
+      return false;
+  }
+  return false;
+}
+
 struct Event {
   Time time;
   uint32_t task;  // kNoTask for the scheduler (timer context)
