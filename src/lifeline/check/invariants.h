@@ -19,11 +19,17 @@
 //   still be on its way. Only with no ifup or ifdown in flight do the two
 //   agree.
 //
+// - "ip link set IF up returned -EPROBE_DEFER (517) to user space" is a rule
+//   about what a system call returns, judged where the call returns: the
+//   errnos above 511 (include/linux/errno.h: ERESTARTSYS .. EPROBE_DEFER)
+//   are kernel-internal and never reach user space.
+//
 // Quiescent: no task of a `concurrently` block is in flight, the point
 // after each command of the scenario task itself (and the end).
 #ifndef LIFELINE_CHECK_INVARIANTS_H_
 #define LIFELINE_CHECK_INVARIANTS_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +43,24 @@ enum class InvariantScope {
 // The messages of the invariants of `scope` that are broken in the running
 // model now, per registered netdev in allocation order.
 std::vector<std::string> broken_invariants(InvariantScope scope);
+
+// The broken rule when a system call (`call`, as the user typed it: "ip
+// link set eth0 up") returns a kernel-internal errno to user space, or "".
+std::string leaked_errno_invariant(const std::string& call, int err);
+
+// Reports each broken invariant as a sim::FindingKind::kInvariant finding of
+// the running engine, once per execution however often it is judged broken.
+class InvariantReporter {
+ public:
+  void reset() { reported_.clear(); }
+  // Judges the invariants of `scope` now.
+  void check(InvariantScope scope);
+  // Reports a broken rule the caller judged itself (leaked_errno_invariant).
+  void report(const std::string& message);
+
+ private:
+  std::set<std::string> reported_;
+};
 
 }  // namespace lifeline::check
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "lifeline/cli/help.h"
+#include "lifeline/sim/explore.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
 
@@ -101,12 +102,15 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                              "means every value (--vary phy-loss)"))
         ->type_name("KNOB=V1,V2,...");
   } else if (cmd == "explore") {
+    // The strategies are sim::explorer_table()'s rows, the first the default.
+    std::string strategies, names;
+    for (const sim::ExplorerInfo& x : sim::explorer_table()) {
+      strategies += std::string(strategies.empty() ? "" : "; ") + x.name + ": " + x.description;
+      names += std::string(names.empty() ? "" : "|") + x.name;
+    }
     sub->add_option("--strategy", a.strategy,
-                    describe("dfs: iterative context bounding, every schedule with 0 "
-                             "deviations from the default, then 1, 2, ... up to --bound, depth "
-                             "first; pct: probabilistic concurrency testing, bug depth --bound; "
-                             "random: seeded random choices (default dfs)"))
-        ->type_name("dfs|pct|random");
+                    describe(strategies + " (default " + sim::explorer_table().front().name + ")"))
+        ->type_name(names);
     sub->add_option("--bound", a.bound,
                     describe("dfs: the largest deviation bound (default: as far as the "
                              "budget goes); pct: depth (default 2)"))

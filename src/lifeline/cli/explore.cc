@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // explore: search the schedules, and keep the failing one in a replay file
 // beside the scenario, so that it can be shown again and attached to a bug.
+#include "lifeline/sim/explore.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -38,8 +40,7 @@ void write_file(const std::string& path, const std::string& text) {
 int cmd_explore(const Context& c) {
   const Args& a = c.args;
   scenario::ExploreOptions o;
-  o.strategy =
-      a.strategy ? parse_choice("--strategy", *a.strategy, {"dfs", "pct", "random"}) : "dfs";
+  if (a.strategy) o.strategy = parse_choice("--strategy", *a.strategy, sim::explorer_names());
   if (a.bound)
     o.bound = static_cast<int>(std::min<uint64_t>(parse_number("--bound", *a.bound), 1'000'000));
   if (a.budget) o.budget = parse_number("--budget", *a.budget, 1);

@@ -18,6 +18,7 @@
 #include "lifeline/core/kernel.h"
 #include "lifeline/core/module.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/test_util.h"
 
 namespace lifeline::core::testing {
 
@@ -74,7 +75,11 @@ class Rig {
   // A module holding one driver.
   Module* module(const std::string& name, Driver* drv) {
     Module* m = module_create(
-        name, [drv](Module* mod) { drv->owner = mod; return driver_register(drv); },
+        name,
+        [drv](Module* mod) {
+          drv->owner = mod;
+          return driver_register(drv);
+        },
         [drv](Module*) { driver_unregister(drv); });
     return m;
   }
@@ -85,12 +90,7 @@ class Rig {
     return engine.run(until);
   }
 
-  std::string findings() const {
-    std::string s;
-    for (const sim::Finding& f : engine.findings())
-      s += std::string(sim::finding_kind_name(f.kind)) + ": " + f.message + "\n";
-    return s;
-  }
+  std::string findings() const { return sim::testing::all_findings(engine); }
 
   sim::Engine engine;
   FwTree tree;

@@ -14,6 +14,7 @@
 #include "lifeline/dt/board_boot.h"
 #include "lifeline/dt/test_boards.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/test_util.h"
 
 namespace lifeline::dt::testing {
 
@@ -24,12 +25,7 @@ struct BootedBoard {
   BoardBoot* boot = nullptr;
   sim::StopReason stop = sim::StopReason::kIdle;
 
-  std::string findings() const {
-    std::string s;
-    for (const sim::Finding& f : engine.findings())
-      s += std::string(sim::finding_kind_name(f.kind)) + ": " + f.message + "\n";
-    return s;
-  }
+  std::string findings() const { return sim::testing::all_findings(engine); }
   core::FwNode* node(const std::string& path) const { return tree->find_by_path(path); }
   // The device of the node at `path`, or nullptr.
   core::Device* dev(const std::string& path) const {

@@ -26,15 +26,8 @@ std::string findings_by_kind(const std::vector<sim::Finding>& findings) {
   return join(parts, ", ");
 }
 
-bool is_scheduling_history(const std::string& line) {
-  size_t at = line.find("] ");
-  at = at == std::string::npos ? std::string::npos : line.find(": ", at + 2);
-  if (at == std::string::npos) return false;
-  std::string_view text = std::string_view(line).substr(at + 2);
-  for (std::string_view p : {"lock ", "unlock ", "down_read ", "wake ", "block (", "exit", "spawn ",
-                             "msleep ", "timer ", "yield ", "work end "})
-    if (text.starts_with(p)) return true;
-  return false;
+bool is_scheduling_history(const sim::Finding& f, size_t i) {
+  return i < f.history_kinds.size() && sim::is_scheduling_event(f.history_kinds[i]);
 }
 
 std::string format_findings(const std::vector<sim::Finding>& findings, bool verbose) {
@@ -55,8 +48,8 @@ std::string format_findings(const std::vector<sim::Finding>& findings, bool verb
     out += "\n";
     for (const auto& d : f.details) out += indent_lines(d, "      ");
     std::vector<std::string> history;
-    for (const auto& h : f.history)
-      if (verbose || !is_scheduling_history(h)) history.push_back(h);
+    for (size_t i = 0; i < f.history.size(); ++i)
+      if (verbose || !is_scheduling_history(f, i)) history.push_back(f.history[i]);
     size_t hidden = f.history.size() - history.size();
     if (!verbose && history.size() > kShortHistory) {
       hidden += history.size() - kShortHistory;

@@ -21,9 +21,10 @@ namespace lifeline::report {
 inline constexpr size_t kShortHistory = 6;
 std::string format_findings(const std::vector<sim::Finding>& findings, bool verbose = false);
 
-// True for a history line ("[   8.000000] task: lock &dev->lock") that is a
-// scheduling event rather than something the model did.
-bool is_scheduling_history(const std::string& line);
+// True for line `i` of a finding's history that is a scheduling event
+// rather than something the model did, as its typed kind
+// (sim::Finding::history_kinds) says; a line without a kind is kept.
+bool is_scheduling_history(const sim::Finding& f, size_t i);
 
 // "1 use-after-free, 2 warn" (repeats counted), in the order of
 // sim::kAllFindingKinds; "" when there are none.

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -314,6 +315,19 @@ struct Scenario {
   bool explicit_boot = false;
   size_t boot_index = 0;  // commands[boot_index] is the Boot
 };
+
+// True when `Visitor` can be called with every alternative of `Variant`
+// (Body, Check). The visitors over commands have one overload per
+// alternative and no template or `auto` fallback, and say
+// static_assert(visits_every_alternative<...>): a command added to Body that
+// one of them does not handle then fails to compile, naming the visitor.
+template <class Visitor, class... Ts>
+constexpr bool visits_every_alternative_of(const std::variant<Ts...>*) {
+  return (std::is_invocable_v<Visitor, const Ts&> && ...);
+}
+template <class Visitor, class Variant>
+inline constexpr bool visits_every_alternative =
+    visits_every_alternative_of<Visitor>(static_cast<const Variant*>(nullptr));
 
 // True for the commands that configure the board and must precede the boot.
 bool is_configuration(const Body& body);

@@ -8,6 +8,7 @@
 
 #include "lifeline/core/errno.h"
 #include "lifeline/net/knobs.h"
+#include "lifeline/scenario/command_traits.h"
 #include "lifeline/scenario/print.h"
 #include "lifeline/scenario/values.h"
 #include "lifeline/sim/finding.h"
@@ -335,12 +336,7 @@ Check parse_expect_fail(Cursor& c) {
   command->loc = c.loc(word);
   command->body = parse_command_body(c);
   const Body& b = command->body;
-  bool can_fail = std::holds_alternative<Unbind>(b) || std::holds_alternative<Bind>(b) ||
-                  std::holds_alternative<Rmmod>(b) || std::holds_alternative<Modprobe>(b) ||
-                  std::holds_alternative<LinkSet>(b) ||
-                  std::holds_alternative<EthtoolSettings>(b) ||
-                  std::holds_alternative<EthtoolWol>(b);
-  if (!can_fail)
+  if (!command_traits(b).can_fail)
     c.fail(word, "'" + word.text +
                      "' cannot stand after 'expect fail': only commands that return an error "
                      "can (unbind, bind, rmmod, modprobe, ip link set, ethtool -s)");

@@ -6,20 +6,15 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
+#include "lifeline/scenario/test_util.h"
 
 namespace lifeline::scenario {
 namespace {
 
+using testing::describe_run;
+
 RunResult run_text(const std::string& board, const std::string& text, RunOptions o = {}) {
   return run_scenario(load_board(board), parse_scenario(text, "t.scn"), o);
-}
-
-std::string failed(const RunResult& r) {
-  std::string s;
-  for (const ExpectResult& e : r.expects)
-    if (!e.passed) s += "line " + std::to_string(e.line) + ": " + e.text + " (" + e.actual + ")\n";
-  for (const sim::Finding& f : r.findings) s += std::string("finding: ") + f.message + "\n";
-  return s;
 }
 
 // phy_probe() does not reset phydev->autoneg (phy_device_create() sets it):
@@ -39,7 +34,7 @@ TEST(Fidelity, ForcedSpeedSurvivesADriverRebind) {
                          "ip link set eth0 up\n"
                          "settle\n"
                          "expect link eth0 100/full\n");
-  EXPECT_EQ(r.expects_failed(), 0) << failed(r);
+  EXPECT_EQ(r.expects_failed(), 0) << describe_run(r);
 }
 
 // CONFIG_LED_TRIGGER_PHY: phy_remove() frees the PHY's LED triggers and
@@ -55,7 +50,7 @@ TEST(Fidelity, LedTriggersFreedAtUnbindAreReadAtIfdown) {
       "wait 2s\n"
       "ip link set eth0 down\n";
   RunResult with = run_text("xlnx-versal-virt", s1);
-  ASSERT_EQ(with.findings.size(), 1u) << failed(with);
+  ASSERT_EQ(with.findings.size(), 1u) << describe_run(with);
   EXPECT_EQ(with.findings[0].kind, sim::FindingKind::kUseAfterFree);
   EXPECT_NE(with.findings[0].message.find("phy->last_triggered"), std::string::npos);
   RunOptions o;
@@ -73,7 +68,7 @@ TEST(Fidelity, LedTriggersFreedAtUnbindAreReadAtIfdown) {
       ASSERT_FALSE(f.details.empty());
       EXPECT_NE(f.details[0].find("> led_set_brightness"), std::string::npos) << f.details[0];
     }
-  EXPECT_TRUE(oops) << failed(zeroed);
+  EXPECT_TRUE(oops) << describe_run(zeroed);
 }
 
 // RunOptions::command_processes: an oops kills the command, not the
@@ -93,16 +88,15 @@ TEST(Fidelity, AnOopsKillsTheCommandNotTheScenario) {
                          "ip link set eth0 down\n"
                          "ip link set eth0 up\n",
                          o);
-  bool killed = false, blocked = false;
-  for (const sim::Finding& f : r.findings) {
+  bool killed = false;
+  for (const sim::Finding& f : r.findings)
     if (f.kind == sim::FindingKind::kOops && f.task == "ip") killed = true;
-    if (f.kind == sim::FindingKind::kDeadlock &&
-        f.message.find("ip waits forever for rtnl_mutex held by ip (dead after an oops)") !=
-            std::string::npos)
-      blocked = true;
-  }
-  EXPECT_TRUE(killed) << failed(r);
-  EXPECT_TRUE(blocked) << failed(r);
+  const sim::Finding* blocked =
+      sim::testing::find_finding(r.findings, sim::FindingKind::kDeadlock,
+                                 "ip waits forever for rtnl_mutex held by ip (dead after an oops)");
+  EXPECT_TRUE(killed) << describe_run(r);
+  ASSERT_NE(blocked, nullptr) << describe_run(r);
+  EXPECT_EQ(blocked->waiter, "ip");
 }
 
 const check::DeviceRow* device(const RunResult& r, const std::string& name) {

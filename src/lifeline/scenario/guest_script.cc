@@ -90,13 +90,12 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
             } else if constexpr (std::is_same_v<T, LinkSet>) {
               st.guest = "link " + guest_quote(b.iface.text) + (b.up ? " up" : " down");
             } else if constexpr (std::is_same_v<T, EthtoolSettings>) {
-              std::string cmd = "run ethtool -s " + guest_quote(b.iface.text);
-              if (b.speed) cmd += " speed " + std::to_string(*b.speed);
-              if (b.duplex) cmd += std::string(" duplex ") + net::duplex_name(*b.duplex);
-              if (b.autoneg) cmd += *b.autoneg ? " autoneg on" : " autoneg off";
-              if (b.advertise)
-                cmd += " advertise " + net::format_link_mode_mask(b.advertise->modes);
-              st.guest = cmd;
+              std::string line = "run ethtool -s " + guest_quote(b.iface.text);
+              if (b.speed) line += " speed " + std::to_string(*b.speed);
+              if (b.duplex) line += std::string(" duplex ") + net::duplex_name(*b.duplex);
+              if (b.autoneg) line += *b.autoneg ? " autoneg on" : " autoneg off";
+              if (b.advertise) line += " advertise " + net::format_link_mode_mask(b.advertise->modes);
+              st.guest = line;
             } else if constexpr (std::is_same_v<T, EthtoolWol>) {
               st.guest =
                   "run ethtool -s " + guest_quote(b.iface.text) + " wol " + wol_letters(b.flags);
@@ -137,9 +136,12 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
             } else if constexpr (std::is_same_v<T, ModuleCmd>) {
               refuse(scenario, cmd,
                      "the guest loads the board's modules from its initramfs at boot");
-            } else {
+            } else if constexpr (std::is_same_v<T, SetKnob> || std::is_same_v<T, PhyId> ||
+                                 std::is_same_v<T, Boot>) {
               // set and phy-id configure the model only; boot is the guest's own.
               st.kind = GuestStep::Kind::kNoop;
+            } else {
+              static_assert(sizeof(T) == 0, "a command the guest script does not translate");
             }
           },
           cmd.body);

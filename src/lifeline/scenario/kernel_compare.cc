@@ -64,31 +64,10 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// The innermost model frame of a finding's "stack: task: a > b > c".
-std::vector<std::string> model_frames(const sim::Finding& f) {
-  std::vector<std::string> frames;
-  for (const std::string& d : f.details) {
-    if (!starts_with(d, "stack: ")) continue;
-    size_t colon = d.find(": ", 7);
-    if (colon == std::string::npos) break;
-    std::string rest = d.substr(colon + 2);
-    size_t at = 0;
-    while (at <= rest.size()) {
-      size_t next = rest.find(" > ", at);
-      frames.push_back(rest.substr(at, next == std::string::npos ? next : next - at));
-      if (next == std::string::npos) break;
-      at = next + 3;
-    }
-    break;
-  }
-  std::reverse(frames.begin(), frames.end());  // innermost first, as a call trace
-  return frames;
-}
-
 ClassFinding classify(const sim::Finding& f) {
   ClassFinding c;
   c.text = f.message;
-  c.frames = model_frames(f);
+  c.frames.assign(f.stack.rbegin(), f.stack.rend());  // innermost first, as a call trace
   switch (f.kind) {
     case sim::FindingKind::kWarn: {
       c.cls = FindingClass::kWarn;
@@ -110,12 +89,8 @@ ClassFinding classify(const sim::Finding& f) {
     case sim::FindingKind::kDeadlock:
       // A task blocked forever is what the guest's watchdog finds blocked.
       c.cls = FindingClass::kHungTask;
-      // "deadlock: ip waits forever for ...": the blocked task.
-      c.where = f.task;
-      if (starts_with(f.message, "deadlock: ")) {
-        std::string rest = f.message.substr(10);
-        c.where = rest.substr(0, rest.find(' '));
-      }
+      // The blocked task (not the one that found it).
+      c.where = f.waiter.empty() ? f.task : f.waiter;
       break;
     default:
       c.cls = FindingClass::kModelOnly;
@@ -206,9 +181,9 @@ SideRun model_side(const Board& board, const Scenario& scenario, const GuestScri
         }
       if (std::holds_alternative<Expect>(c.body))
         for (const ExpectResult& e : r.expects)
-          if (e.line == c.loc.line && starts_with(e.actual, "failed: ")) {
+          if (e.line == c.loc.line && e.failed_err) {
             out.kind = StepOutcome::Kind::kError;
-            out.message = e.actual.substr(8);
+            out.message = e.failure;
           }
     }
     if (st.checkpoint == st.index && !hung) side.checkpoints[st.index] = observe(r.final_state);

@@ -129,6 +129,7 @@ struct Printer {
   std::string operator()(const Concurrently& c) const { return block(c); }
   std::string operator()(const Expect& e) const { return "expect " + to_string(e.check); }
 };
+static_assert(visits_every_alternative<Printer, Body>, "a command nobody prints");
 
 struct CheckPrinter {
   std::string operator()(const ExpectCarrier& e) const {
@@ -158,6 +159,7 @@ struct CheckPrinter {
     return s + (e.command ? to_string(*e.command) : "");
   }
 };
+static_assert(visits_every_alternative<CheckPrinter, Check>, "an expect nobody prints");
 
 struct WordOf {
   std::string_view operator()(const SetKnob&) const { return "set"; }
@@ -178,6 +180,7 @@ struct WordOf {
   std::string_view operator()(const Concurrently&) const { return "concurrently"; }
   std::string_view operator()(const Expect&) const { return "expect"; }
 };
+static_assert(visits_every_alternative<WordOf, Body>, "a command without its word");
 
 }  // namespace
 

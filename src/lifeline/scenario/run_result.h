@@ -35,6 +35,11 @@ struct ExpectResult {
   // False for an expect after the point where the run stopped: it was never
   // evaluated, and counts as failed.
   bool reached = true;
+  // expect fail: the wrapped command's error (a negative errno; 0 when it
+  // succeeded) and, when it failed, what the shell printed. Kept typed so
+  // that nothing reads them back out of `actual`.
+  int failed_err = 0;
+  std::string failure{};
 };
 
 // A command that failed at run time (an errno from the model), as a shell

@@ -2,11 +2,13 @@
 // The runner's entry points: boot, run, compare, explore.
 #include "lifeline/scenario/runner.h"
 
+#include <algorithm>
+#include <memory>
+
 #include "lifeline/check/shrink.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/scenario/execution.h"
 #include "lifeline/sim/explore.h"
-#include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::scenario {
@@ -146,18 +148,6 @@ CompareResult compare_scenario(const Board& board, const Scenario& scenario,
 
 ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
                                const ExploreOptions& options) {
-  if (options.strategy != "dfs" && options.strategy != "pct" && options.strategy != "random")
-    throw sim::UserError("unknown strategy '" + options.strategy + "'" +
-                         sim::did_you_mean(options.strategy, {"dfs", "pct", "random"}));
-  RunOptions quiet = options.run;
-  quiet.trace = false;
-  Execution ex(board, scenario, quiet);
-  sim::Engine engine;
-  sim::Program program = [&](sim::Engine& e) { ex.setup(e); };
-  auto failed = [&](const sim::Engine& e) {
-    if (ex.user_error()) throw *ex.user_error();
-    return ex.failed(e);
-  };
   sim::ExploreOptions eo;
   eo.budget = options.budget;
   eo.preemption_bound = options.bound;  // -1: as far as the budget goes
@@ -167,13 +157,17 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
   eo.pct_depth = options.bound < 0 ? 2 : std::max(1, options.bound);
   eo.seed = options.seed;
   eo.engine.record_trace = false;
-  sim::ExploreResult found;
-  if (options.strategy == "dfs")
-    found = sim::explore_dfs(engine, program, eo, failed);
-  else if (options.strategy == "pct")
-    found = sim::explore_pct(engine, program, eo, failed);
-  else
-    found = sim::explore_random(engine, program, eo, failed);
+  std::unique_ptr<sim::Explorer> explorer = sim::make_explorer(options.strategy, eo);
+  RunOptions quiet = options.run;
+  quiet.trace = false;
+  Execution ex(board, scenario, quiet);
+  sim::Engine engine;
+  sim::Program program = [&](sim::Engine& e) { ex.setup(e); };
+  auto failed = [&](const sim::Engine& e) {
+    if (ex.user_error()) throw *ex.user_error();
+    return ex.failed(e);
+  };
+  sim::ExploreResult found = sim::explore(engine, program, *explorer, eo, failed);
 
   ExploreResult r;
   r.strategy = options.strategy;

@@ -72,7 +72,7 @@ CompareResult compare_scenario(const Board& board, const Scenario& scenario,
                                const RunOptions& options);
 
 struct ExploreOptions {
-  std::string strategy = "dfs";  // dfs, pct, random
+  std::string strategy = "dfs";  // a name in sim::explorer_table()
   // dfs: the largest deviation bound of the iteration (-1: bound 0, 1, 2, ...
   // until the budget is spent); pct: depth (-1: 2).
   int bound = -1;

@@ -11,10 +11,13 @@
 
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
+#include "lifeline/scenario/test_util.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::scenario {
 namespace {
+
+using testing::describe_run;
 
 namespace fs = std::filesystem;
 
@@ -36,20 +39,6 @@ std::vector<fs::path> scenario_files() {
   return files;
 }
 
-std::string explain(const RunResult& r) {
-  std::ostringstream s;
-  for (const sim::Finding& f : r.findings) {
-    s << "FINDING " << sim::finding_kind_name(f.kind) << ": " << f.message << "\n";
-    for (const std::string& d : f.details) s << "    " << d << "\n";
-  }
-  for (const ExpectResult& e : r.expects)
-    if (!e.passed)
-      s << "FAILED line " << e.line << ": expect " << e.text << " (got " << e.actual << ")\n";
-  for (const TimelineEntry& t : r.timeline)
-    s << sim::format_timestamp(t.time) << " " << t.task << ": " << t.text << "\n";
-  return s.str();
-}
-
 class ScenarioFile : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(ScenarioFile, ExpectsHold) {
@@ -61,7 +50,7 @@ TEST_P(ScenarioFile, ExpectsHold) {
   Scenario sc = load_scenario(file.string());
   RunResult r = run_scenario(boards.at(board), sc, {});
   EXPECT_GT(r.expects.size(), 0u) << file << " checks nothing";
-  EXPECT_EQ(r.expects_failed(), 0) << explain(r);
+  EXPECT_EQ(r.expects_failed(), 0) << describe_run(r);
   // Every finding must be one the scenario expects; a "# compare:" file runs
   // under every design and only checks what they share.
   if (!header(file, "compare").empty()) return;
@@ -72,7 +61,7 @@ TEST_P(ScenarioFile, ExpectsHold) {
     if (f) expects_findings |= f->present;
   }
   if (!expects_findings) {
-    EXPECT_TRUE(r.findings.empty()) << explain(r);
+    EXPECT_TRUE(r.findings.empty()) << describe_run(r);
   }
 }
 

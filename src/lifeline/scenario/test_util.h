@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "lifeline/scenario/parser.h"
+#include "lifeline/scenario/run_result.h"
+#include "lifeline/sim/test_util.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::scenario::testing {
@@ -51,6 +53,19 @@ inline ::testing::AssertionResult fails_with(std::string_view text, int line, in
            << "\n  expected: " << sim::UserError::format(file, line, column, message);
   }
   return ::testing::AssertionFailure() << "parsed without an error";
+}
+
+// A run as a test's failure message shows it: its findings (with their
+// details), the expects that failed, then its timeline.
+inline std::string describe_run(const RunResult& r) {
+  std::string s = sim::testing::format_findings(r.findings);
+  for (const ExpectResult& e : r.expects)
+    if (!e.passed)
+      s += "FAILED line " + std::to_string(e.line) + ": expect " + e.text + " (got " + e.actual +
+           ")\n";
+  for (const TimelineEntry& t : r.timeline)
+    s += sim::format_timestamp(t.time) + " " + t.task + ": " + t.text + "\n";
+  return s;
 }
 
 }  // namespace lifeline::scenario::testing

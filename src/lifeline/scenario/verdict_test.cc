@@ -7,10 +7,13 @@
 
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
+#include "lifeline/scenario/test_util.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::scenario {
 namespace {
+
+using testing::describe_run;
 
 const Board& clearfog() {
   static Board b = load_board(std::string(LIFELINE_BOARDS_DIR) + "/armada-388-clearfog-pro.dts");
@@ -20,17 +23,6 @@ const Board& clearfog() {
 RunResult run(std::string_view text, RunOptions o = {}) {
   Scenario s = parse_scenario(text, "v.scn");
   return run_scenario(clearfog(), s, o);
-}
-
-std::string dump(const RunResult& r) {
-  std::string s;
-  for (const sim::Finding& f : r.findings)
-    s += std::string("FINDING ") + sim::finding_kind_name(f.kind) + ": " + f.message + "\n";
-  for (const TimelineEntry& t : r.timeline)
-    s += sim::format_timestamp(t.time) + " " + t.task + ": " + t.text + "\n";
-  for (const ExpectResult& e : r.expects)
-    s += (e.passed ? "PASS " : "FAIL ") + e.text + " (" + e.actual + ")\n";
-  return s;
 }
 
 // An oops that leaves the PHY's lock held: the scenario's next command that
@@ -44,8 +36,8 @@ constexpr char kUp[] =
 
 TEST(Verdict, ARunThatRanToItsEndIsOk) {
   RunResult r = run(kUp);
-  EXPECT_FALSE(r.stopped) << dump(r);
-  EXPECT_TRUE(r.ok()) << dump(r);
+  EXPECT_FALSE(r.stopped) << describe_run(r);
+  EXPECT_TRUE(r.ok()) << describe_run(r);
   EXPECT_FALSE(r.no_actions);
   EXPECT_EQ(r.expects_not_reached(), 0);
 }
@@ -56,11 +48,11 @@ TEST(Verdict, AFailedCommandStopsTheRunAndLaterExpectsAreNotReached) {
                     "ethtool -s eth0 speed 10000 duplex full autoneg off\n"
                     "expect link eth0 1000/full\n"
                     "expect carrier eth0 on\n");
-  ASSERT_TRUE(r.stopped) << dump(r);
+  ASSERT_TRUE(r.stopped) << describe_run(r);
   EXPECT_EQ(r.stopped->reason, StopReason::kFailedStep);
   EXPECT_EQ(r.stopped->line, 6);
   ASSERT_EQ(r.failed_steps.size(), 1u);
-  EXPECT_EQ(r.failed_steps[0].err, -EINVAL) << dump(r);
+  EXPECT_EQ(r.failed_steps[0].err, -EINVAL) << describe_run(r);
   EXPECT_FALSE(r.failed_steps[0].background);
   EXPECT_EQ(r.expects_not_reached(), 2);
   ASSERT_EQ(r.expects.size(), 3u);
@@ -75,9 +67,9 @@ TEST(Verdict, ExpectFailTakesTheFailureAndChecksTheErrno) {
   RunResult r = run(std::string(kUp) +
                     "expect fail EINVAL ethtool -s eth0 speed 10000 duplex full autoneg off\n"
                     "expect link eth0 1000/full\n");
-  EXPECT_FALSE(r.stopped) << dump(r);
+  EXPECT_FALSE(r.stopped) << describe_run(r);
   EXPECT_TRUE(r.failed_steps.empty());
-  EXPECT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(r.ok()) << describe_run(r);
 
   RunResult wrong = run(std::string(kUp) +
                         "expect fail ENODEV ethtool -s eth0 speed 10000 duplex full autoneg off\n");
@@ -97,11 +89,11 @@ TEST(Verdict, BindUsesTheKernelsErrnos) {
   RunResult r = run(std::string(kUp) +
                     "unbind f1072004.mdio-mii:00\n"
                     "expect fail ENODEV bind f1072004.mdio-mii:00 \"Generic Clause 45 PHY\"\n");
-  EXPECT_TRUE(r.ok()) << dump(r);
+  EXPECT_TRUE(r.ok()) << describe_run(r);
   // drivers_probe_store(): nothing to do for a bound device is no error.
   RunResult probe = run(std::string(kUp) + "bind f1072004.mdio-mii:00\n");
-  EXPECT_TRUE(probe.failed_steps.empty()) << dump(probe);
-  EXPECT_TRUE(probe.ok()) << dump(probe);
+  EXPECT_TRUE(probe.failed_steps.empty()) << describe_run(probe);
+  EXPECT_TRUE(probe.ok()) << describe_run(probe);
 }
 
 TEST(Verdict, ASelfDeadlockStopsTheRunAtItsLine) {
@@ -120,8 +112,8 @@ TEST(Verdict, ASelfDeadlockStopsTheRunAtItsLine) {
           "expect carrier eth0 off\n"
           "expect phy eth0 none\n"
           "expect unbound f1072004.mdio-mii:00\n");
-  if (!r.stopped) GTEST_SKIP() << "the design no longer deadlocks here:\n" << dump(r);
-  EXPECT_EQ(r.stopped->reason, StopReason::kDeadlock) << dump(r);
+  if (!r.stopped) GTEST_SKIP() << "the design no longer deadlocks here:\n" << describe_run(r);
+  EXPECT_EQ(r.stopped->reason, StopReason::kDeadlock) << describe_run(r);
   EXPECT_EQ(r.stopped->line, 8);
   EXPECT_EQ(r.expects_not_reached(), 3);
   EXPECT_FALSE(r.ok());
@@ -147,15 +139,15 @@ RunResult run_after_devlink_unbind(std::string_view then) {
 TEST(Verdict, AnExpectOnANetdevTheDesignUnregisteredIsAnOutcome) {
   // An expect reports the gone eth0 as absent rather than as bad input.
   RunResult r = run_after_devlink_unbind("expect phy eth0 none\nexpect carrier eth0 off\n");
-  ASSERT_EQ(r.expects.size(), 3u) << dump(r);
-  EXPECT_EQ(r.expects[1].actual, "absent") << dump(r);
+  ASSERT_EQ(r.expects.size(), 3u) << describe_run(r);
+  EXPECT_EQ(r.expects[1].actual, "absent") << describe_run(r);
   EXPECT_FALSE(r.expects[1].passed);
   EXPECT_EQ(r.expects[2].actual, "absent");
 }
 
 TEST(Verdict, ACommandOnAGoneNetdevIsAFailedStep) {
   RunResult r = run_after_devlink_unbind("ip link set eth0 down\n");
-  ASSERT_TRUE(r.stopped) << dump(r);
+  ASSERT_TRUE(r.stopped) << describe_run(r);
   EXPECT_EQ(r.stopped->reason, StopReason::kFailedStep);
   ASSERT_EQ(r.failed_steps.size(), 1u);
   EXPECT_EQ(r.failed_steps[0].err, -ENODEV);
@@ -177,8 +169,8 @@ TEST(Verdict, BackgroundFailuresDoNotStopTheRun) {
                     "  ethtool -s eth0 speed 10000 duplex full autoneg off\n"
                     "end\n"
                     "expect carrier eth0 on\n");
-  EXPECT_FALSE(r.stopped) << dump(r);
-  ASSERT_EQ(r.failed_steps.size(), 1u) << dump(r);
+  EXPECT_FALSE(r.stopped) << describe_run(r);
+  ASSERT_EQ(r.failed_steps.size(), 1u) << describe_run(r);
   EXPECT_TRUE(r.failed_steps[0].background);
   EXPECT_EQ(r.expects.back().line, 10);
   EXPECT_TRUE(r.expects.back().passed);

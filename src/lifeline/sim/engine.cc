@@ -358,6 +358,7 @@ void Engine::task_entry(void* arg) {
                                     {},
                                     e.history(),
                                     1});
+      e.findings_.back().history_kinds = e.history_kinds();
       t->oopsed = true;
     }
   }
@@ -517,7 +518,10 @@ void Engine::check_hung_tasks(Time horizon) {
                              wait_kind_name(t->wait_kind)),
                  "stack: " + describe_stack(*t)},
                 history(),
-                1});
+                1,
+                frames_of(*t),
+                t->name,
+                history_kinds()});
   }
 }
 
@@ -550,8 +554,9 @@ void Engine::check_wait_cycle(Task* start) {
     cycle += (i ? " -> " : "") + t->name;
     const_cast<Task*>(t)->deadlock_reported = true;
   }
-  report(FindingKind::kDeadlock, fmt::format("deadlock: {} -> {}", cycle, start->name),
-         std::move(details));
+  Finding& f = report(FindingKind::kDeadlock, fmt::format("deadlock: {} -> {}", cycle, start->name),
+                      std::move(details));
+  f.waiter = start->name;
   check_essential_waits();
 }
 
@@ -596,10 +601,15 @@ void Engine::report_stall(Task* t) {
   for (const Task* o : owners)
     by += fmt::format("{}{}{}", by.empty() ? " held by " : ", ", o->name,
                       o->oopsed ? " (dead after an oops)" : "");
-  report(FindingKind::kDeadlock,
-         fmt::format("deadlock: {} waits forever for {}{}", t->name,
-                     t->waiting_on ? t->waiting_on->describe() : wait_kind_name(t->wait_kind), by),
-         {"stack: " + describe_stack(*t)});
+  Finding& f = report(
+      FindingKind::kDeadlock,
+      fmt::format("deadlock: {} waits forever for {}{}", t->name,
+                  t->waiting_on ? t->waiting_on->describe() : wait_kind_name(t->wait_kind), by),
+      {"stack: " + describe_stack(*t)});
+  if (f.waiter.empty()) {
+    f.waiter = t->name;
+    f.stack = frames_of(*t);
+  }
 }
 
 // ---------------------------------------------------------------- findings
@@ -607,6 +617,12 @@ void Engine::report_stall(Task* t) {
 std::vector<std::string> Engine::history() const {
   std::vector<std::string> out;
   for (const Event& e : trace_.last(options_.history_events)) out.push_back(format_event(e));
+  return out;
+}
+
+std::vector<EventKind> Engine::history_kinds() const {
+  std::vector<EventKind> out;
+  for (const Event& e : trace_.last(options_.history_events)) out.push_back(e.kind);
   return out;
 }
 
@@ -619,20 +635,22 @@ Finding& Engine::report(FindingKind kind, std::string message, std::vector<std::
   }
   findings_.push_back(Finding{kind, std::move(message), now_, current_ ? current_->name : "",
                               std::move(details), history(), 1});
+  findings_.back().history_kinds = history_kinds();
   trace_event(EventKind::kFinding, static_cast<uint32_t>(findings_.size() - 1));
   return findings_.back();
 }
 
 void Engine::oops(std::string message, std::vector<std::string> details) {
   if (current_) details.insert(details.begin(), "stack: " + describe_stack(*current_));
-  report(FindingKind::kOops, std::move(message), std::move(details));
+  Finding& f = report(FindingKind::kOops, std::move(message), std::move(details));
+  if (current_ && f.count == 1) f.stack = frames_of(*current_);
   throw OopsUnwind{};
 }
 
-void Engine::note(std::string message) {
+void Engine::note(std::string message, NoteKind kind) {
   uint32_t id = static_cast<uint32_t>(strings_.size());
   strings_.push_back(std::move(message));
-  trace_event(EventKind::kNote, id);
+  trace_event(EventKind::kNote, id, static_cast<uint32_t>(kind));
 }
 
 uint32_t Engine::intern(std::string_view s) {
@@ -645,44 +663,48 @@ uint32_t Engine::intern(std::string_view s) {
 }
 
 std::string Engine::format_event(const Event& e) const {
-  std::string head = fmt::format("[{}] {}: ", format_timestamp(e.time), task_name(e.task));
+  return fmt::format("[{}] {}: ", format_timestamp(e.time), task_name(e.task)) + event_text(e);
+}
+
+std::string Engine::event_text(const Event& e) const {
   switch (e.kind) {
     case EventKind::kSpawn:
-      return head + "spawn " + task_name(e.a);
+      return std::string("spawn ") + task_name(e.a);
     case EventKind::kExit:
-      return head + "exit";
+      return "exit";
     case EventKind::kKilled:
-      return head + "killed by oops";
+      return "killed by oops";
     case EventKind::kBlock:
-      return head + "block (" + wait_kind_name(static_cast<WaitKind>(e.a)) + ")";
+      return std::string("block (") + wait_kind_name(static_cast<WaitKind>(e.a)) + ")";
     case EventKind::kWake:
-      return head + "wake " + task_name(e.a);
+      return std::string("wake ") + task_name(e.a);
     case EventKind::kAcquire:
-      return head + (e.b ? "down_read " : "lock ") + lock_class_name(e.a);
+      return std::string(e.b ? "down_read " : "lock ") + lock_class_name(e.a);
     case EventKind::kRelease:
-      return head + "unlock " + lock_class_name(e.a);
+      return std::string("unlock ") + lock_class_name(e.a);
     case EventKind::kSleep:
-      return head + fmt::format("msleep {}", e.a);
+      return fmt::format("msleep {}", e.a);
     case EventKind::kTimer:
-      return head + "timer " + string_at(e.a);
+      return std::string("timer ") + string_at(e.a);
     case EventKind::kQueueWork:
-      return head + "queue_work " + string_at(e.a);
+      return std::string("queue_work ") + string_at(e.a);
     case EventKind::kWorkStart:
-      return head + "work start " + string_at(e.a);
+      return std::string("work start ") + string_at(e.a);
     case EventKind::kWorkEnd:
-      return head + "work end " + string_at(e.a);
+      return std::string("work end ") + string_at(e.a);
     case EventKind::kPreempt:
-      return head + "preempted by " + task_name(e.a);
+      return std::string("preempted by ") + task_name(e.a);
     case EventKind::kYield:
-      return head + "yield " + string_at(e.a);
+      return std::string("yield ") + string_at(e.a);
     case EventKind::kNote:
-      return head + string_at(e.a);
+      if (static_cast<NoteKind>(e.b) == NoteKind::kCommand) return "$ " + string_at(e.a);
+      return string_at(e.a);
     case EventKind::kFinding:
-      return head + (e.a < findings_.size() ? std::string(finding_kind_name(findings_[e.a].kind)) +
-                                                  ": " + findings_[e.a].message
-                                            : std::string("finding"));
+      return e.a < findings_.size() ? std::string(finding_kind_name(findings_[e.a].kind)) + ": " +
+                                          findings_[e.a].message
+                                    : std::string("finding");
   }
-  return head;
+  return "";
 }
 
 // ---------------------------------------------------------------- lockdep
@@ -751,8 +773,10 @@ bool warn_on(bool condition, std::string_view message) {
 void warn(std::string message) {
   Engine& e = Engine::current();
   std::vector<std::string> details;
-  if (Task* t = e.current_task()) details.push_back("stack: " + describe_stack(*t));
-  e.report(FindingKind::kWarn, std::move(message), std::move(details));
+  Task* t = e.current_task();
+  if (t) details.push_back("stack: " + describe_stack(*t));
+  Finding& f = e.report(FindingKind::kWarn, std::move(message), std::move(details));
+  if (t && f.count == 1) f.stack = frames_of(*t);
 }
 
 Frame::Frame(const char* name) : task_(nullptr) {

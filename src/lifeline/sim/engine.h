@@ -90,7 +90,13 @@ class Engine {
   const Trace& trace() const { return trace_; }
   bool tracing() const { return trace_.recording_all(); }
   const std::vector<std::unique_ptr<Task>>& tasks() const { return tasks_; }
+  // "[time] task: TEXT", TEXT as event_text() gives it.
   std::string format_event(const Event& e) const;
+  // What the event says, without the time and the task ("$ boot" for a
+  // command note).
+  std::string event_text(const Event& e) const;
+  // The message a kNote event recorded, without a command's "$ ".
+  const std::string& note_text(const Event& e) const { return strings_.at(e.a); }
   const std::string& string_at(uint32_t id) const { return strings_.at(id); }
   Task* current_task() const { return current_; }
   const char* task_name(uint32_t id) const;
@@ -115,12 +121,13 @@ class Engine {
   Finding& report(FindingKind kind, std::string message, std::vector<std::string> details = {});
   // Files an oops and ends the current task, leaving its locks held.
   [[noreturn]] void oops(std::string message, std::vector<std::string> details = {});
-  void note(std::string message);  // a model-level event for the timeline
+  // An event for the timeline; `kind` says what sort (a command's message
+  // is the command alone: the timeline adds its "$ ").
+  void note(std::string message, NoteKind kind = NoteKind::kModel);
   // Choices are made (and recorded) only while the window is open; outside
   // it the engine runs fifo. A scenario opens it around its concurrently
   // blocks, so that exploring interleaves those and not the boot.
   void set_choice_window(bool open) { choice_window_ = open; }
-  bool choice_window() const { return choice_window_; }
 
   // Model code marks a change of observable state (carrier, binding, PHY
   // state); settling waits until a poll period passes without one.
@@ -199,6 +206,7 @@ class Engine {
   bool waits_forever(const Task* t) const;
   void kill_all();
   std::vector<std::string> history() const;
+  std::vector<EventKind> history_kinds() const;  // of the same events
   Task* new_task(std::string name, std::function<void()> fn, bool essential);
 
   EngineOptions options_;

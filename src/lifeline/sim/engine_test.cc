@@ -260,5 +260,57 @@ TEST(Engine, ReRunsManyExecutionsFromScratch) {
   }
 }
 
+// A finding carries the frames of its task and, for a deadlock, the task
+// that waits, as fields: nobody has to parse "stack: " or "deadlock: X"
+// back out of its text.
+TEST(Engine, AFindingKeepsItsStackAndItsWaiterTyped) {
+  Engine e;
+  e.reset();
+  Mutex m;
+  mutex_init(&m, "held_lock");
+  e.spawn("holder", [&] {
+    Frame outer("dev_open");
+    Frame inner("phy_start");
+    mutex_lock(&m);
+    warn("WARNING: phy_start: called from state HALTED");
+    e.oops("BUG: kernel NULL pointer dereference");
+  });
+  e.spawn(
+      "ip",
+      [&] {
+        Frame f("rtnl_lock");
+        mutex_lock(&m);
+      },
+      /*essential=*/true);
+  e.run();
+  const Finding* w = first_finding(e, FindingKind::kWarn);
+  ASSERT_NE(w, nullptr) << all_findings(e);
+  EXPECT_EQ(w->stack, (std::vector<std::string>{"dev_open", "phy_start"}));
+  const Finding* oops = first_finding(e, FindingKind::kOops);
+  ASSERT_NE(oops, nullptr) << all_findings(e);
+  EXPECT_EQ(oops->stack, (std::vector<std::string>{"dev_open", "phy_start"}));
+  const Finding* dl = first_finding(e, FindingKind::kDeadlock);
+  ASSERT_NE(dl, nullptr) << all_findings(e);
+  EXPECT_EQ(dl->waiter, "ip");
+  EXPECT_EQ(dl->stack, (std::vector<std::string>{"rtnl_lock"}));
+}
+
+TEST(Engine, ACommandNoteShowsItsDollarOnlyWhenFormatted) {
+  Engine e;
+  EngineOptions o;
+  o.record_trace = true;
+  e.reset(o);
+  e.spawn("scenario", [&] {
+    e.note("ip link set eth0 up", NoteKind::kCommand);
+    e.note("eth0: Link is Up");
+  });
+  e.run();
+  std::vector<std::string> notes;
+  for (const Event& ev : e.trace().all())
+    if (ev.kind == EventKind::kNote) notes.push_back(e.event_text(ev) + "|" + e.note_text(ev));
+  EXPECT_EQ(notes, (std::vector<std::string>{"$ ip link set eth0 up|ip link set eth0 up",
+                                             "eth0: Link is Up|eth0: Link is Up"}));
+}
+
 }  // namespace
 }  // namespace lifeline::sim

@@ -2,6 +2,10 @@
 #include "lifeline/sim/explore.h"
 
 #include <limits>
+#include <optional>
+
+#include "lifeline/sim/suggest.h"
+#include "lifeline/sim/user_error.h"
 
 namespace lifeline::sim {
 
@@ -14,16 +18,6 @@ void run_once(Engine& engine, const Program& program, EngineOptions options, Str
   engine.reset(options);
   program(engine);
   engine.run();
-}
-
-ExploreResult found(Engine& engine, uint64_t executions, std::vector<BoundStats> bounds = {}) {
-  ExploreResult r;
-  r.executions = executions;
-  r.bounds = std::move(bounds);
-  r.found = true;
-  r.choices = engine.choice_tasks();
-  r.findings = engine.findings();
-  return r;
 }
 
 // Rank of the choice made at a point, in PrefixStrategy's ordering.
@@ -39,118 +33,168 @@ bool counts(const Choice& c, uint16_t rank, bool all) {
   return all ? rank != 0 : is_preemption(c, rank);
 }
 
-}  // namespace
+// Iterative context bounding: every schedule with no deviation from the
+// default, then every one with at most 1, at most 2, ... Shallow bugs,
+// which are most bugs, are found first, and each bound's space is exhausted
+// before a larger one is tried. A bound re-runs the schedules of the
+// smaller ones on its way (they are few next to its own). Within a bound,
+// depth first over the choice points of the previous execution.
+class DfsExplorer : public Explorer {
+ public:
+  explicit DfsExplorer(const ExploreOptions& o)
+      : max_bound_(o.preemption_bound < 0 ? std::numeric_limits<int>::max() : o.preemption_bound),
+        all_deviations_(o.bound_all_deviations) {}
+  const char* name() const override { return "dfs"; }
 
-namespace {
+  Strategy* next() override {
+    if (done_) return nullptr;
+    strategy_.set_prefix(prefix_);
+    ++executions_;
+    return &strategy_;
+  }
 
-// Every schedule with at most `bound` deviations, depth first over the
-// choice points of the previous execution, within `budget` executions.
-// `pruned` says whether some alternative was left out because of the bound:
-// when none was, the bound covered every schedule there is.
-struct BoundRun {
-  uint64_t executions = 0;
-  bool found = false;
-  bool exhausted = false;
-  bool pruned = false;
-};
-
-BoundRun dfs_within_bound(Engine& engine, const Program& program, const ExploreOptions& options,
-                          const FailurePredicate& failed, int bound, uint64_t budget) {
-  PrefixStrategy strategy;
-  std::vector<uint16_t> prefix;
-  BoundRun run;
-  while (run.executions < budget) {
-    strategy.set_prefix(prefix);
-    run_once(engine, program, options.engine, &strategy);
-    ++run.executions;
-    if (failed(engine)) {
-      run.found = true;
-      return run;
+  void ran(const Engine& engine) override {
+    if (backtrack(engine.choices())) return;
+    // Every schedule within this bound ran. When no alternative was left
+    // out because of the bound, the bound covered every schedule there is.
+    bounds_.push_back(BoundStats{bound_, executions_, true});
+    if (!pruned_ || bound_ == max_bound_) {
+      done_ = true;
+      complete_ = !pruned_;
+      return;
     }
-    // Backtrack: the deepest point with an untried rank within the bound.
-    const std::vector<Choice>& cs = engine.choices();
+    ++bound_;
+    executions_ = 0;
+    pruned_ = false;
+    prefix_.clear();
+  }
+
+  void coverage(ExploreResult& r) const override {
+    r.bounds = bounds_;
+    if (!done_ && executions_ > 0) r.bounds.push_back(BoundStats{bound_, executions_, false});
+    r.exhausted = done_;
+    r.complete = complete_;
+  }
+
+ private:
+  // The deepest point with an untried rank within the bound: the prefix of
+  // the next execution. False when there is none.
+  bool backtrack(const std::vector<Choice>& cs) {
     std::vector<int> deviations(cs.size() + 1, 0);
     for (size_t i = 0; i < cs.size(); ++i)
-      deviations[i + 1] =
-          deviations[i] + (counts(cs[i], rank_of(cs[i]), options.bound_all_deviations) ? 1 : 0);
-    bool next = false;
-    for (size_t k = cs.size(); k-- > 0 && !next;) {
+      deviations[i + 1] = deviations[i] + (counts(cs[i], rank_of(cs[i]), all_deviations_) ? 1 : 0);
+    for (size_t k = cs.size(); k-- > 0;) {
       uint16_t rank = rank_of(cs[k]);
       for (uint16_t alt = rank + 1; alt < cs[k].options; ++alt) {
-        if (deviations[k] + (counts(cs[k], alt, options.bound_all_deviations) ? 1 : 0) > bound) {
-          run.pruned = true;
+        if (deviations[k] + (counts(cs[k], alt, all_deviations_) ? 1 : 0) > bound_) {
+          pruned_ = true;
           continue;
         }
-        prefix.resize(k);
-        for (size_t i = 0; i < k; ++i) prefix[i] = rank_of(cs[i]);
-        prefix.push_back(alt);
-        next = true;
-        break;
+        prefix_.resize(k);
+        for (size_t i = 0; i < k; ++i) prefix_[i] = rank_of(cs[i]);
+        prefix_.push_back(alt);
+        return true;
       }
     }
-    if (!next) {
-      run.exhausted = true;
-      return run;
-    }
+    return false;
   }
-  return run;
+
+  const int max_bound_;
+  const bool all_deviations_;
+  PrefixStrategy strategy_;
+  std::vector<uint16_t> prefix_;
+  int bound_ = 0;
+  uint64_t executions_ = 0;  // at the current bound
+  bool pruned_ = false;      // the current bound left some alternative out
+  std::vector<BoundStats> bounds_;
+  bool done_ = false;
+  bool complete_ = false;
+};
+
+// Seeded random choices; each execution continues the seed's stream.
+class RandomExplorer : public Explorer {
+ public:
+  explicit RandomExplorer(const ExploreOptions& o) : strategy_(o.seed) {}
+  const char* name() const override { return "random"; }
+  Strategy* next() override { return &strategy_; }
+  void ran(const Engine&) override {}
+
+ private:
+  RandomStrategy strategy_;
+};
+
+// PCT: a first fifo execution measures the length of an execution, so that
+// the change points fall inside the next ones.
+class PctExplorer : public Explorer {
+ public:
+  explicit PctExplorer(const ExploreOptions& o) : seed_(o.seed), depth_(o.pct_depth) {}
+  const char* name() const override { return "pct"; }
+  Strategy* next() override { return pct_ ? static_cast<Strategy*>(&*pct_) : &fifo_; }
+  void ran(const Engine& engine) override {
+    if (!pct_) pct_.emplace(seed_, depth_, engine.steps());
+  }
+
+ private:
+  uint64_t seed_;
+  int depth_;
+  FifoStrategy fifo_;
+  std::optional<PctStrategy> pct_;
+};
+
+template <class T>
+std::unique_ptr<Explorer> make(const ExploreOptions& o) {
+  return std::make_unique<T>(o);
 }
+
+constexpr ExplorerInfo kExplorers[] = {
+    {"dfs",
+     "iterative context bounding, every schedule with 0 deviations from the default, then 1, "
+     "2, ... up to --bound, depth first",
+     make<DfsExplorer>},
+    {"pct", "probabilistic concurrency testing, bug depth --bound", make<PctExplorer>},
+    {"random", "seeded random choices", make<RandomExplorer>},
+};
 
 }  // namespace
 
-ExploreResult explore_dfs(Engine& engine, const Program& program, const ExploreOptions& options,
-                          const FailurePredicate& failed) {
-  // Iterative context bounding: every schedule with no deviation from the
-  // default, then every one with at most 1, at most 2, ... Shallow bugs,
-  // which are most bugs, are found first, and each bound's space is
-  // exhausted before a larger one is tried. A bound re-runs the schedules
-  // of the smaller ones on its way (they are few next to its own).
+std::span<const ExplorerInfo> explorer_table() { return kExplorers; }
+
+std::vector<std::string> explorer_names() {
+  std::vector<std::string> names;
+  for (const ExplorerInfo& x : kExplorers) names.emplace_back(x.name);
+  return names;
+}
+
+std::unique_ptr<Explorer> make_explorer(std::string_view name, const ExploreOptions& options) {
+  for (const ExplorerInfo& x : kExplorers)
+    if (name == x.name) return x.make(options);
+  throw UserError("unknown strategy '" + std::string(name) + "'" +
+                  did_you_mean(name, explorer_names()));
+}
+
+ExploreResult explore(Engine& engine, const Program& program, Explorer& explorer,
+                      const ExploreOptions& options, const FailurePredicate& failed) {
   ExploreResult result;
-  int max_bound =
-      options.preemption_bound < 0 ? std::numeric_limits<int>::max() : options.preemption_bound;
-  for (int bound = 0; bound <= max_bound && result.executions < options.budget; ++bound) {
-    BoundRun run = dfs_within_bound(engine, program, options, failed, bound,
-                                    options.budget - result.executions);
-    result.executions += run.executions;
-    result.bounds.push_back(BoundStats{bound, run.executions, run.exhausted});
-    if (run.found) return found(engine, result.executions, std::move(result.bounds));
-    if (run.exhausted && (!run.pruned || bound == max_bound)) {
-      // Every schedule within the largest bound, or every schedule at all.
-      result.exhausted = true;
-      result.complete = !run.pruned;
-      return result;
+  while (result.executions < options.budget) {
+    Strategy* s = explorer.next();
+    if (!s) break;
+    run_once(engine, program, options.engine, s);
+    ++result.executions;
+    if (failed(engine)) {
+      result.found = true;
+      result.choices = engine.choice_tasks();
+      break;
     }
+    explorer.ran(engine);
   }
+  explorer.coverage(result);
   return result;
 }
 
-ExploreResult explore_random(Engine& engine, const Program& program, const ExploreOptions& options,
-                             const FailurePredicate& failed) {
-  RandomStrategy strategy(options.seed);
-  ExploreResult result;
-  while (result.executions < options.budget) {
-    run_once(engine, program, options.engine, &strategy);
-    ++result.executions;
-    if (failed(engine)) return found(engine, result.executions);
-  }
-  return result;
-}
-
-ExploreResult explore_pct(Engine& engine, const Program& program, const ExploreOptions& options,
-                          const FailurePredicate& failed) {
-  // A first fifo run measures the length of an execution.
-  ExploreResult result;
-  FifoStrategy fifo;
-  run_once(engine, program, options.engine, &fifo);
-  ++result.executions;
-  if (failed(engine)) return found(engine, result.executions);
-  PctStrategy strategy(options.seed, options.pct_depth, engine.steps());
-  while (result.executions < options.budget) {
-    run_once(engine, program, options.engine, &strategy);
-    ++result.executions;
-    if (failed(engine)) return found(engine, result.executions);
-  }
-  return result;
+ExploreResult explore(Engine& engine, std::string_view strategy, const Program& program,
+                      const ExploreOptions& options, const FailurePredicate& failed) {
+  std::unique_ptr<Explorer> explorer = make_explorer(strategy, options);
+  return explore(engine, program, *explorer, options, failed);
 }
 
 std::vector<uint16_t> choice_ranks(const std::vector<Choice>& choices) {

@@ -9,9 +9,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/strategy.h"
 
 namespace lifeline::sim {
 
@@ -34,7 +39,6 @@ struct ExploreResult {
   bool complete = false;           // dfs: ... and no bound left any schedule out: all were run
   std::vector<BoundStats> bounds;  // dfs: per bound tried, in order
   std::vector<uint32_t> choices;   // the failing schedule (task ids), for ReplayStrategy
-  std::vector<Finding> findings;   // of the failing execution
 };
 
 struct ExploreOptions {
@@ -45,15 +49,48 @@ struct ExploreOptions {
   bool bound_all_deviations = false;
   uint64_t seed = 1;     // random, pct
   int pct_depth = 3;     // pct
-  EngineOptions engine;  // strategy is set by the explorer
+  EngineOptions engine;  // strategy is set by the explorer's next()
 };
 
-ExploreResult explore_dfs(Engine& engine, const Program& program, const ExploreOptions& options,
-                          const FailurePredicate& failed = has_findings);
-ExploreResult explore_random(Engine& engine, const Program& program, const ExploreOptions& options,
-                             const FailurePredicate& failed = has_findings);
-ExploreResult explore_pct(Engine& engine, const Program& program, const ExploreOptions& options,
-                          const FailurePredicate& failed = has_findings);
+// An exploration strategy: which schedule each execution runs, when there
+// is nothing left to run, and what it covered. One loop (explore()) drives
+// every strategy; a strategy is one class and one row of explorer_table().
+class Explorer {
+ public:
+  virtual ~Explorer() = default;
+  virtual const char* name() const = 0;
+  // The scheduling strategy of the next execution; nullptr when every
+  // schedule this explorer means to run has run.
+  virtual Strategy* next() = 0;
+  // After an execution that did not fail: what it learns from it (its
+  // choices, its length) for the next one.
+  virtual void ran(const Engine& engine) = 0;
+  // Its coverage, into the result at the end: dfs's bounds and whether it
+  // exhausted them; nothing for the sampling strategies.
+  virtual void coverage(ExploreResult& /*result*/) const {}
+};
+
+struct ExplorerInfo {
+  const char* name;         // "dfs", as --strategy takes it
+  const char* description;  // one line, for --help
+  std::unique_ptr<Explorer> (*make)(const ExploreOptions& options);
+};
+
+// dfs (iterative context bounding), pct, random; dfs first, the default.
+std::span<const ExplorerInfo> explorer_table();
+std::vector<std::string> explorer_names();
+// The explorer called `name`; a sim::UserError naming the closest one for
+// an unknown name.
+std::unique_ptr<Explorer> make_explorer(std::string_view name, const ExploreOptions& options);
+
+// Runs the program under the explorer's schedules until one fails (the
+// engine is left with that execution's state) or options.budget executions
+// ran or the explorer has nothing left.
+ExploreResult explore(Engine& engine, const Program& program, Explorer& explorer,
+                      const ExploreOptions& options, const FailurePredicate& failed = has_findings);
+// The same with make_explorer(strategy, options).
+ExploreResult explore(Engine& engine, std::string_view strategy, const Program& program,
+                      const ExploreOptions& options, const FailurePredicate& failed = has_findings);
 
 // The choices of an execution as ranks (PrefixStrategy's ordering: 0 is the
 // fifo choice), which replay the same schedule through PrefixStrategy.

@@ -51,8 +51,8 @@ TEST(Explore, DfsFindsTheLostUpdate) {
   LostUpdate p;
   ExploreOptions o;
   o.preemption_bound = 1;
-  ExploreResult r = explore_dfs(
-      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
+  ExploreResult r = explore(
+      e, "dfs", [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
   ASSERT_TRUE(r.found);
   EXPECT_EQ(p.counter, 1);
   EXPECT_LE(r.executions, 10u);
@@ -65,8 +65,8 @@ TEST(Explore, DfsTriesBoundZeroFirstThenOne) {
   LostUpdate p;
   ExploreOptions o;
   o.preemption_bound = -1;  // no limit but the budget
-  ExploreResult r = explore_dfs(
-      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
+  ExploreResult r = explore(
+      e, "dfs", [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
   ASSERT_TRUE(r.found);
   ASSERT_EQ(r.bounds.size(), 2u);
   EXPECT_EQ(r.bounds[0].bound, 0);
@@ -95,13 +95,13 @@ TEST(Explore, DfsWithoutABoundGoesAsDeepAsTheBugIs) {
   ExploreOptions o;
   o.preemption_bound = -1;
   o.bound_all_deviations = true;
-  ExploreResult r = explore_dfs(e, program, o, failed);
+  ExploreResult r = explore(e, "dfs", program, o, failed);
   ASSERT_TRUE(r.found);
   ASSERT_GE(r.bounds.size(), 2u);
   for (size_t i = 0; i + 1 < r.bounds.size(); ++i) EXPECT_TRUE(r.bounds[i].exhausted) << i;
   // The old fixed bound stops short of it.
   o.preemption_bound = 1;
-  ExploreResult shallow = explore_dfs(e, program, o, failed);
+  ExploreResult shallow = explore(e, "dfs", program, o, failed);
   EXPECT_FALSE(shallow.found);
   EXPECT_TRUE(shallow.exhausted);
   EXPECT_FALSE(shallow.complete);
@@ -114,8 +114,8 @@ TEST(Explore, DfsStopsWhenABoundLeavesNothingOut) {
   LostUpdate p;
   ExploreOptions o;
   o.preemption_bound = -1;
-  ExploreResult r = explore_dfs(
-      e, [&](Engine& e) { p.spawn(e); }, o, [](const Engine&) { return false; });
+  ExploreResult r = explore(
+      e, "dfs", [&](Engine& e) { p.spawn(e); }, o, [](const Engine&) { return false; });
   EXPECT_FALSE(r.found);
   EXPECT_TRUE(r.exhausted);
   EXPECT_TRUE(r.complete);
@@ -129,8 +129,9 @@ TEST(Explore, RandomFindsTheLostUpdateWithinASmallBudget) {
   ExploreOptions o;
   o.budget = 50;
   o.seed = 7;
-  ExploreResult r = explore_random(
-      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
+  ExploreResult r = explore(
+      e, "random", [&](Engine& e) { p.spawn(e); }, o,
+      [&](const Engine&) { return p.counter != 2; });
   ASSERT_TRUE(r.found);
   EXPECT_EQ(p.counter, 1);
 }
@@ -141,8 +142,8 @@ TEST(Explore, PctFindsTheLostUpdate) {
   ExploreOptions o;
   o.budget = 200;
   o.pct_depth = 2;
-  ExploreResult r = explore_pct(
-      e, [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
+  ExploreResult r = explore(
+      e, "pct", [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
   EXPECT_TRUE(r.found);
 }
 
@@ -165,7 +166,7 @@ TEST(Explore, LockedIncrementNeverLosesAnUpdate) {
   };
   ExploreOptions o;
   o.preemption_bound = 2;
-  ExploreResult r = explore_dfs(e, program, o, [&](const Engine&) { return counter != 3; });
+  ExploreResult r = explore(e, "dfs", program, o, [&](const Engine&) { return counter != 3; });
   EXPECT_FALSE(r.found);
   EXPECT_TRUE(r.exhausted);
   EXPECT_GT(r.executions, 10u);
@@ -225,8 +226,8 @@ TEST(Explore, DfsFindsTheUseAfterFreeThatFifoMisses) {
   EXPECT_TRUE(e.findings().empty()) << all_findings(e);
   ExploreOptions o;
   o.preemption_bound = 1;
-  ExploreResult r = explore_dfs(
-      e, [&](Engine& e) { p.spawn(e, false); }, o);
+  ExploreResult r = explore(
+      e, "dfs", [&](Engine& e) { p.spawn(e, false); }, o);
   ASSERT_TRUE(r.found);
   EXPECT_EQ(count_findings(e, FindingKind::kUseAfterFree), 1);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lifeline/sim/time.h"
+#include "lifeline/sim/trace.h"
 
 namespace lifeline::sim {
 
@@ -43,6 +44,14 @@ struct Finding {
   std::vector<std::string> details;  // stacks, free site, wait-for cycle
   std::vector<std::string> history;  // the events just before it
   int count = 1;                     // identical repeats folded into one
+  // Typed beside the text, so that nobody parses them back out of it: the
+  // model frames (kernel function names, outermost first) of the task the
+  // finding is about, as the "stack: " detail shows them; and for a
+  // deadlock or a hung task, the task that waits.
+  std::vector<std::string> stack{};
+  std::string waiter{};
+  // What each line of `history` is (a note, a lock, a wakeup, ...).
+  std::vector<EventKind> history_kinds{};
 };
 
 }  // namespace lifeline::sim

@@ -52,6 +52,10 @@ std::string describe_stack(const Task& task) {
   return s;
 }
 
+std::vector<std::string> frames_of(const Task& task) {
+  return std::vector<std::string>(task.frames.begin(), task.frames.end());
+}
+
 void Lockdep::reset() {
   for (const Edge& e : edges_) {
     matrix_[e.from * dim_ + e.to] = 0;

@@ -61,6 +61,8 @@ class Lockdep {
 
 // "task: frame > frame > frame".
 std::string describe_stack(const Task& task);
+// The task's model frames, outermost first, as describe_stack() lists them.
+std::vector<std::string> frames_of(const Task& task);
 
 }  // namespace lifeline::sim
 

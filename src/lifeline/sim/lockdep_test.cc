@@ -85,14 +85,17 @@ TEST(Lockdep, DfsWithPreemptionBoundOneFindsTheActualDeadlock) {
   o.preemption_bound = 1;
   o.budget = 1000;
   auto deadlocked = [](const Engine& e) { return count_findings(e, FindingKind::kDeadlock) > 0; };
-  ExploreResult r = explore_dfs(e, [&](Engine& e) { abba.spawn(e); }, o, deadlocked);
+  ExploreResult r = explore(
+      e, "dfs", [&](Engine& e) { abba.spawn(e); }, o, deadlocked);
   ASSERT_TRUE(r.found);
   const Finding* dl = first_finding(e, FindingKind::kDeadlock);
   ASSERT_NE(dl, nullptr);
-  EXPECT_TRUE(dl->message == "deadlock: ab -> ba -> ab" || dl->message == "deadlock: ba -> ab -> ba")
+  EXPECT_TRUE(dl->message == "deadlock: ab -> ba -> ab" ||
+              dl->message == "deadlock: ba -> ab -> ba")
       << dl->message;
   // Replaying the recorded schedule deadlocks again.
-  run_replay(e, [&](Engine& e) { abba.spawn(e); }, r.choices);
+  run_replay(
+      e, [&](Engine& e) { abba.spawn(e); }, r.choices);
   EXPECT_EQ(count_findings(e, FindingKind::kDeadlock), 1) << all_findings(e);
 }
 
@@ -102,7 +105,8 @@ TEST(Lockdep, DfsWithoutPreemptionsCannotDeadlockAbba) {
   ExploreOptions o;
   o.preemption_bound = 0;
   auto deadlocked = [](const Engine& e) { return count_findings(e, FindingKind::kDeadlock) > 0; };
-  ExploreResult r = explore_dfs(e, [&](Engine& e) { abba.spawn(e); }, o, deadlocked);
+  ExploreResult r = explore(
+      e, "dfs", [&](Engine& e) { abba.spawn(e); }, o, deadlocked);
   EXPECT_FALSE(r.found);
   EXPECT_TRUE(r.exhausted);
   EXPECT_EQ(r.executions, 2u);  // ab first or ba first

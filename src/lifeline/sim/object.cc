@@ -25,7 +25,7 @@ void kfree(Object* object) {
   }
   object->freed_ = true;
   object->free_site_ = current_site();
-  if (e.tracing()) e.note("kfree " + object->describe());
+  if (e.tracing()) e.note("kfree " + object->describe(), NoteKind::kFree);
 }
 
 void check_access(const Object* object, const char* what) {

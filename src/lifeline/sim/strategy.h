@@ -45,15 +45,13 @@ class FifoStrategy : public Strategy {
 // Uniformly random among the runnable tasks, from a seed.
 class RandomStrategy : public Strategy {
  public:
-  explicit RandomStrategy(uint64_t seed) : seed_(seed), rng_(seed) {}
+  explicit RandomStrategy(uint64_t seed) : rng_(seed) {}
   const char* name() const override { return "random"; }
   // Each execution continues the seed's stream, so a loop of executions
-  // explores different schedules; reseed() restarts it.
-  void reseed(uint64_t seed) { rng_.seed(seed); }
+  // explores different schedules.
   size_t choose(const ChoicePoint& p) override;
 
  private:
-  uint64_t seed_;
   std::mt19937_64 rng_;
 };
 
@@ -69,8 +67,6 @@ class PctStrategy : public Strategy {
   void begin_execution() override;
   void on_spawn(Task& task) override;
   size_t choose(const ChoicePoint& p) override;
-  // Learns the length of executions so change points fall inside them.
-  void set_expected_steps(uint64_t steps) { expected_steps_ = steps ? steps : 1; }
 
  private:
   std::mt19937_64 rng_;
@@ -101,7 +97,7 @@ class ReplayStrategy : public Strategy {
 
 // Follows a prefix of choices given as ranks: rank 0 is the fifo choice, the
 // other ranks are the remaining options in run-queue order. Past the prefix it
-// behaves as fifo. Bounded depth-first search drives it (dfs.h).
+// behaves as fifo. The dfs explorer drives it (explore.h).
 class PrefixStrategy : public Strategy {
  public:
   const char* name() const override { return "dfs"; }

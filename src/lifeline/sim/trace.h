@@ -27,9 +27,44 @@ enum class EventKind : uint8_t {
   kWorkEnd,    // a: string id of the work's name
   kPreempt,    // a: task id switched to while the current one could still run
   kYield,      // a: string id of the yield point's label
-  kNote,       // a: string id of a model-level message
+  kNote,       // a: string id of a model-level message, b: its NoteKind
   kFinding,    // a: index into the findings
 };
+
+// What a kNote says, kept typed beside its text so that nobody reads the
+// kind back out of the text.
+enum class NoteKind : uint8_t {
+  kModel,    // a model event: "eth0: Link is Up - 1000/full"
+  kCommand,  // a scenario command starting, shown as "$ COMMAND"
+  kFree,     // memory bookkeeping: "kfree phy_device ..." (verbose timelines only)
+};
+
+// The scheduler's own traffic (locks, wakeups, sleeps, timers, task starts
+// and ends), which a finding's short history leaves out; the model's notes,
+// work items starting, preemptions and findings are kept.
+constexpr bool is_scheduling_event(EventKind kind) {
+  switch (kind) {
+    case EventKind::kSpawn:
+    case EventKind::kExit:
+    case EventKind::kBlock:
+    case EventKind::kWake:
+    case EventKind::kAcquire:
+    case EventKind::kRelease:
+    case EventKind::kSleep:
+    case EventKind::kTimer:
+    case EventKind::kYield:
+    case EventKind::kWorkEnd:
+      return true;
+    case EventKind::kKilled:
+    case EventKind::kQueueWork:
+    case EventKind::kWorkStart:
+    case EventKind::kPreempt:
+    case EventKind::kNote:
+    case EventKind::kFinding:
+      return false;
+  }
+  return false;
+}
 
 struct Event {
   Time time;
