@@ -107,8 +107,14 @@ struct CommandExecutor {
   // RTM_NEWLINK with IFF_UP set or cleared: dev_change_flags() under rtnl.
   int operator()(const LinkSet& b) const {
     net::NetDevice* nd = present_netdev(r(), b.iface);
+    // rtnetlink looks the device up under rtnl (do_setlink()), so an
+    // unregister waits for the command instead of freeing its netdev.
+    if (nd) {
+      net::rtnl_lock();
+      nd = r().netdev(b.iface, /*allow_absent=*/true);
+      if (!nd) net::rtnl_unlock();
+    }
     if (!nd) return error(-ENODEV, "Cannot find device \"" + b.iface.text + "\"");
-    net::rtnl_lock();
     int err = 0;
     if (b.up)
       err = net::dev_open(nd);
