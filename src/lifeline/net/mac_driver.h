@@ -21,6 +21,7 @@ class FwNode;
 namespace lifeline::net {
 
 struct MacInfo;
+struct MacLifecycle;
 class MiiBus;
 class NetDevice;
 class Phylink;
@@ -28,8 +29,9 @@ class Phylink;
 struct MacPort : sim::Object {
   MacPort() : sim::Object("mac_port", "") {}
   const MacInfo* info = nullptr;
-  core::FwNode* node = nullptr;  // the MAC node, or the port's node
-  std::string interface;         // phy-mode
+  const MacLifecycle* lifecycle = nullptr;  // as MacPriv::lifecycle
+  core::FwNode* node = nullptr;             // the MAC node, or the port's node
+  std::string interface;                    // phy-mode
   NetDevice* ndev = nullptr;
   Phylink* pl = nullptr;
   core::Device* port_dev = nullptr;  // phy-loss=port-device: the port's own device
@@ -38,6 +40,9 @@ struct MacPort : sim::Object {
 struct MacPriv : sim::Object {
   MacPriv() : sim::Object("mac_priv", "") {}
   const MacInfo* info = nullptr;
+  // The facts its ethtool ops, ndo_stop and remove() follow: the catalog
+  // entry's, or those a `mac-facts` line gave this MAC.
+  const MacLifecycle* lifecycle = nullptr;
   core::Device* dev = nullptr;
   std::vector<MacPort*> ports;
   MiiBus* mdio = nullptr;                  // the bus its probe registered

@@ -23,6 +23,7 @@
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/rtnl.h"
+#include "lifeline/scenario/ethtool_get.h"
 #include "lifeline/scenario/interface_names.h"
 #include "lifeline/scenario/print.h"
 #include "lifeline/scenario/resolve.h"
@@ -119,6 +120,8 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
       module_locs_[m->module.text] = m->module.loc;
     } else if (const auto* p = std::get_if<PhyId>(&c.body)) {
       system_options_.phy_ids[pre.node(p->dev)->full_path] = p->id;
+    } else if (const auto* f = std::get_if<MacFacts>(&c.body)) {
+      system_options_.mac_facts[pre.node(f->dev)->full_path] = f->variant.text;
     }
   }
   for (const auto& [knob, value] : options.knobs) {
@@ -212,7 +215,8 @@ void Execution::scenario_main() {
 // process (RunOptions::command_processes); "" for what the shell does itself.
 static std::string process_name(const Body& body) {
   if (std::holds_alternative<LinkSet>(body)) return "ip";
-  if (std::holds_alternative<EthtoolSettings>(body) || std::holds_alternative<EthtoolWol>(body))
+  if (std::holds_alternative<EthtoolSettings>(body) || std::holds_alternative<EthtoolWol>(body) ||
+      std::holds_alternative<EthtoolGet>(body))
     return "ethtool";
   if (std::holds_alternative<Rmmod>(body)) return "rmmod";
   if (std::holds_alternative<Modprobe>(body)) return "modprobe";
@@ -364,6 +368,9 @@ int Execution::execute(const Command& command) {
           if (!nd) return command_error(command, -ENODEV, "netlink error: No such device");
           int err = net::ethtool_set_wol(nd, body.flags);
           return command_error(command, err, "netlink error: " + strerror_of(err));
+        } else if constexpr (std::is_same_v<T, EthtoolGet>) {
+          EthtoolGetResult res = run_ethtool_get(body, present_netdev(r, body.iface));
+          return command_error(command, res.err, res.message);
         } else if constexpr (std::is_same_v<T, Cable>) {
           const core::FwNode* port = nullptr;
           if (net::NetDevice* nd = r.netdev(body.target, /*allow_absent=*/true)) {

@@ -99,6 +99,13 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
             } else if constexpr (std::is_same_v<T, EthtoolWol>) {
               st.guest =
                   "run ethtool -s " + guest_quote(b.iface.text) + " wol " + wol_letters(b.flags);
+            } else if constexpr (std::is_same_v<T, EthtoolGet>) {
+              st.guest = std::string("run ethtool ") + ethtool_query_option(b.query) +
+                         guest_quote(b.iface.text);
+            } else if constexpr (std::is_same_v<T, MacFacts>) {
+              refuse(scenario, cmd,
+                     "mac-facts gives the model's MAC another driver's facts; the guest runs "
+                     "its own driver");
             } else if constexpr (std::is_same_v<T, Cable>) {
               // QEMU's emulated link partner is always there: a plain plug
               // before anything else is the state the machine starts in.
