@@ -16,6 +16,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/module.h"
 #include "lifeline/core/sysfs.h"
+#include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
@@ -121,7 +122,12 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
     } else if (const auto* p = std::get_if<PhyId>(&c.body)) {
       system_options_.phy_ids[pre.node(p->dev)->full_path] = p->id;
     } else if (const auto* f = std::get_if<MacFacts>(&c.body)) {
-      system_options_.mac_facts[pre.node(f->dev)->full_path] = f->variant.text;
+      const core::FwNode* mac = pre.node(f->dev);
+      if (!net::mac_facts_apply_to(*mac))
+        pre.fail(f->dev, "'" + f->dev.text +
+                             "' is not the node of a MAC that attaches its PHY with phylib at "
+                             "ndo_open (GENET, FEC), which mac-facts needs");
+      system_options_.mac_facts[mac->full_path] = f->variant.text;
     }
   }
   for (const auto& [knob, value] : options.knobs) {

@@ -8,6 +8,8 @@
 
 #include <array>
 
+#include "lifeline/core/fwnode.h"
+
 namespace lifeline::net {
 namespace {
 
@@ -694,6 +696,13 @@ const MacFactsVariant* find_mac_facts(std::string_view name) {
   for (const MacFactsVariant& v : kVariants)
     if (v.name == name) return &v;
   return nullptr;
+}
+
+bool mac_facts_apply_to(const core::FwNode& mac_node) {
+  for (const std::string& c : mac_node.compatible())
+    if (const MacInfo* m = find_mac(c))
+      return m->phy_api == PhyApi::kPhylib && m->connect == PhyConnect::kAtOpen;
+  return false;
 }
 
 }  // namespace lifeline::net

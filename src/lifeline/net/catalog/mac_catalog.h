@@ -11,6 +11,10 @@
 
 #include "lifeline/net/catalog/bus_id.h"
 
+namespace lifeline::core {
+class FwNode;
+}
+
 namespace lifeline::net {
 
 // How the MAC driver talks to its PHY.
@@ -136,6 +140,10 @@ struct MacFactsVariant {
 };
 std::span<const MacFactsVariant> mac_facts_variants();
 const MacFactsVariant* find_mac_facts(std::string_view name);
+// Whether a `mac-facts` line can give `mac_node` a variant's facts: its MAC
+// is in the catalog and attaches its PHY with phylib at ndo_open, as both
+// variants' drivers do.
+bool mac_facts_apply_to(const core::FwNode& mac_node);
 
 }  // namespace lifeline::net
 
