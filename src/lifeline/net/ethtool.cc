@@ -95,11 +95,12 @@ int phylink_ethtool_get_eee(Phylink* pl, EthtoolKeee* eee) {
 
 void phylink_ethtool_get_pauseparam(Phylink* pl, EthtoolPauseparam* pause) {
   ASSERT_RTNL();
-  // phylink's link_config.pause: MLO_PAUSE_AN | MLO_PAUSE_TX | MLO_PAUSE_RX
-  // unless ethtool -A changed it (not modelled).
-  pause->autoneg = pl->cur_link_an_mode != AnMode::MLO_AN_FIXED;
-  pause->rx_pause = true;
-  pause->tx_pause = true;
+  // link_config.pause as phylink_create() sets it, MLO_PAUSE_AN (ethtool -A
+  // is not modelled).
+  (void)pl;
+  pause->autoneg = true;
+  pause->rx_pause = false;
+  pause->tx_pause = false;
 }
 
 namespace {

@@ -213,9 +213,10 @@ void get_pauseparam_op(NetDevice* nd, EthtoolPauseparam* pause) {
       return;
     }
     default:
-      // The MAC's own flow-control state (bcmgenet: autoneg_pause, fec:
-      // pause_flag), autoneg with rx and tx pause after probe.
-      pause->autoneg = pause->rx_pause = pause->tx_pause = true;
+      // The MAC's own flow-control state as its probe set it (bcmgenet:
+      // autoneg_pause, tx_pause, rx_pause; fec: pause_flag).
+      pause->autoneg = port->lifecycle->pause_autoneg;
+      pause->rx_pause = pause->tx_pause = port->lifecycle->pause_rx_tx;
       return;
   }
 }

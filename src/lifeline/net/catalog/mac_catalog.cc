@@ -90,6 +90,8 @@ constexpr std::array kMacs = {
                 .get_eee = PhydevUse::kRunning,
                 .get_pauseparam = PhydevUse::kNone,
                 .link_ksettings_needs_running = false,
+                .pause_autoneg = true,
+                .pause_rx_tx = false,
                 .stop_checks_phydev = false,
                 .remove_order = RemoveOrder::kNetdevFirst,
                 .source =
@@ -674,6 +676,8 @@ constexpr std::array kVariants = {
                 .get_eee = PhydevUse::kAbsent,
                 .get_pauseparam = PhydevUse::kNone,
                 .link_ksettings_needs_running = false,
+                .pause_autoneg = false,
+                .pause_rx_tx = true,
                 .stop_checks_phydev = false,
                 .remove_order = RemoveOrder::kMdioFirst,
                 .source = "xilinx_axienet_main.c axienet_remove() called "
@@ -683,7 +687,11 @@ constexpr std::array kVariants = {
                           "(netdev, June 2019, merged for v5.3) swapped the two: \"Since the "
                           "MDIO is brought up before the netdev is registered, it should be "
                           "torn down after the netdev is removed. Otherwise, PHY accesses can "
-                          "potentially access freed MDIO bus references and cause a crash.\"",
+                          "potentially access freed MDIO bus references and cause a crash.\" "
+                          "Its get ops are not what this variant is about: "
+                          ".get_link_ksettings = phy_ethtool_get_link_ksettings, "
+                          "axienet_ethtools_get_pauseparam() reports autoneg 0 and the MAC's "
+                          "flow-control register (recalled from v5.2, not re-read)",
             },
     },
 };

@@ -74,6 +74,11 @@ struct MacLifecycle {
   bool link_ksettings_needs_running = false;
   // What a kChecked get_eee returns without a PHY (a positive errno).
   int eee_no_phydev_err = ENODEV;
+  // A kNone get_pauseparam: the MAC's own flow-control state after probe
+  // (bcmgenet_probe(): autoneg_pause, tx_pause, rx_pause all 1; fec_probe():
+  // FEC_PAUSE_FLAG_AUTONEG only).
+  bool pause_autoneg = true;
+  bool pause_rx_tx = true;
   // ndo_stop checks netdev->phydev before phy_stop()/phy_disconnect().
   bool stop_checks_phydev = false;
   RemoveOrder remove_order = RemoveOrder::kNetdevFirst;
