@@ -154,8 +154,11 @@ NetDeviceOps make_ops(const MacInfo& info) {
 }
 
 // ---- ethtool get ops, as the catalog facts say the driver writes them
+// (the driver's own op, such as bcmgenet_get_eee() or lan78xx_get_eee(), is
+// mac_get_eee() here, in the stack of a finding).
 
-int get_link_ksettings_op(NetDevice* nd, EthtoolLinkKsettings* cmd) {
+int mac_get_link_ksettings(NetDevice* nd, EthtoolLinkKsettings* cmd) {
+  LL_FUNC();
   MacPort* port = port_of(nd);
   const MacLifecycle& lc = *port->lifecycle;
   switch (lc.get_link_ksettings) {
@@ -177,7 +180,8 @@ int get_link_ksettings_op(NetDevice* nd, EthtoolLinkKsettings* cmd) {
   }
 }
 
-int get_eee_op(NetDevice* nd, EthtoolKeee* eee) {
+int mac_get_eee(NetDevice* nd, EthtoolKeee* eee) {
+  LL_FUNC();
   MacPort* port = port_of(nd);
   const MacLifecycle& lc = *port->lifecycle;
   switch (lc.get_eee) {
@@ -198,7 +202,8 @@ int get_eee_op(NetDevice* nd, EthtoolKeee* eee) {
   }
 }
 
-void get_pauseparam_op(NetDevice* nd, EthtoolPauseparam* pause) {
+void mac_get_pauseparam(NetDevice* nd, EthtoolPauseparam* pause) {
+  LL_FUNC();
   MacPort* port = port_of(nd);
   switch (port->lifecycle->get_pauseparam) {
     case PhydevUse::kPhylink:
@@ -223,9 +228,9 @@ void get_pauseparam_op(NetDevice* nd, EthtoolPauseparam* pause) {
 
 EthtoolOps make_ethtool_ops(const MacInfo& info, const MacLifecycle& lc) {
   EthtoolOps ops;
-  if (lc.get_link_ksettings != PhydevUse::kAbsent) ops.get_link_ksettings = get_link_ksettings_op;
-  if (lc.get_eee != PhydevUse::kAbsent) ops.get_eee = get_eee_op;
-  if (lc.get_pauseparam != PhydevUse::kAbsent) ops.get_pauseparam = get_pauseparam_op;
+  if (lc.get_link_ksettings != PhydevUse::kAbsent) ops.get_link_ksettings = mac_get_link_ksettings;
+  if (lc.get_eee != PhydevUse::kAbsent) ops.get_eee = mac_get_eee;
+  if (lc.get_pauseparam != PhydevUse::kAbsent) ops.get_pauseparam = mac_get_pauseparam;
   // The driver's name as its get_drvinfo() writes it; bus_info is
   // dev_name(dev->parent), which the core fills in.
   std::string driver(info.netdev_driver.empty() ? info.driver : info.netdev_driver);

@@ -183,16 +183,15 @@ Body parse_ethtool(Cursor& c) {
   static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee, EthtoolQuery::kDriverInfo,
                                               EthtoolQuery::kDriverInfo, EthtoolQuery::kPause,
                                               EthtoolQuery::kPause};
-  const std::string what =
-      "'-s', '--show-eee', '-i', '--show-pause' or an interface name after "
-      "'ethtool'";
+  const std::string what = "'-s', '--show-eee', '-i', '--show-pause' or an interface name";
+  const std::string after = what + " after 'ethtool'";
   const Token* t = c.peek();
   if (!t || t->quoted || !t->text.starts_with('-')) {
-    EthtoolGet g{EthtoolQuery::kLinkSettings, c.name(what)};
+    EthtoolGet g{EthtoolQuery::kLinkSettings, c.name(after)};
     c.end();
     return g;
   }
-  size_t option = c.keyword(kOptions, what);
+  size_t option = c.keyword(kOptions, after);
   if (option >= 2) {
     EthtoolGet g{kQueries[option - 2],
                  c.name("an interface name after '" + kOptions[option] + "'")};
