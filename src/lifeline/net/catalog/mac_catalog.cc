@@ -543,7 +543,8 @@ constexpr std::array kMacs = {
                 .source =
                     "mtk_eth_soc.c: mtk_get_link_ksettings() and mtk_get_pauseparam() go through "
                     "phylink_ethtool_*(); mtk_ethtool_ops has no .get_eee in v6.12; mtk_remove() "
-                    "unregisters the netdevs before mtk_mdio_cleanup()",
+                    "calls phylink_disconnect_phy() for each netdev and mtk_cleanup() "
+                    "(unregister_netdev()) before mtk_mdio_cleanup()",
             },
     },
     MacInfo{
@@ -656,14 +657,16 @@ constexpr std::array kVariants = {
                 .remove_order = RemoveOrder::kNetdevFirst,
                 .source = "raspberrypi/linux issue #2457 (4.14.26, Raspberry Pi 3 B+): "
                           "`ifconfig eth0 down; ethtool --show-eee eth0` oopses in "
-                          "phy_ethtool_get_eee() called from lan78xx_get_eee(). In v4.14 "
-                          "lan78xx_open() connected the PHY (lan78xx_phy_init()) and "
-                          "lan78xx_stop() disconnected it, so netdev->phydev is NULL while "
-                          "the interface is down; lan78xx_get_eee(), "
+                          "phy_ethtool_get_eee() called from lan78xx_get_eee(). Until commit "
+                          "92571a1aae40 (\"lan78xx: Connect phy early\", 2018, which moved "
+                          "lan78xx_phy_init() into lan78xx_probe()) lan78xx_open() connected "
+                          "the PHY and lan78xx_stop() disconnected it, so netdev->phydev is "
+                          "NULL while the interface is down; lan78xx_get_eee(), "
                           "lan78xx_get_link_ksettings() and lan78xx_get_pause() pass "
                           "net->phydev to phylib unchecked, as v6.12 still does. v6.12 "
-                          "connects the PHY at probe and checks it in lan78xx_stop(), so "
-                          "ifdown no longer leaves it NULL",
+                          "connects the PHY at probe (before register_netdev(), commit "
+                          "38b4fe320119) and checks it in lan78xx_stop(), so ifdown no "
+                          "longer leaves it NULL",
             },
     },
     MacFactsVariant{
