@@ -16,6 +16,7 @@
 #include "lifeline/net/bus_id_format.h"
 #include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/ethtool.h"
 #include "lifeline/net/match_data.h"
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/net.h"
@@ -136,6 +137,9 @@ int phylib_ndo_stop(NetDevice* ndev) {
   MacPort* port = port_of(ndev);
   sim::Ptr<PhyDevice> phy = ndev->phydev;
   if (!phy && notify_design(ndev)) return 0;
+  // `if (ndev->phydev) phy_stop(ndev->phydev);` (icssg, lan78xx in v6.12);
+  // bcmgenet_close() and fec_enet_close() use it unchecked.
+  if (!phy && port->lifecycle->stop_checks_phydev) return 0;
   phy_stop(phy.at("dev->phydev"));
   if (!connects_at_probe(port)) phy_disconnect(phy.at("dev->phydev"));
   return 0;
@@ -168,9 +172,95 @@ NetDeviceOps make_ops(const MacInfo& info) {
   return ops;
 }
 
+// ---- ethtool get ops, as the catalog facts say the driver writes them
+// (the driver's own op, such as bcmgenet_get_eee() or lan78xx_get_eee(), is
+// mac_get_eee() here, in the stack of a finding).
+
+int mac_get_link_ksettings(NetDevice* nd, EthtoolLinkKsettings* cmd) {
+  LL_FUNC();
+  MacPort* port = port_of(nd);
+  const MacLifecycle& lc = *port->lifecycle;
+  switch (lc.get_link_ksettings) {
+    case PhydevUse::kPhylink:
+      return phylink_ethtool_ksettings_get(port->pl, cmd);
+    case PhydevUse::kRunning:
+      if (!netif_running(nd)) return -ENETDOWN;
+      phy_ethtool_ksettings_get(nd->phydev, cmd);
+      return 0;
+    case PhydevUse::kUnchecked:
+      // lan78xx_get_link_ksettings(): phy_ethtool_ksettings_get(net->phydev, cmd).
+      phy_ethtool_ksettings_get(nd->phydev, cmd);
+      return 0;
+    case PhydevUse::kChecked:
+      if (lc.link_ksettings_needs_running && !netif_running(nd)) return -EINVAL;
+      return phy_ethtool_get_link_ksettings(nd, cmd);
+    default:  // kNone: a MAC with no PHY to ask
+      return 0;
+  }
+}
+
+int mac_get_eee(NetDevice* nd, EthtoolKeee* eee) {
+  LL_FUNC();
+  MacPort* port = port_of(nd);
+  const MacLifecycle& lc = *port->lifecycle;
+  switch (lc.get_eee) {
+    case PhydevUse::kPhylink:
+      return phylink_ethtool_get_eee(port->pl, eee);
+    case PhydevUse::kRunning:
+      // fec_enet_get_eee(): -ENETDOWN unless running, then ndev->phydev unchecked.
+      if (!netif_running(nd)) return -ENETDOWN;
+      return phy_ethtool_get_eee(nd->phydev, eee);
+    case PhydevUse::kUnchecked:
+      // lan78xx_get_eee(): phy_ethtool_get_eee(net->phydev, edata).
+      return phy_ethtool_get_eee(nd->phydev, eee);
+    case PhydevUse::kChecked:
+      if (!nd->phydev) return -lc.eee_no_phydev_err;
+      return phy_ethtool_get_eee(nd->phydev, eee);
+    default:
+      return -EOPNOTSUPP;
+  }
+}
+
+void mac_get_pauseparam(NetDevice* nd, EthtoolPauseparam* pause) {
+  LL_FUNC();
+  MacPort* port = port_of(nd);
+  switch (port->lifecycle->get_pauseparam) {
+    case PhydevUse::kPhylink:
+      phylink_ethtool_get_pauseparam(port->pl, pause);
+      return;
+    case PhydevUse::kUnchecked: {
+      // lan78xx_get_pause(): autoneg from phy_ethtool_ksettings_get(net->phydev).
+      EthtoolLinkKsettings ecmd;
+      phy_ethtool_ksettings_get(nd->phydev, &ecmd);
+      pause->autoneg = ecmd.autoneg == AUTONEG_ENABLE;
+      pause->rx_pause = pause->tx_pause = true;
+      return;
+    }
+    default:
+      // The MAC's own flow-control state as its probe set it (bcmgenet:
+      // autoneg_pause, tx_pause, rx_pause; fec: pause_flag).
+      pause->autoneg = port->lifecycle->pause_autoneg;
+      pause->rx_pause = pause->tx_pause = port->lifecycle->pause_rx_tx;
+      return;
+  }
+}
+
+EthtoolOps make_ethtool_ops(const MacInfo& info, const MacLifecycle& lc) {
+  EthtoolOps ops;
+  if (lc.get_link_ksettings != PhydevUse::kAbsent) ops.get_link_ksettings = mac_get_link_ksettings;
+  if (lc.get_eee != PhydevUse::kAbsent) ops.get_eee = mac_get_eee;
+  if (lc.get_pauseparam != PhydevUse::kAbsent) ops.get_pauseparam = mac_get_pauseparam;
+  // The driver's name as its get_drvinfo() writes it; bus_info is
+  // dev_name(dev->parent), which the core fills in.
+  std::string driver(info.netdev_driver.empty() ? info.driver : info.netdev_driver);
+  ops.get_drvinfo = [driver](NetDevice*, EthtoolDrvinfo* d) { d->driver = driver; };
+  return ops;
+}
+
 struct OpsHolder : sim::Object {
   OpsHolder() : sim::Object("netdev_ops", "") {}
   NetDeviceOps ops;
+  EthtoolOps ethtool_ops;
 };
 
 // Undoes the connection a MAC that connects at probe made: phylink's, or
@@ -195,7 +285,9 @@ int mac_port_setup(MacPriv* priv, MacPort* port, core::Device* owner) {
   ndev->priv = port;
   auto* holder = sim::kzalloc<OpsHolder>();
   holder->ops = make_ops(info);
+  holder->ethtool_ops = make_ethtool_ops(info, *port->lifecycle);
   ndev->netdev_ops = &holder->ops;
+  ndev->ethtool_ops = &holder->ethtool_ops;
   port->ndev = ndev;
   int err = 0;
   if (info.phy_api == PhyApi::kPhylink) {
@@ -254,8 +346,14 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
   auto* priv = sim::kzalloc<MacPriv>();
   priv->info = &info;
   priv->dev = dev;
-  core::dev_set_drvdata(dev, priv);
   Net& net = Net::current();
+  priv->lifecycle = &info.lifecycle;
+  if (auto it = net.mac_facts.find(dev->fwnode); it != net.mac_facts.end()) {
+    priv->lifecycle = &it->second->lifecycle;
+    note(fmt::format("{}: ethtool ops, ndo_stop and remove() as {}", dev->name(),
+                     it->second->driver));
+  }
+  core::dev_set_drvdata(dev, priv);
   int err = 0;
   // The MAC's own MDIO bus.
   core::FwNode* mdio_np = find_mdio_child(info, dev->fwnode);
@@ -305,6 +403,7 @@ int mac_probe(const MacInfo& info, const MacBuses& buses, core::Device* dev) {
   for (core::FwNode* node : mac_port_nodes(info, dev->fwnode)) {
     auto* port = sim::kzalloc<MacPort>();
     port->info = &info;
+    port->lifecycle = priv->lifecycle;
     port->node = node;
     port->interface = port_interface(dev, node);
     priv->ports.push_back(port);
@@ -335,6 +434,14 @@ void mac_remove(core::Device* dev) {
   LL_FUNC();
   auto* priv = core::dev_get_drvdata<MacPriv>(dev);
   if (!priv) return;
+  // The order of remove() is the driver's: axienet before v5.3 tore its MDIO
+  // bus down first, so the unregister_netdev() below stops and disconnects a
+  // PHY that bus freed.
+  if (priv->mdio && priv->lifecycle->remove_order == RemoveOrder::kMdioFirst) {
+    mdiobus_unregister(priv->mdio);
+    mdiobus_free(priv->mdio);
+    priv->mdio = nullptr;
+  }
   for (auto it = priv->ports.rbegin(); it != priv->ports.rend(); ++it) {
     MacPort* port = *it;
     if (port->port_dev)

@@ -22,6 +22,7 @@ class FwNode;
 namespace lifeline::net {
 
 struct MacInfo;
+struct MacLifecycle;
 class MiiBus;
 class NetDevice;
 class Phylink;
@@ -29,6 +30,7 @@ class Phylink;
 struct MacPort : sim::Object {
   MacPort() : sim::Object("mac_port", "") {}
   const MacInfo* info = nullptr;
+  const MacLifecycle* lifecycle = nullptr;            // as MacPriv::lifecycle
   core::FwNode* node = nullptr;                       // the MAC node, or the port's node
   phy_interface_t interface = PHY_INTERFACE_MODE_NA;  // of_get_phy_mode()
   NetDevice* ndev = nullptr;
@@ -39,6 +41,9 @@ struct MacPort : sim::Object {
 struct MacPriv : sim::Object {
   MacPriv() : sim::Object("mac_priv", "") {}
   const MacInfo* info = nullptr;
+  // The facts its ethtool ops, ndo_stop and remove() follow: the catalog
+  // entry's, or those a `mac-facts` line gave this MAC.
+  const MacLifecycle* lifecycle = nullptr;
   core::Device* dev = nullptr;
   std::vector<MacPort*> ports;
   MiiBus* mdio = nullptr;                  // the bus its probe registered

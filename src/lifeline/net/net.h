@@ -24,6 +24,7 @@ class Module;
 
 namespace lifeline::net {
 
+struct MacFactsVariant;
 class Medium;
 class NetDevice;
 struct ProviderLifecycle;
@@ -60,6 +61,9 @@ class Net : public sim::Object {
   // Board facts the PHYs need (from the device tree, the catalog or a
   // profile): PHY IDs by PHY node.
   std::map<const core::FwNode*, uint32_t> phy_ids;
+  // A scenario's `mac-facts DEV NAME` lines: another real driver's
+  // lifecycle facts for the MAC of that node (catalog/mac_catalog.h).
+  std::map<const core::FwNode*, const MacFactsVariant*> mac_facts;
   // PHY nodes already told "PHY ID unknown" in this execution.
   std::set<const core::FwNode*> phy_id_unknown_noted;
   // Driver-global counters some drivers number their MDIO buses with.

@@ -20,6 +20,7 @@ namespace lifeline::net {
 
 class NetDevice;
 class PhyDevice;
+struct EthtoolOps;
 class Phylink;
 
 struct EthtoolLinkSettings;
@@ -54,6 +55,8 @@ class NetDevice : public sim::Object {
   bool carrier = false;  // !__LINK_STATE_NOCARRIER
   NetregState reg_state = NetregState::NETREG_UNINITIALIZED;
   const NetDeviceOps* netdev_ops = nullptr;
+  // netdev->ethtool_ops, the get side (net/ethtool.h); the set ops are in NetDeviceOps.
+  const EthtoolOps* ethtool_ops = nullptr;
   core::Device* parent = nullptr;   // dev.parent: the device that owns it (SET_NETDEV_DEV)
   core::FwNode* of_node = nullptr;  // dev.of_node: the MAC or port node
   sim::Ptr<PhyDevice> phydev;       // netdev->phydev
@@ -61,7 +64,7 @@ class NetDevice : public sim::Object {
   void* priv = nullptr;             // netdev_priv()
   bool wol_enabled = false;         // netdev->ethtool->wol_enabled
   int carrier_changes = 0;
-  PhyJournal journal;               // phy-loss=replay: how the PHY was configured
+  PhyJournal journal;  // phy-loss=replay: how the PHY was configured
 };
 
 // alloc_etherdev(): an unregistered netdev named "eth%d" until registered.

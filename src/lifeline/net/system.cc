@@ -102,6 +102,12 @@ const MacInfo* default_mac(System* sys, const core::FwNode& n) {
   set_default_shape(info, n);
   info.pcs = "none";
   info.source = "lifeline's default MAC model: no catalog entry for this compatible";
+  // A phylink MAC: its ethtool ops go through phylink_ethtool_*().
+  info.lifecycle.get_link_ksettings = PhydevUse::kPhylink;
+  info.lifecycle.get_eee = PhydevUse::kPhylink;
+  info.lifecycle.get_pauseparam = PhydevUse::kPhylink;
+  info.lifecycle.stop_checks_phydev = true;
+  info.lifecycle.source = info.source;
   sys->default_infos.push_back(info);
   sys->default_macs.push_back(n.full_path + " (" + compat + ")");
   return &sys->default_infos.back();
@@ -270,6 +276,9 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
       if (find_board_phy_id(board, id.node_path) == &id) net->phy_ids[n] = id.phy_id;
   for (const auto& [path, id] : options.phy_ids)
     if (core::FwNode* n = tree.find_by_path(path)) net->phy_ids[n] = id;
+  for (const auto& [path, name] : options.mac_facts)
+    if (core::FwNode* n = tree.find_by_path(path))
+      if (const MacFactsVariant* v = find_mac_facts(name)) net->mac_facts[n] = v;
 
   // MAC and MDIO controller drivers, one module per catalog module name.
   MacBuses mac_buses;

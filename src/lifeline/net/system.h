@@ -32,6 +32,9 @@ struct SystemOptions {
   NetConfig config;
   dt::ModuleProfile profile;
   std::map<std::string, uint32_t> phy_ids;  // PHY node path -> ID (a profile's phy-id lines)
+  // MAC node path -> the name of a real driver's lifecycle facts
+  // (mac_facts_variants(), a scenario's mac-facts lines).
+  std::map<std::string, std::string> mac_facts;
 };
 
 class System : public sim::Object {

@@ -5,7 +5,7 @@ namespace lifeline::scenario {
 
 bool is_configuration(const Body& body) {
   return std::holds_alternative<SetKnob>(body) || std::holds_alternative<ModuleCmd>(body) ||
-         std::holds_alternative<PhyId>(body);
+         std::holds_alternative<PhyId>(body) || std::holds_alternative<MacFacts>(body);
 }
 
 }  // namespace lifeline::scenario

@@ -78,6 +78,15 @@ struct PhyId {
   bool operator==(const PhyId&) const = default;
 };
 
+// mac-facts DEV NAME: the MAC at DEV follows NAME, the ethtool, ndo_stop and
+// remove() facts of another real driver (net::mac_facts_variants(): a driver
+// no bundled board has, or one before a fix), a board fact like phy-id.
+struct MacFacts {
+  Name dev;
+  Name variant;
+  bool operator==(const MacFacts&) const = default;
+};
+
 // boot. Exactly one per Scenario: the parser adds it before the first action
 // when the file does not say it (Scenario::explicit_boot is then false and
 // its Command has Loc{}).
@@ -162,6 +171,17 @@ struct EthtoolWol {
   Name iface;
   uint32_t flags = 0;
   bool operator==(const EthtoolWol&) const = default;
+};
+
+// The ethtool get requests: `ethtool IF` (ETHTOOL_MSG_LINKMODES_GET and
+// LINKSTATE_GET), `ethtool --show-eee IF`, `ethtool -i IF` (the driver
+// info) and `ethtool --show-pause IF` (-a). Each is one ethtool_ops call.
+enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause };
+
+struct EthtoolGet {
+  EthtoolQuery query = EthtoolQuery::kLinkSettings;
+  Name iface;
+  bool operator==(const EthtoolGet&) const = default;
 };
 
 // ---- The physical world ----
@@ -255,7 +275,7 @@ struct Command;
 // expect fail [ERRNO] COMMAND: the command must fail at run time (with that
 // errno, when one is given), as `! COMMAND` would in a shell script. Without
 // it, a command that fails stops the run. COMMAND is an action that returns
-// an error: unbind, bind, rmmod, modprobe, ip link set, ethtool -s.
+// an error: unbind, bind, rmmod, modprobe, ip link set, ethtool.
 struct ExpectFail {
   int err = 0;  // positive errno value (EINVAL); 0 for any error
   std::shared_ptr<const Command> command;
@@ -282,15 +302,16 @@ struct Thread {
 };
 
 // concurrently ... end: every thread starts at the same virtual time. Inner
-// commands are never SetKnob, ModuleCmd, PhyId, Boot, Settle or Concurrently.
+// commands are never SetKnob, ModuleCmd, PhyId, MacFacts, Boot, Settle or
+// Concurrently.
 struct Concurrently {
   std::vector<Thread> threads;
   bool operator==(const Concurrently&) const = default;
 };
 
-using Body =
-    std::variant<SetKnob, ModuleCmd, PhyId, Boot, Unbind, Bind, Rmmod, Modprobe, LinkSet,
-                 EthtoolSettings, EthtoolWol, Cable, Sfp, Wait, Settle, Concurrently, Expect>;
+using Body = std::variant<SetKnob, ModuleCmd, PhyId, MacFacts, Boot, Unbind, Bind, Rmmod, Modprobe,
+                          LinkSet, EthtoolSettings, EthtoolWol, EthtoolGet, Cable, Sfp, Wait,
+                          Settle, Concurrently, Expect>;
 
 struct Command {
   Loc loc;           // of its first word
@@ -310,7 +331,8 @@ inline bool Thread::operator==(const Thread& other) const {
 
 struct Scenario {
   std::string file;
-  // Configuration (SetKnob, ModuleCmd, PhyId), then the one Boot, then actions.
+  // Configuration (SetKnob, ModuleCmd, PhyId, MacFacts), then the one Boot,
+  // then actions.
   std::vector<Command> commands;
   bool explicit_boot = false;
   size_t boot_index = 0;  // commands[boot_index] is the Boot

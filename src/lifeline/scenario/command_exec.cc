@@ -19,6 +19,7 @@
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/scenario/command_traits.h"
+#include "lifeline/scenario/ethtool_get.h"
 #include "lifeline/scenario/execution.h"
 #include "lifeline/scenario/expects.h"
 #include "lifeline/scenario/print.h"
@@ -67,6 +68,7 @@ struct CommandExecutor {
   int operator()(const SetKnob&) const { return 0; }
   int operator()(const ModuleCmd&) const { return 0; }
   int operator()(const PhyId&) const { return 0; }
+  int operator()(const MacFacts&) const { return 0; }
   int operator()(const Boot&) const { return 0; }
 
   // echo DEV > /sys/bus/BUS/drivers/DRV/unbind: unbind_store().
@@ -145,6 +147,11 @@ struct CommandExecutor {
     if (!nd) return error(-ENODEV, "netlink error: No such device");
     int err = net::ethtool_set_wol(nd, b.flags);
     return error(err, "netlink error: " + strerror_of(err));
+  }
+  // The ethtool get requests (scenario/ethtool_get.h).
+  int operator()(const EthtoolGet& b) const {
+    EthtoolGetResult res = run_ethtool_get(b, present_netdev(r(), b.iface));
+    return error(res.err, res.message);
   }
   int operator()(const Cable& b) const {
     const core::FwNode* port = nullptr;

@@ -18,6 +18,7 @@ struct TraitsOf {
   CommandTraits operator()(const SetKnob&) const { return kConfiguration; }
   CommandTraits operator()(const ModuleCmd&) const { return kConfiguration; }
   CommandTraits operator()(const PhyId&) const { return kConfiguration; }
+  CommandTraits operator()(const MacFacts&) const { return kConfiguration; }
   CommandTraits operator()(const Boot&) const { return kConfiguration; }
   CommandTraits operator()(const Unbind&) const { return kShellAction("sh", true); }
   CommandTraits operator()(const Bind&) const { return kShellAction("sh", true); }
@@ -26,6 +27,7 @@ struct TraitsOf {
   CommandTraits operator()(const LinkSet&) const { return kShellAction("ip", true); }
   CommandTraits operator()(const EthtoolSettings&) const { return kShellAction("ethtool", true); }
   CommandTraits operator()(const EthtoolWol&) const { return kShellAction("ethtool", true); }
+  CommandTraits operator()(const EthtoolGet&) const { return kShellAction("ethtool", true); }
   CommandTraits operator()(const Cable&) const { return kShellAction("", false); }
   CommandTraits operator()(const Sfp&) const { return kShellAction("", false); }
   CommandTraits operator()(const Wait&) const { return {"", false, false, true}; }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "lifeline/core/errno.h"
+#include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/scenario/command_traits.h"
 #include "lifeline/scenario/print.h"
@@ -71,6 +72,17 @@ Body parse_phy_id(Cursor& c) {
   p.id = read_phy_id(c);
   c.end();
   return p;
+}
+
+Body parse_mac_facts(Cursor& c) {
+  MacFacts f;
+  f.dev = c.name("a MAC device after 'mac-facts'");
+  std::vector<std::string> names;
+  for (const net::MacFactsVariant& v : net::mac_facts_variants()) names.emplace_back(v.name);
+  c.keyword(names, "the facts of a driver (" + join(names) + ")");
+  f.variant = name_of(c, c.previous());
+  c.end();
+  return f;
 }
 
 Body parse_boot(Cursor& c) {
@@ -162,10 +174,31 @@ Body parse_ip(Cursor& c) {
   return l;
 }
 
+// ethtool -s IF SETTINGS..., or a get request: ethtool [--show-eee | -i |
+// --driver | --show-pause | -a] IF.
 Body parse_ethtool(Cursor& c) {
   static const std::vector<std::string> kSettings = {"speed", "duplex", "autoneg", "advertise",
                                                      "wol"};
-  c.keyword({"-s", "--change"}, "'-s' after 'ethtool'");
+  static const std::vector<std::string> kOptions = {"-s",       "--change",     "--show-eee", "-i",
+                                                    "--driver", "--show-pause", "-a"};
+  static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee, EthtoolQuery::kDriverInfo,
+                                              EthtoolQuery::kDriverInfo, EthtoolQuery::kPause,
+                                              EthtoolQuery::kPause};
+  const std::string what = "'-s', '--show-eee', '-i', '--show-pause' or an interface name";
+  const std::string after = what + " after 'ethtool'";
+  const Token* t = c.peek();
+  if (!t || t->quoted || !t->text.starts_with('-')) {
+    EthtoolGet g{EthtoolQuery::kLinkSettings, c.name(after)};
+    c.end();
+    return g;
+  }
+  size_t option = c.keyword(kOptions, after);
+  if (option >= 2) {
+    EthtoolGet g{kQueries[option - 2],
+                 c.name("an interface name after '" + kOptions[option] + "'")};
+    c.end();
+    return g;
+  }
   EthtoolSettings s;
   s.iface = c.name("an interface name after '-s'");
   std::optional<uint32_t> wol;
@@ -339,7 +372,7 @@ Check parse_expect_fail(Cursor& c) {
   if (!command_traits(b).can_fail)
     c.fail(word, "'" + word.text +
                      "' cannot stand after 'expect fail': only commands that return an error "
-                     "can (unbind, bind, rmmod, modprobe, ip link set, ethtool -s)");
+                     "can (unbind, bind, rmmod, modprobe, ip link set, ethtool)");
   command->text = to_string(*command);
   f.command = std::move(command);
   return f;
@@ -358,11 +391,22 @@ struct CommandDef {
 };
 
 constexpr CommandDef kCommands[] = {
-    {"set", parse_set},       {"module", parse_module},     {"phy-id", parse_phy_id},
-    {"boot", parse_boot},     {"unbind", parse_unbind},     {"bind", parse_bind},
-    {"rmmod", parse_rmmod},   {"modprobe", parse_modprobe}, {"echo", parse_echo},
-    {"ip", parse_ip},         {"ethtool", parse_ethtool},   {"cable", parse_cable},
-    {"sfp", parse_sfp},       {"wait", parse_wait},         {"settle", parse_settle},
+    {"set", parse_set},
+    {"module", parse_module},
+    {"phy-id", parse_phy_id},
+    {"mac-facts", parse_mac_facts},
+    {"boot", parse_boot},
+    {"unbind", parse_unbind},
+    {"bind", parse_bind},
+    {"rmmod", parse_rmmod},
+    {"modprobe", parse_modprobe},
+    {"echo", parse_echo},
+    {"ip", parse_ip},
+    {"ethtool", parse_ethtool},
+    {"cable", parse_cable},
+    {"sfp", parse_sfp},
+    {"wait", parse_wait},
+    {"settle", parse_settle},
     {"expect", parse_expect},
 };
 

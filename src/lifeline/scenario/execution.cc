@@ -9,6 +9,8 @@
 #include <memory>
 #include <span>
 
+#include "lifeline/core/fwnode.h"
+#include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
@@ -48,6 +50,13 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
       module_locs_[m->module.text] = m->module.loc;
     } else if (const auto* p = std::get_if<PhyId>(&c.body)) {
       system_options_.phy_ids[pre.node(p->dev)->full_path] = p->id;
+    } else if (const auto* f = std::get_if<MacFacts>(&c.body)) {
+      const core::FwNode* mac = pre.node(f->dev);
+      if (!net::mac_facts_apply_to(*mac))
+        pre.fail(f->dev, "'" + f->dev.text +
+                             "' is not the node of a MAC that attaches its PHY with phylib at "
+                             "ndo_open (GENET, FEC), which mac-facts needs");
+      system_options_.mac_facts[mac->full_path] = f->variant.text;
     }
   }
   for (const auto& [knob, value] : options.knobs) {

@@ -55,10 +55,15 @@ std::string guest_quote(const std::string& word) {
 GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& options) {
   GuestScript out;
   out.shell = "# The scenario " + scenario.file + ", translated by lifeline for kernel-check.\n";
-  for (size_t i = 0; i < scenario.boot_index && i < scenario.commands.size(); ++i)
+  for (size_t i = 0; i < scenario.boot_index && i < scenario.commands.size(); ++i) {
     if (std::holds_alternative<ModuleCmd>(scenario.commands[i].body))
       refuse(scenario, scenario.commands[i],
              "the guest loads the board's modules from its initramfs at boot");
+    if (std::holds_alternative<MacFacts>(scenario.commands[i].body))
+      refuse(scenario, scenario.commands[i],
+             "mac-facts gives the model's MAC another driver's facts; the guest runs its own "
+             "driver");
+  }
   int last_checkpoint = 0;  // the check point no action came after yet
   for (size_t i = scenario.boot_index + 1; i < scenario.commands.size(); ++i) {
     const Command& c = scenario.commands[i];
@@ -99,6 +104,9 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
             } else if constexpr (std::is_same_v<T, EthtoolWol>) {
               st.guest =
                   "run ethtool -s " + guest_quote(b.iface.text) + " wol " + wol_letters(b.flags);
+            } else if constexpr (std::is_same_v<T, EthtoolGet>) {
+              st.guest = std::string("run ethtool ") + ethtool_query_option(b.query) +
+                         guest_quote(b.iface.text);
             } else if constexpr (std::is_same_v<T, Cable>) {
               // QEMU's emulated link partner is always there: a plain plug
               // before anything else is the state the machine starts in.
@@ -137,8 +145,10 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
               refuse(scenario, cmd,
                      "the guest loads the board's modules from its initramfs at boot");
             } else if constexpr (std::is_same_v<T, SetKnob> || std::is_same_v<T, PhyId> ||
+                                 std::is_same_v<T, MacFacts> ||
                                  std::is_same_v<T, Boot>) {
-              // set and phy-id configure the model only; boot is the guest's own.
+              // set and phy-id configure the model only (mac-facts is refused above);
+              // boot is the guest's own.
               st.kind = GuestStep::Kind::kNoop;
             } else {
               static_assert(sizeof(T) == 0, "a command the guest script does not translate");

@@ -103,6 +103,18 @@ TEST(GuestScript, BindWithoutDriverProbesAndModprobeInsmods) {
   EXPECT_NE(g.shell.find("\nrun ethtool -s eth0 wol g\n"), std::string::npos);
 }
 
+TEST(GuestScript, EthtoolGetRequestsAreTheRealEthtool) {
+  Scenario sc = parse_scenario(
+      "boot\nethtool eth0\nethtool --show-eee eth0\nethtool --driver eth0\n"
+      "expect fail ethtool -a eth0\n",
+      "t.scn");
+  GuestScript g = translate_for_guest(sc);
+  EXPECT_NE(g.shell.find("\nrun ethtool eth0\n"), std::string::npos) << g.shell;
+  EXPECT_NE(g.shell.find("\nrun ethtool --show-eee eth0\n"), std::string::npos) << g.shell;
+  EXPECT_NE(g.shell.find("\nrun ethtool -i eth0\n"), std::string::npos) << g.shell;
+  EXPECT_NE(g.shell.find("\nrun ethtool --show-pause eth0\n"), std::string::npos) << g.shell;
+}
+
 TEST(GuestScript, RefusesCommandsWithNoGuestEquivalent) {
   const char* refused[] = {
       "boot\ncable eth0 unplug\n",
@@ -110,6 +122,7 @@ TEST(GuestScript, RefusesCommandsWithNoGuestEquivalent) {
       "boot\nsfp sfp0 remove\n",
       "boot\nconcurrently\n  ip link set eth0 up\n  ip link set eth0 down\nend\n",
       "module macb late 2s\nboot\n",
+      "mac-facts &gem0 axienet-v5.2\nboot\n",
   };
   for (const char* text : refused) {
     Scenario sc = parse_scenario(text, "t.scn");

@@ -74,7 +74,7 @@ class Builder {
     scenario_.commands.push_back(std::move(cmd));
   }
 
-  // set, module, phy-id: facts about the board, so before it boots, once each.
+  // set, module, phy-id, mac-facts: facts about the board, so before it boots, once each.
   void configure(Command cmd, const std::string& word) {
     if (concurrently_) fail(cmd.loc, "'" + word + "' is not allowed inside 'concurrently'");
     if (scenario_.explicit_boot)
@@ -93,6 +93,9 @@ class Builder {
     } else if (auto* p = std::get_if<PhyId>(&cmd.body)) {
       key = &p->dev;
       what = "the PHY ID of '" + p->dev.text + "' is given";
+    } else if (auto* f = std::get_if<MacFacts>(&cmd.body)) {
+      key = &f->dev;
+      what = "the MAC facts of '" + f->dev.text + "' are given";
     }
     auto [it, fresh] = configured_.emplace(std::make_pair(cmd.body.index(), key->text), key->loc);
     if (!fresh) fail(key->loc, what + " twice (first on " + line_ref(it->second) + ")");

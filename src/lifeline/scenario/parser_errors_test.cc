@@ -61,9 +61,9 @@ TEST(ParserErrors, UnknownCommand) {
   EXPECT_TRUE(
       fails_with("modprob x", 1, 1, "unknown command 'modprob' (did you mean 'modprobe'?)"));
   EXPECT_TRUE(fails_with("frobnicate", 1, 1,
-                         "unknown command 'frobnicate'; commands are: set, module, phy-id, boot, "
-                         "unbind, bind, rmmod, modprobe, echo, ip, ethtool, cable, sfp, wait, "
-                         "settle, expect, concurrently, thread, end"));
+                         "unknown command 'frobnicate'; commands are: set, module, phy-id, "
+                         "mac-facts, boot, unbind, bind, rmmod, modprobe, echo, ip, ethtool, "
+                         "cable, sfp, wait, settle, expect, concurrently, thread, end"));
 }
 
 TEST(ParserErrors, ExtraWords) {
@@ -127,6 +127,26 @@ TEST(ParserErrors, PhyId) {
                          "expected a PHY ID that fits in 32 bits, got '0x11112222333344445555'"));
   EXPECT_TRUE(fails_with("phy-id &phy0 0x1\nphy-id &phy0 0x2", 2, 8,
                          "the PHY ID of '&phy0' is given twice (first on line 1)"));
+}
+
+TEST(ParserErrors, MacFacts) {
+  const std::string names = "the facts of a driver (lan78xx-v4.14, axienet-v5.2)";
+  EXPECT_TRUE(
+      fails_with("mac-facts", 1, 10, "expected a MAC device after 'mac-facts', got end of line"));
+  EXPECT_TRUE(fails_with("mac-facts &genet", 1, 17, "expected " + names + ", got end of line"));
+  EXPECT_TRUE(fails_with("mac-facts &genet lan78xx", 1, 18,
+                         "expected " + names + ", got 'lan78xx' (did you mean 'lan78xx-v4.14'?)"));
+  EXPECT_TRUE(
+      fails_with("mac-facts &genet ftgmac100", 1, 18, "expected " + names + ", got 'ftgmac100'"));
+  EXPECT_TRUE(
+      fails_with("mac-facts &genet lan78xx-v4.41", 1, 18,
+                 "expected " + names + ", got 'lan78xx-v4.41' (did you mean 'lan78xx-v4.14'?)"));
+  EXPECT_TRUE(
+      fails_with("mac-facts &genet axienet-v5.2 now", 1, 31, "expected end of line, got 'now'"));
+  EXPECT_TRUE(fails_with("mac-facts &genet axienet-v5.2\nmac-facts &genet lan78xx-v4.14", 2, 11,
+                         "the MAC facts of '&genet' are given twice (first on line 1)"));
+  EXPECT_TRUE(fails_with("wait 1s\nmac-facts &genet axienet-v5.2", 2, 1,
+                         "'mac-facts' must come before the first action (line 1)"));
 }
 
 TEST(ParserErrors, BootAndConfigurationOrder) {
@@ -209,10 +229,12 @@ TEST(ParserErrors, IpLink) {
 TEST(ParserErrors, EthtoolSettings) {
   const std::string setting =
       "expected a setting ('speed', 'duplex', 'autoneg', 'advertise' or 'wol'), got ";
-  EXPECT_TRUE(fails_with("ethtool", 1, 8, "expected '-s' after 'ethtool', got end of line"));
-  EXPECT_TRUE(fails_with("ethtool eth0", 1, 9, "expected '-s' after 'ethtool', got 'eth0'"));
-  EXPECT_TRUE(fails_with("ethtool -S eth0", 1, 9,
-                         "expected '-s' after 'ethtool', got '-S' (did you mean '-s'?)"));
+  const std::string option =
+      "expected '-s', '--show-eee', '-i', '--show-pause' or an interface name after 'ethtool', "
+      "got ";
+  EXPECT_TRUE(fails_with("ethtool", 1, 8, option + "end of line"));
+  EXPECT_TRUE(
+      fails_with("ethtool -S eth0", 1, 9, option + "'-S' (did you mean '-s', '-i', '-a'?)"));
   EXPECT_TRUE(
       fails_with("ethtool -s", 1, 11, "expected an interface name after '-s', got end of line"));
   EXPECT_TRUE(fails_with("ethtool -s eth0", 1, 16, setting + "end of line"));
@@ -424,6 +446,22 @@ TEST(ParserErrors, NotInsideConcurrently) {
                          "its own included"));
 }
 
+TEST(ParserErrors, EthtoolGet) {
+  EXPECT_TRUE(fails_with("ethtool eth0 speed", 1, 14, "expected end of line, got 'speed'"));
+  EXPECT_TRUE(fails_with("ethtool --show-eee", 1, 19,
+                         "expected an interface name after '--show-eee', got end of line"));
+  EXPECT_TRUE(
+      fails_with("ethtool -i", 1, 11, "expected an interface name after '-i', got end of line"));
+  EXPECT_TRUE(
+      fails_with("ethtool --show-pause eth0 eth1", 1, 27, "expected end of line, got 'eth1'"));
+  EXPECT_TRUE(fails_with("ethtool --show-eee -s", 1, 20,
+                         "expected an interface name after '--show-eee', got '-s'"));
+  EXPECT_TRUE(fails_with("ethtool --show-eeee eth0", 1, 9,
+                         "expected '-s', '--show-eee', '-i', '--show-pause' or an interface name "
+                         "after 'ethtool', got '--show-eeee' (did you mean '--show-eee', "
+                         "'--show-pause'?)"));
+}
+
 TEST(ParserErrors, ExpectFail) {
   EXPECT_TRUE(
       fails_with("expect fail EXYZZY bind x\n", 1, 13,
@@ -436,7 +474,7 @@ TEST(ParserErrors, ExpectFail) {
                  "of line"));
   EXPECT_TRUE(fails_with("expect fail wait 1s\n", 1, 13,
                          "'wait' cannot stand after 'expect fail': only commands that return an "
-                         "error can (unbind, bind, rmmod, modprobe, ip link set, ethtool -s)"));
+                         "error can (unbind, bind, rmmod, modprobe, ip link set, ethtool)"));
 }
 
 TEST(ParserErrors, FirstErrorWins) {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 
@@ -110,6 +111,17 @@ TEST(Parser, PhyId) {
   EXPECT_EQ(p.id, 0x001cc916u);
   EXPECT_EQ(std::get<PhyId>(s.commands[1].body).id, 0xffffffffu);
   EXPECT_EQ(std::get<PhyId>(s.commands[2].body).id, 0x141u);
+}
+
+TEST(Parser, MacFacts) {
+  Scenario s = parse("mac-facts &genet lan78xx-v4.14\nmac-facts /soc/ethernet@1 axienet-v5.2\n");
+  const auto& f = std::get<MacFacts>(s.commands[0].body);
+  EXPECT_EQ(f.dev.text, "&genet");
+  EXPECT_EQ(f.variant.text, "lan78xx-v4.14");
+  EXPECT_EQ(f.variant.loc.column, 18);
+  EXPECT_EQ(std::get<MacFacts>(s.commands[1].body).variant.text, "axienet-v5.2");
+  EXPECT_TRUE(is_configuration(s.commands[0].body));
+  EXPECT_EQ(s.boot_index, 2u);
 }
 
 // ---- driver lifecycle ----
@@ -263,6 +275,33 @@ TEST(Parser, EthtoolWol) {
   EXPECT_EQ(only<EthtoolWol>("ethtool -s eth0 wol d").flags, 0u);
   EXPECT_EQ(only<EthtoolWol>("ethtool -s eth0 wol pumbags").flags, 0x7fu);
   EXPECT_EQ(only<EthtoolWol>("ethtool -s eth0 wol gp").flags, kWakeMagic | kWakePhy);
+}
+
+TEST(Parser, EthtoolGet) {
+  struct {
+    const char* text;
+    EthtoolQuery query;
+  } cases[] = {
+      {"ethtool eth0", EthtoolQuery::kLinkSettings},
+      {"ethtool --show-eee eth0", EthtoolQuery::kEee},
+      {"ethtool -i eth0", EthtoolQuery::kDriverInfo},
+      {"ethtool --driver eth0", EthtoolQuery::kDriverInfo},
+      {"ethtool --show-pause eth0", EthtoolQuery::kPause},
+      {"ethtool -a eth0", EthtoolQuery::kPause},
+  };
+  for (const auto& c : cases) {
+    auto g = only<EthtoolGet>(c.text);
+    EXPECT_EQ(g.query, c.query) << c.text;
+    EXPECT_EQ(g.iface.text, "eth0") << c.text;
+  }
+  // A quoted word is an interface, even one that looks like an option.
+  auto g = only<EthtoolGet>("ethtool \"-i\"");
+  EXPECT_EQ(g.query, EthtoolQuery::kLinkSettings);
+  EXPECT_EQ(g.iface.text, "-i");
+  // A get request can be expected to fail.
+  auto f = only_check<ExpectFail>("expect fail ENODEV ethtool --show-eee eth0");
+  EXPECT_EQ(f.err, ENODEV);
+  EXPECT_EQ(std::get<EthtoolGet>(f.command->body).query, EthtoolQuery::kEee);
 }
 
 // ---- physical world ----

@@ -106,6 +106,9 @@ struct Printer {
   std::string operator()(const PhyId& p) const {
     return "phy-id " + word(p.dev) + " " + phy_id(p.id);
   }
+  std::string operator()(const MacFacts& f) const {
+    return "mac-facts " + word(f.dev) + " " + word(f.variant);
+  }
   std::string operator()(const Boot&) const { return "boot"; }
   std::string operator()(const Unbind& u) const { return "unbind " + bind_args(u); }
   std::string operator()(const Bind& b) const { return "bind " + bind_args(b); }
@@ -117,6 +120,9 @@ struct Printer {
   std::string operator()(const EthtoolSettings& e) const { return ethtool(e); }
   std::string operator()(const EthtoolWol& w) const {
     return "ethtool -s " + word(w.iface) + " wol " + format_wol_flags(w.flags);
+  }
+  std::string operator()(const EthtoolGet& g) const {
+    return std::string("ethtool ") + ethtool_query_option(g.query) + word(g.iface);
   }
   std::string operator()(const Cable& c) const {
     std::string s = "cable " + word(c.target) + (c.plug ? " plug" : " unplug");
@@ -165,6 +171,7 @@ struct WordOf {
   std::string_view operator()(const SetKnob&) const { return "set"; }
   std::string_view operator()(const ModuleCmd&) const { return "module"; }
   std::string_view operator()(const PhyId&) const { return "phy-id"; }
+  std::string_view operator()(const MacFacts&) const { return "mac-facts"; }
   std::string_view operator()(const Boot&) const { return "boot"; }
   std::string_view operator()(const Unbind&) const { return "unbind"; }
   std::string_view operator()(const Bind&) const { return "bind"; }
@@ -173,6 +180,7 @@ struct WordOf {
   std::string_view operator()(const LinkSet&) const { return "ip"; }
   std::string_view operator()(const EthtoolSettings&) const { return "ethtool"; }
   std::string_view operator()(const EthtoolWol&) const { return "ethtool"; }
+  std::string_view operator()(const EthtoolGet&) const { return "ethtool"; }
   std::string_view operator()(const Cable&) const { return "cable"; }
   std::string_view operator()(const Sfp&) const { return "sfp"; }
   std::string_view operator()(const Wait&) const { return "wait"; }
@@ -206,6 +214,19 @@ std::string to_string(const Scenario& scenario) {
     s += to_string(scenario.commands[i]) + "\n";
   }
   return s;
+}
+
+const char* ethtool_query_option(EthtoolQuery q) {
+  switch (q) {
+    case EthtoolQuery::kEee:
+      return "--show-eee ";
+    case EthtoolQuery::kDriverInfo:
+      return "-i ";
+    case EthtoolQuery::kPause:
+      return "--show-pause ";
+    default:
+      return "";
+  }
 }
 
 std::string_view command_word(const Body& body) { return std::visit(WordOf{}, body); }

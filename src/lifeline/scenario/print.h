@@ -25,6 +25,9 @@ std::string to_string(const Scenario& scenario);
 // The word a command is written with ("unbind", "ethtool", "expect"), for
 // messages about a command.
 std::string_view command_word(const Body& body);
+// The option an ethtool get request is written with, and a space ("" for
+// the link settings: `ethtool IF`).
+const char* ethtool_query_option(EthtoolQuery q);
 
 // `text` as one word of the language: bare when it can be, else quoted.
 std::string quote_word(std::string_view text);

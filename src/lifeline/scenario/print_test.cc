@@ -61,6 +61,13 @@ TEST(Print, CanonicalForms) {
        "ethtool -s eth0 autoneg on advertise 100baseT/Full 1000baseT/Full"},
       {"ethtool -s eth0 wol gp", "ethtool -s eth0 wol pg"},
       {"ethtool -s eth0 wol d", "ethtool -s eth0 wol d"},
+      {"mac-facts &genet lan78xx-v4.14", "mac-facts &genet lan78xx-v4.14"},
+      {"ethtool eth0", "ethtool eth0"},
+      {"ethtool --show-eee eth0", "ethtool --show-eee eth0"},
+      {"ethtool --driver eth0", "ethtool -i eth0"},
+      {"ethtool -a eth0", "ethtool --show-pause eth0"},
+      {"ethtool '-i'", "ethtool \"-i\""},
+      {"expect fail ethtool -i eth0", "expect fail ethtool -i eth0"},
       {"cable eth0 plug", "cable eth0 plug"},
       {"cable &phy0 plug 100/half", "cable &phy0 plug 100/half"},
       {"cable eth0 unplug", "cable eth0 unplug"},
@@ -139,6 +146,7 @@ set pcs release
 module broadcom late 5s
 module "odd name" absent
 phy-id &phy0 0x600d8595
+mac-facts &genet axienet-v5.2
 boot
 ip link set eth0 up
 cable eth0 plug 1000/full
@@ -157,6 +165,11 @@ ethtool -s eth0 advertise 0x80000000002f autoneg on
 ethtool -s eth0 advertise 1000baseT/Full 2500baseT/Full
 ethtool -s eth0 wol umg
 ethtool -s eth0 wol d
+ethtool eth0
+ethtool --show-eee eth0
+ethtool -i eth0
+ethtool --show-pause eth0
+expect fail ENODEV ethtool --show-eee eth0
 sfp &sfp0 insert copper-1000base-t
 sfp &sfp0 los on
 sfp &sfp0 tx-fault off
@@ -202,6 +215,9 @@ TEST(Print, CommandWords) {
   EXPECT_EQ(command_word(s.commands[1].body), "unbind");
   EXPECT_EQ(command_word(s.commands[2].body), "ethtool");
   EXPECT_EQ(command_word(s.commands[3].body), "expect");
+  Scenario g = parse("mac-facts &genet lan78xx-v4.14\nethtool --show-eee eth0");
+  EXPECT_EQ(command_word(g.commands[0].body), "mac-facts");
+  EXPECT_EQ(command_word(g.commands[2].body), "ethtool");
 }
 
 }  // namespace

@@ -803,6 +803,68 @@ TEST(MacCatalog, KeyFacts) {
   EXPECT_EQ(find_mac("mediatek,mt7986-eth")->mdio_child, "mdio-bus");
 }
 
+TEST(MacCatalog, LifecycleFactsAreConsistent) {
+  for (const MacInfo& m : mac_catalog()) {
+    const MacLifecycle& lc = m.lifecycle;
+    // Each entry names the functions its lifecycle facts were read from.
+    EXPECT_THAT(std::string(lc.source), ::testing::HasSubstr("()")) << m.compatible;
+    // A phylink MAC's ops go through phylink_ethtool_*() (or are absent),
+    // and phylink's stop never dereferences netdev->phydev.
+    if (m.phy_api == PhyApi::kPhylink) {
+      for (PhydevUse u : {lc.get_link_ksettings, lc.get_eee, lc.get_pauseparam})
+        EXPECT_TRUE(u == PhydevUse::kPhylink || u == PhydevUse::kAbsent) << m.compatible;
+      EXPECT_TRUE(lc.stop_checks_phydev) << m.compatible;
+    } else {
+      for (PhydevUse u : {lc.get_link_ksettings, lc.get_eee, lc.get_pauseparam})
+        EXPECT_NE(u, PhydevUse::kPhylink) << m.compatible;
+    }
+    EXPECT_TRUE(lc.eee_no_phydev_err == ENODEV || lc.eee_no_phydev_err == EOPNOTSUPP)
+        << m.compatible;
+    // No bundled board's v6.12 driver has either bug of the variants.
+    EXPECT_NE(lc.get_eee, PhydevUse::kUnchecked) << m.compatible;
+    EXPECT_EQ(lc.remove_order, RemoveOrder::kNetdevFirst) << m.compatible;
+  }
+}
+
+TEST(MacCatalog, LifecycleKeyFacts) {
+  // bcmgenet.c: both get ops check, get_link_ksettings also netif_running().
+  const MacLifecycle& genet = find_mac("brcm,bcm2711-genet-v5")->lifecycle;
+  EXPECT_EQ(genet.get_link_ksettings, PhydevUse::kChecked);
+  EXPECT_TRUE(genet.link_ksettings_needs_running);
+  EXPECT_EQ(genet.get_eee, PhydevUse::kChecked);
+  EXPECT_FALSE(genet.stop_checks_phydev);  // bcmgenet_close(): phy_disconnect(dev->phydev)
+  // fec_enet_get_eee(): -ENETDOWN first, then ndev->phydev unchecked.
+  EXPECT_EQ(find_mac("fsl,imx8mq-fec")->lifecycle.get_eee, PhydevUse::kRunning);
+  // emac_get_eee(): -EOPNOTSUPP without a PHY; emac_ndo_stop() checks it.
+  const MacLifecycle& icssg = find_mac("ti,am642-icssg-prueth")->lifecycle;
+  EXPECT_EQ(icssg.eee_no_phydev_err, EOPNOTSUPP);
+  EXPECT_TRUE(icssg.stop_checks_phydev);
+  EXPECT_EQ(icssg.get_pauseparam, PhydevUse::kAbsent);
+  // macb in v6.12: no .get_eee, no .get_pauseparam.
+  EXPECT_EQ(find_mac("cdns,zynqmp-gem")->lifecycle.get_eee, PhydevUse::kAbsent);
+  EXPECT_EQ(find_mac("cdns,zynqmp-gem")->lifecycle.get_pauseparam, PhydevUse::kAbsent);
+}
+
+TEST(MacCatalog, FactsVariants) {
+  std::set<std::string_view> seen;
+  for (const MacFactsVariant& v : mac_facts_variants()) {
+    EXPECT_TRUE(seen.insert(v.name).second) << "duplicate " << v.name;
+    EXPECT_EQ(find_mac_facts(v.name), &v);
+    EXPECT_FALSE(v.driver.empty()) << v.name;
+    EXPECT_FALSE(v.lifecycle.source.empty()) << v.name;
+  }
+  const MacFactsVariant* lan = find_mac_facts("lan78xx-v4.14");
+  ASSERT_NE(lan, nullptr);
+  EXPECT_EQ(lan->lifecycle.get_eee, PhydevUse::kUnchecked);
+  EXPECT_EQ(lan->lifecycle.get_link_ksettings, PhydevUse::kUnchecked);
+  EXPECT_EQ(lan->lifecycle.get_pauseparam, PhydevUse::kUnchecked);
+  EXPECT_THAT(std::string(lan->lifecycle.source), ::testing::HasSubstr("issue #2457"));
+  const MacFactsVariant* axi = find_mac_facts("axienet-v5.2");
+  ASSERT_NE(axi, nullptr);
+  EXPECT_EQ(axi->lifecycle.remove_order, RemoveOrder::kMdioFirst);
+  EXPECT_EQ(find_mac_facts("lan78xx"), nullptr);
+}
+
 TEST(MdioCatalog, EntriesAreWellFormed) {
   std::set<std::string_view> seen;
   for (const MdioControllerInfo& m : mdio_controller_catalog()) {

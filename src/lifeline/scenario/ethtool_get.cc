@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/scenario/ethtool_get.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <memory>
+
+#include "lifeline/core/errno.h"
+#include "lifeline/net/ethtool.h"
+#include "lifeline/net/netdevice.h"
+#include "lifeline/sim/completion.h"
+#include "lifeline/sim/engine.h"
+#include "lifeline/sim/note.h"
+
+namespace lifeline::scenario {
+
+namespace {
+
+std::string on_off(bool b) { return b ? "on" : "off"; }
+
+// ethtool(8)'s "Speed:" and "Duplex:" lines.
+std::string speed_text(int speed) {
+  return speed > 0 ? fmt::format("{}Mb/s", speed) : std::string("Unknown!");
+}
+std::string duplex_text(net::Duplex d) {
+  return d == net::DUPLEX_FULL ? "Full" : d == net::DUPLEX_HALF ? "Half" : "Unknown!";
+}
+
+std::string modes_text(net::LinkModes m) {
+  m &= net::kSpeedModes;
+  return m ? net::link_modes_string(m) : std::string("Not reported");
+}
+
+// The request, in the ethtool task; the output line on success.
+int query(EthtoolQuery q, net::NetDevice* nd, std::string* out) {
+  const std::string& ifname = nd->name();
+  switch (q) {
+    case EthtoolQuery::kLinkSettings: {
+      net::EthtoolLinkKsettings ks;
+      int err = net::ethtool_get_link_ksettings(nd, &ks);
+      if (!err)
+        *out = fmt::format(
+            "Settings for {}: Speed: {}, Duplex: {}, Auto-negotiation: {}, Link detected: {}",
+            ifname, speed_text(ks.speed), duplex_text(ks.duplex),
+            on_off(ks.autoneg == net::AUTONEG_ENABLE), ks.link ? "yes" : "no");
+      return err;
+    }
+    case EthtoolQuery::kEee: {
+      net::EthtoolKeee e;
+      int err = net::ethtool_get_eee(nd, &e);
+      if (!err) {
+        std::string status = !e.supported ? "not supported"
+                             : !e.eee_enabled
+                                 ? "disabled"
+                                 : (e.eee_active ? "enabled - active" : "enabled - inactive");
+        *out = fmt::format(
+            "EEE settings for {}: EEE status: {}, Supported EEE link modes: {}, Advertised EEE "
+            "link modes: {}, Link partner advertised EEE link modes: {}",
+            ifname, status, modes_text(e.supported), modes_text(e.advertised),
+            modes_text(e.lp_advertised));
+      }
+      return err;
+    }
+    case EthtoolQuery::kDriverInfo: {
+      net::EthtoolDrvinfo d;
+      int err = net::ethtool_get_drvinfo(nd, &d);
+      if (!err) *out = fmt::format("driver: {}, bus-info: {}", d.driver, d.bus_info);
+      return err;
+    }
+    default: {
+      net::EthtoolPauseparam p;
+      int err = net::ethtool_get_pauseparam(nd, &p);
+      if (!err)
+        *out = fmt::format("Pause parameters for {}: Autonegotiate: {}, RX: {}, TX: {}", ifname,
+                           on_off(p.autoneg), on_off(p.rx_pause), on_off(p.tx_pause));
+      return err;
+    }
+  }
+}
+
+}  // namespace
+
+EthtoolGetResult run_ethtool_get(const EthtoolGet& q, net::NetDevice* nd) {
+  // ethtool -i asks through the ioctl (ETHTOOL_GDRVINFO), the others through
+  // netlink; the error lines are theirs.
+  auto failure = [&](int err) {
+    std::string why = std::strerror(-err);
+    return EthtoolGetResult{err, q.query == EthtoolQuery::kDriverInfo
+                                     ? "Cannot get driver information: " + why
+                                     : "netlink error: " + why};
+  };
+  if (!nd) return failure(-ENODEV);
+  auto done = std::make_shared<sim::Completion>();
+  sim::init_completion(done.get(), "ethtool");
+  auto err = std::make_shared<int>(0);
+  auto returned = std::make_shared<bool>(false);  // false: an oops killed the process
+  auto out = std::make_shared<std::string>();
+  sim::Task* task =
+      sim::Engine::current().spawn("ethtool", [kind = q.query, nd, err, returned, out] {
+        *err = query(kind, nd, out.get());
+        *returned = true;
+      });
+  task->on_exit = [done] { sim::complete(done.get()); };
+  done->completers.push_back(task);
+  sim::wait_for_completion(done.get());
+  if (!*returned) return EthtoolGetResult{-EFAULT, "Segmentation fault: ethtool died of an oops"};
+  if (*err) return failure(*err);
+  sim::note(*out);
+  return {};
+}
+
+}  // namespace lifeline::scenario
