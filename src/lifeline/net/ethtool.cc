@@ -21,7 +21,12 @@ namespace {
 // The EEE-capable modes of a copper PHY (MDIO_PCS_EEE_ABLE): 100BASE-TX and
 // 1000BASE-T, where the PHY supports them. The model has no MMD registers;
 // genphy_c45_ethtool_get_eee() reads these from them.
-constexpr LinkModes kEeeModes = LM_100baseT_Full | LM_1000baseT_Full;
+LinkModes eee_modes() {
+  LinkModes m;
+  linkmode_set_bit(ETHTOOL_LINK_MODE_100baseT_Full_BIT, m);
+  linkmode_set_bit(ETHTOOL_LINK_MODE_1000baseT_Full_BIT, m);
+  return m;
+}
 
 }  // namespace
 
@@ -52,14 +57,14 @@ int phy_ethtool_get_eee(sim::Ptr<PhyDevice> phydev, EthtoolKeee* data) {
   PhyDevice* phy = phydev.at("phydev->drv");
   if (!phy->drv) return -EIO;
   sim::mutex_lock(&phy->lock);
-  data->supported = phy->supported & kEeeModes;
-  data->advertised = phy->eee_enabled ? data->supported : 0;
-  data->lp_advertised = phy->link ? phy->lp_advertising & kEeeModes : 0;
+  data->supported = phy->supported & eee_modes();
+  data->advertised = phy->eee_enabled ? data->supported : LinkModes();
+  data->lp_advertised = phy->link ? phy->lp_advertising & eee_modes() : LinkModes();
   data->eee_enabled = phy->eee_enabled;
   data->tx_lpi_enabled = phy->eee_enabled;
   data->eee_active =
       phy->eee_enabled && phy->link &&
-      (data->advertised & data->lp_advertised & link_mode_for(phy->speed, phy->duplex));
+      (data->advertised & data->lp_advertised & link_mode_for(phy->speed, phy->duplex)).any();
   sim::mutex_unlock(&phy->lock);
   return 0;
 }

@@ -27,13 +27,13 @@ struct EthtoolLinkKsettings {
   int speed = SPEED_UNKNOWN;
   Duplex duplex = DUPLEX_UNKNOWN;
   int autoneg = AUTONEG_DISABLE;
-  LinkModes supported = 0, advertising = 0, lp_advertising = 0;
+  LinkModes supported, advertising, lp_advertising;
   bool link = false;
 };
 
 // struct ethtool_keee, reduced.
 struct EthtoolKeee {
-  LinkModes supported = 0, advertised = 0, lp_advertised = 0;
+  LinkModes supported, advertised, lp_advertised;
   bool eee_enabled = false, eee_active = false, tx_lpi_enabled = false;
 };
 

@@ -12,6 +12,7 @@ struct ForgetsSfp {
   void operator()(const SetKnob&) const {}
   void operator()(const ModuleCmd&) const {}
   void operator()(const PhyId&) const {}
+  void operator()(const MacFacts&) const {}
   void operator()(const Boot&) const {}
   void operator()(const Unbind&) const {}
   void operator()(const Bind&) const {}
@@ -20,6 +21,7 @@ struct ForgetsSfp {
   void operator()(const LinkSet&) const {}
   void operator()(const EthtoolSettings&) const {}
   void operator()(const EthtoolWol&) const {}
+  void operator()(const EthtoolGet&) const {}
   void operator()(const Cable&) const {}
   void operator()(const Wait&) const {}
   void operator()(const Settle&) const {}
@@ -45,6 +47,8 @@ static_assert(visits_every_alternative<Fallback, Body>);
 TEST(CommandTraits, OnlyCommandsThatReturnAnErrorCanBeExpectedToFail) {
   EXPECT_TRUE(command_traits(Unbind{}).can_fail);
   EXPECT_TRUE(command_traits(EthtoolWol{}).can_fail);
+  EXPECT_TRUE(command_traits(EthtoolGet{}).can_fail);
+  EXPECT_FALSE(command_traits(MacFacts{}).action);
   EXPECT_FALSE(command_traits(Cable{}).can_fail);
   EXPECT_FALSE(command_traits(Wait{}).can_fail);
   EXPECT_FALSE(command_traits(Expect{}).can_fail);

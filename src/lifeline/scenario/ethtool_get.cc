@@ -28,8 +28,8 @@ std::string duplex_text(net::Duplex d) {
 }
 
 std::string modes_text(net::LinkModes m) {
-  m &= net::kSpeedModes;
-  return m ? net::link_modes_string(m) : std::string("Not reported");
+  m &= net::speed_link_modes();
+  return m.any() ? net::link_modes_string(m) : std::string("Not reported");
 }
 
 // The request, in the ethtool task; the output line on success.
@@ -50,7 +50,7 @@ int query(EthtoolQuery q, net::NetDevice* nd, std::string* out) {
       net::EthtoolKeee e;
       int err = net::ethtool_get_eee(nd, &e);
       if (!err) {
-        std::string status = !e.supported ? "not supported"
+        std::string status = e.supported.none() ? "not supported"
                              : !e.eee_enabled
                                  ? "disabled"
                                  : (e.eee_active ? "enabled - active" : "enabled - inactive");
