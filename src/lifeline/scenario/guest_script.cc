@@ -99,7 +99,8 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
               if (b.speed) line += " speed " + std::to_string(*b.speed);
               if (b.duplex) line += std::string(" duplex ") + net::duplex_name(*b.duplex);
               if (b.autoneg) line += *b.autoneg ? " autoneg on" : " autoneg off";
-              if (b.advertise) line += " advertise " + net::format_link_mode_mask(b.advertise->modes);
+              if (b.advertise)
+                line += " advertise " + net::format_link_mode_mask(b.advertise->modes);
               st.guest = line;
             } else if constexpr (std::is_same_v<T, EthtoolWol>) {
               st.guest =
@@ -145,8 +146,7 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
               refuse(scenario, cmd,
                      "the guest loads the board's modules from its initramfs at boot");
             } else if constexpr (std::is_same_v<T, SetKnob> || std::is_same_v<T, PhyId> ||
-                                 std::is_same_v<T, MacFacts> ||
-                                 std::is_same_v<T, Boot>) {
+                                 std::is_same_v<T, MacFacts> || std::is_same_v<T, Boot>) {
               // set and phy-id configure the model only (mac-facts is refused above);
               // boot is the guest's own.
               st.kind = GuestStep::Kind::kNoop;
