@@ -19,6 +19,7 @@
 #include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/catalog/phy_catalog.h"
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/dsa/switch_driver.h"
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/mdio_controller.h"
 #include "lifeline/net/net.h"
@@ -58,6 +59,15 @@ core::Bus* bus_named(std::string_view bus, dt::DtBuses& buses) {
 const MacInfo* mac_info_for(const core::FwNode& n) {
   for (const std::string& c : n.compatible())
     if (const MacInfo* m = find_mac(c)) return m;
+  return nullptr;
+}
+
+// A switch whose driver lifeline models (net/dsa/switch_driver.h).
+const DsaSwitchInfo* dsa_info_for(const core::FwNode& n) {
+  if (!dt::is_dsa_switch(n)) return nullptr;
+  for (const std::string& c : n.compatible())
+    if (const DsaSwitchInfo* d = find_dsa_switch(c))
+      return dsa_switch_driver_modelled(*d) ? d : nullptr;
   return nullptr;
 }
 
@@ -113,6 +123,7 @@ struct NodeScan {
   std::vector<const MacInfo*> macs;               // known MACs, tree order
   std::vector<const MdioControllerInfo*> mdios;   // MDIO controllers, tree order
   std::vector<const core::FwNode*> default_macs;  // MACs the catalog does not know
+  std::vector<const DsaSwitchInfo*> switches;     // modelled DSA switches, tree order
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -130,6 +141,12 @@ NodeScan scan_nodes(const core::FwTree& tree) {
     } else if (const MacInfo* m = mac_info_for(*n)) {
       s.macs.push_back(m);
       s.claimed.insert(n);
+    } else if (const DsaSwitchInfo* d = dsa_info_for(*n)) {
+      // Its user ports are its netdevs (dsa_user_create()).
+      s.switches.push_back(d);
+      s.claimed.insert(n);
+      for (const core::FwNode* p : dt::dsa_ports(*n))
+        if (!p->has_property("ethernet") && !p->has_property("link")) s.netdev_nodes.insert(p);
     }
   }
   // MACs the catalog does not know: a default, unless a known MAC or a DSA
@@ -189,9 +206,13 @@ std::string no_netdev_reason(const core::FwTree& tree, const core::FwNode& node)
   for (const core::FwNode* p = &node; p; p = p->parent)
     if (!p->is_enabled())
       return p == &node ? "the node is disabled" : "its parent " + p->full_path + " is disabled";
+  if (dt::is_dsa_port(node) && scan->claimed.count(node.parent->parent))
+    return node.has_property("ethernet") ? "it is a CPU port of a DSA switch (no netdev: its "
+                                           "conduit is the MAC its \"ethernet\" phandle names)"
+                                         : "it is a DSA (cross-chip) port of a switch (no netdev)";
   if (dt::is_dsa_port(node))
-    return "DSA switches are not modelled yet (the switch binds a generic driver, which makes no "
-           "netdev for its ports)";
+    return "the driver of this DSA switch is not modelled yet (the switch binds a generic driver, "
+           "which makes no netdev for its ports)";
   std::string compat =
       node.compatible().empty() ? "" : " (compatible \"" + node.compatible().front() + "\")";
   if (const MacInfo* info = scan->claimed.count(&node) ? mac_info_for(node) : nullptr) {
@@ -290,6 +311,17 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
     mdio_controller_driver_setup(make_dt_driver(infos), infos);
   for (const auto& infos : group_by_driver(macs))
     mac_driver_setup(make_dt_driver(infos), infos, mac_buses);
+  // DSA switch drivers (net/dsa/); design (port-device): the bus of the
+  // user ports' own devices.
+  core::Bus* dsa_port_bus = nullptr;
+  if (!scan->switches.empty())
+    if (auto port_bus = phy_loss_ops().dsa_port_bus_register) dsa_port_bus = port_bus();
+  for (const auto& infos : group_by_driver(scan->switches)) {
+    auto* drv = sim::kzalloc<core::Driver>(std::string(infos.front()->driver));
+    drv->bus = net->mdio_bus_type;
+    dsa_switch_driver_setup(drv, infos, dsa_port_bus);
+    drivers_by_module[std::string(infos.front()->module)].push_back(drv);
+  }
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();
