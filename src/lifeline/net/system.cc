@@ -63,12 +63,17 @@ const MacInfo* mac_info_for(const core::FwNode& n) {
 }
 
 // A switch whose driver lifeline models (net/dsa/switch_driver.h).
+// A PCI switch's node may have no compatible: the board's PCI ID fact
+// names it (felix on the LS1028A).
 const DsaSwitchInfo* dsa_info_for(const core::FwNode& n) {
   if (!dt::is_dsa_switch(n)) return nullptr;
+  const DsaSwitchInfo* d = nullptr;
   for (const std::string& c : n.compatible())
-    if (const DsaSwitchInfo* d = find_dsa_switch(c))
-      return dsa_switch_driver_modelled(*d) ? d : nullptr;
-  return nullptr;
+    if (!d) d = find_dsa_switch(c);
+  if (!d && n.tree && n.tree->root())
+    if (const BoardPciId* id = find_board_pci_id(n.tree->root()->compatible(), n.full_path))
+      d = find_dsa_switch(id->pci_id);
+  return d && dsa_switch_driver_modelled(*d) ? d : nullptr;
 }
 
 const MdioControllerInfo* mdio_info_for(const core::FwNode& n) {
@@ -317,8 +322,13 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   if (!scan->switches.empty())
     if (auto port_bus = phy_loss_ops().dsa_port_bus_register) dsa_port_bus = port_bus();
   for (const auto& infos : group_by_driver(scan->switches)) {
-    auto* drv = sim::kzalloc<core::Driver>(std::string(infos.front()->driver));
-    drv->bus = net->mdio_bus_type;
+    auto* drv = sim::kzalloc<dt::DtDriver>(std::string(infos.front()->driver));
+    std::string_view bus = infos.front()->bus;
+    drv->bus =
+        bus == "mdio" ? net->mdio_bus_type : (bus == "spi" ? buses.spi : bus_named(bus, buses));
+    for (const DsaSwitchInfo* info : infos)
+      if (auto ids = parse_pci_compat(info->pci_id))
+        drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
     dsa_switch_driver_setup(drv, infos, dsa_port_bus);
     drivers_by_module[std::string(infos.front()->module)].push_back(drv);
   }

@@ -66,8 +66,11 @@ constexpr std::array kSwitches = {
                   "phylink_pcs in v6.12 ksz; internal PHY ID PHY_ID_KSZ9477 "
                   "(include/linux/micrel_phy.h); ksz_spi.c ksz_spi_driver \"ksz-switch\", "
                   "Makefile ksz_spi.o",
-        .internal_phys = 0,
-        .internal_phys_source = "",
+        .internal_phys = 5,
+        .internal_phys_source =
+            "drivers/net/dsa/microchip/ksz_common.c: ksz_switch_chips[KSZ9477] .internal_phy = "
+            "{true x5, false, false}; net/dsa/user.c dsa_user_phy_read() answers through "
+            "ds->ops->phy_read at the user ports' addresses (ds->phys_mii_mask)",
     },
     DsaSwitchInfo{
         .compatible = "nxp,sja1105q",

@@ -141,7 +141,9 @@ int dsa_switch_setup(DsaSwitch* ds) {
     bus->parent_dev = ds->dev;
     bus->owner = ds->dev->driver ? ds->dev->driver->owner : nullptr;
     err = mdiobus_register(bus);
+    if (!err && ds->ops->scan_user_mii_bus) err = ds->ops->scan_user_mii_bus(ds, bus);
     if (err < 0) {
+      if (bus->state == MdiobusState::MDIOBUS_REGISTERED) mdiobus_unregister(bus);
       mdiobus_free(bus);
       if (ds->ops->teardown) ds->ops->teardown(ds);
       return err;

@@ -68,6 +68,10 @@ struct DsaSwitchOps {
   // ds->ops->phy_read: DSA then makes ds->user_mii_bus itself when the
   // driver set none ("dsa-%d.%d").
   bool phy_read = false;
+  // The PHYs that answer through phy_read at the user ports' addresses
+  // (mdiobus_register()'s scan of that bus, which reads them through
+  // ds->ops->phy_read): registers them on `bus`. 0 or -errno.
+  int (*scan_user_mii_bus)(DsaSwitch* ds, MiiBus* bus) = nullptr;
 };
 
 // struct dsa_switch

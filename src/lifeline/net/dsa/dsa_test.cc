@@ -32,16 +32,16 @@ constexpr const char* kSwitch = "/soc/internal-regs/mdio@72004/ethernet-switch@4
 
 // Boots the ClearFog Pro (after `edit` changed its tree), lets it settle,
 // then runs `check` in the same task, while the model is alive.
-void boot_clearfog(const std::function<void(core::FwTree&)>& edit,
-                   const std::function<void()>& check) {
-  std::unique_ptr<core::FwTree> tree = dt::testing::fresh_board("armada-388-clearfog-pro.dts");
+void boot_board(const std::string& board, const std::function<void(core::FwTree&)>& edit,
+                const std::function<void()>& check) {
+  std::unique_ptr<core::FwTree> tree = dt::testing::fresh_board(board + ".dts");
   if (edit) edit(*tree);
   sim::Engine engine;
   engine.spawn(
       "init",
       [&] {
         SystemOptions o;
-        o.board = "armada-388-clearfog-pro";
+        o.board = board;
         System* sys = system_create(*tree, o);
         system_boot(sys);
         sim::msleep(20000);
@@ -50,6 +50,11 @@ void boot_clearfog(const std::function<void(core::FwTree&)>& edit,
       /*essential=*/true);
   engine.run();
   engine.reset();
+}
+
+void boot_clearfog(const std::function<void(core::FwTree&)>& edit,
+                   const std::function<void()>& check) {
+  boot_board("armada-388-clearfog-pro", edit, check);
 }
 
 DsaPort* port(DsaSwitch* ds, int index) {
@@ -158,6 +163,27 @@ TEST(Dsa, SwitchDefersWhileItsConduitHasNoNetdev) {
         EXPECT_FALSE(core::device_is_bound(sw->dev));
         EXPECT_GT(sw->dev->probe_attempts, 0);
       });
+  EXPECT_TRUE(ran);
+}
+
+// ksz9477 has ds->ops->phy_read and, on this board, no "mdio" node: DSA
+// makes ds->user_mii_bus itself ("dsa-%d.%d"), and the switch's internal
+// PHYs answer there, at the user ports' numbers.
+TEST(Dsa, Ksz9477UserPortsFindTheirPhysOnTheBusDsaMade) {
+  bool ran = false;
+  boot_board("at91-sama5d3_ksz9477_evb", {}, [&] {
+    ran = true;
+    ASSERT_EQ(dsa_switches().size(), 1u);
+    DsaSwitch* ds = dsa_switches().front();
+    EXPECT_EQ(ds->dev->name(), "spi1.0");
+    ASSERT_NE(ds->user_mii_bus, nullptr);
+    EXPECT_TRUE(ds->user_mii_bus_is_dsa);
+    EXPECT_EQ(ds->user_mii_bus->id, "dsa-0.0");
+    NetDevice* lan1 = dev_get_by_name("lan1");
+    ASSERT_NE(lan1, nullptr);
+    ASSERT_NE(lan1->phydev.get(), nullptr);
+    EXPECT_EQ(lan1->phydev->name(), "dsa-0.0:00");
+  });
   EXPECT_TRUE(ran);
 }
 

@@ -82,6 +82,9 @@ int switch_setup(DsaSwitch* ds) {
   if (!info.registers_child_mdio && !info.internal_phys_via_user_mii_bus) return 0;
   core::FwNode* child = find_child(ds->dev->fwnode, info.mdio_child);
   if (!child && !info.internal_phys_via_user_mii_bus) return 0;
+  // Without its "mdio" child, ksz registers no bus: DSA makes
+  // ds->user_mii_bus itself, because the driver has phy_read.
+  if (!child && ds->ops->phy_read) return 0;
   MiiBus* bus = mdiobus_alloc();
   BusIdContext ctx{ds->dev, "", child, ds->dev->fwnode, "dsa:" + std::string(info.driver)};
   bus->id = child ? format_bus_id(info.child_mdio_bus_id, info.user_mii_bus_number, ctx)
@@ -110,11 +113,18 @@ void switch_teardown(DsaSwitch* ds) {
   priv->mdio = nullptr;
 }
 
+// The internal PHYs answering through ds->ops->phy_read on the bus DSA made.
+int switch_scan_user_mii_bus(DsaSwitch* ds, MiiBus* bus) {
+  return scan_internal_phys(static_cast<SwitchPriv*>(ds->priv), bus);
+}
+
 const DsaSwitchOps kOps = {.setup = switch_setup, .teardown = switch_teardown, .phy_read = false};
 // ksz9477 has ds->ops->phy_read: DSA makes the user MII bus when the
 // driver made none.
-const DsaSwitchOps kOpsPhyRead = {
-    .setup = switch_setup, .teardown = switch_teardown, .phy_read = true};
+const DsaSwitchOps kOpsPhyRead = {.setup = switch_setup,
+                                  .teardown = switch_teardown,
+                                  .phy_read = true,
+                                  .scan_user_mii_bus = switch_scan_user_mii_bus};
 
 int switch_probe(const DsaSwitchInfo& info, core::Bus* port_bus, core::Device* dev) {
   LL_FUNC();
@@ -151,7 +161,7 @@ void switch_remove(core::Device* dev) {
 
 }  // namespace
 
-bool dsa_switch_driver_modelled(const DsaSwitchInfo& info) { return info.bus == "mdio"; }
+bool dsa_switch_driver_modelled(const DsaSwitchInfo&) { return true; }
 
 void dsa_switch_driver_setup(core::Driver* drv, const std::vector<const DsaSwitchInfo*>& infos,
                              core::Bus* port_bus) {

@@ -23,8 +23,8 @@ struct DsaSwitchInfo;
 void dsa_switch_driver_setup(core::Driver* drv, const std::vector<const DsaSwitchInfo*>& infos,
                              core::Bus* port_bus);
 
-// Whether lifeline models this catalog entry's driver (the switches on an
-// MDIO bus today; the others keep a generic driver and no port netdevs).
+// Whether lifeline models this catalog entry's driver (every entry: the
+// switch's bus comes from the entry).
 bool dsa_switch_driver_modelled(const DsaSwitchInfo& info);
 
 }  // namespace lifeline::net
