@@ -126,6 +126,7 @@ Snapshot take_snapshot() {
         net::PhyDevice* phy = dp->pl ? dp->pl->phydev.get() : nullptr;
         r.phy = phy ? phy->name() : "";
         r.lost = dp->lost;
+        r.default_model = ds->default_model;
         s.dsa_ports.push_back(std::move(r));
       }
     }

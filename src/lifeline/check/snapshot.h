@@ -68,6 +68,7 @@ struct DsaPortRow {
   std::string conduit;        // a CPU port's conduit netdev
   std::string phy;            // the PHY its phylink holds, "" when none
   bool lost = false;          // its setup failed: set up as unused
+  bool default_model = false;  // the switch has no catalog entry (default model)
 };
 
 struct ModuleRow {

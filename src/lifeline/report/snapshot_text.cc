@@ -94,7 +94,15 @@ std::string format_dsa_ports(const check::Snapshot& s) {
     t.add_row({p.switch_device, std::to_string(p.index),
                p.lost ? p.type + " (setup failed)" : p.type, or_dash(p.label), or_dash(p.netdev),
                or_dash(p.phy), or_dash(p.conduit)});
-  return "DSA PORTS\n" + t.render(kIndent);
+  std::string out = "DSA PORTS\n" + t.render(kIndent);
+  std::string last;
+  for (const auto& p : s.dsa_ports)
+    if (p.default_model && p.switch_device != last) {
+      out += std::string(kIndent) + p.switch_device +
+             ": no catalog entry for its compatible: lifeline's default switch model\n";
+      last = p.switch_device;
+    }
+  return out;
 }
 
 std::string format_links(const check::Snapshot& s) {

@@ -49,6 +49,9 @@ struct DsaSwitchInfo {
   // 0 when there are none.
   int internal_phys = 0;
   std::string_view internal_phys_source = "";
+  // lifeline's default for a DSA-shaped node whose compatible no entry has
+  // (net/system.cc), not a catalog entry.
+  bool is_default = false;
 };
 
 std::span<const DsaSwitchInfo> dsa_catalog();

@@ -88,6 +88,8 @@ struct DsaSwitch : sim::Object {
   bool setup = false;
   // phy-loss=port-device: the bus of the per-port devices (else nullptr).
   core::Bus* port_bus = nullptr;
+  // Driven by lifeline's default switch model (no catalog entry).
+  bool default_model = false;
 };
 
 struct DsaSwitchTree : sim::Object {

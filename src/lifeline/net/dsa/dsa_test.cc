@@ -187,5 +187,33 @@ TEST(Dsa, Ksz9477UserPortsFindTheirPhysOnTheBusDsaMade) {
   EXPECT_TRUE(ran);
 }
 
+// A DSA-shaped node whose compatible the catalog does not have gets the
+// default switch model: a driver named after the compatible, on the bus
+// its node sits on; without an "mdio" child its user ports find no PHY.
+TEST(Dsa, UnknownSwitchCompatibleGetsTheDefaultModel) {
+  bool ran = false;
+  boot_clearfog(
+      [](core::FwTree& tree) {
+        core::FwNode* n = tree.find_by_path(kSwitch);
+        ASSERT_NE(n, nullptr);
+        core::FwTree::set_strings(n, "compatible", {"acme,sw9000"});
+      },
+      [&] {
+        ran = true;
+        ASSERT_EQ(dsa_switches().size(), 1u);
+        DsaSwitch* ds = dsa_switches().front();
+        EXPECT_TRUE(ds->default_model);
+        ASSERT_NE(ds->dev->driver.get(), nullptr);
+        EXPECT_EQ(ds->dev->driver->name(), "sw9000");
+        EXPECT_EQ(ds->user_mii_bus, nullptr);
+        // lan6 has a fixed link: a netdev; lan1 has no PHY to find: unused.
+        EXPECT_NE(dev_get_by_name("lan6"), nullptr);
+        EXPECT_EQ(dev_get_by_name("lan1"), nullptr);
+        EXPECT_TRUE(port(ds, 4)->lost);
+        EXPECT_EQ(port(ds, 5)->type, DsaPortType::DSA_PORT_TYPE_CPU);
+      });
+  EXPECT_TRUE(ran);
+}
+
 }  // namespace
 }  // namespace lifeline::net

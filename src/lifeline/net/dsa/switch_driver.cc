@@ -138,6 +138,7 @@ int switch_probe(const DsaSwitchInfo& info, core::Bus* port_bus, core::Device* d
   ds->ops = info.user_mii_bus_id.substr(0, 4) == "dsa-" ? &kOpsPhyRead : &kOps;
   ds->priv = priv;
   ds->port_bus = port_bus;
+  ds->default_model = info.is_default;
   priv->ds = ds;
   core::dev_set_drvdata(dev, priv);
   int err = dsa_register_switch(ds);
