@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // S1 end to end on a Raspberry Pi 4 (boot, scenario, teardown), as exploring
-// it pays: the board's tree loaded once, no timeline recorded.
+// it pays: the board's tree loaded once, no timeline recorded; S10 on a DSA
+// switch the same way.
 #include <benchmark/benchmark.h>
 
 #include "lifeline/scenario/parser.h"
@@ -26,6 +27,30 @@ void BM_S1_Rpi4(benchmark::State& state) {
   state.counters["expects"] = static_cast<double>(expects);
 }
 BENCHMARK(BM_S1_Rpi4)->ArgName("replay")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// S10 on a DSA switch: the ClearFog Pro's 88E6176 boots with six user
+// ports, two come up, lan1's PHY is unbound and bound again, under the
+// design each scenario file sets (0 devlink, 1 port-device, 2 notify-down).
+void BM_S10_ClearfogDsa(benchmark::State& state) {
+  static const char* const kFiles[] = {"devlink", "port-device", "notify-down"};
+  Board board = load_board("armada-388-clearfog-pro");
+  Scenario s10 = load_scenario(std::string(LIFELINE_SOURCE_DIR) + "/scenarios/s10-clearfog-dsa/" +
+                               kFiles[state.range(0)] + ".scn");
+  RunOptions o;
+  o.trace = false;
+  for (auto _ : state) {
+    RunResult r = run_scenario(board, s10, o);
+    if (r.expects_failed()) state.SkipWithError("an expect failed");
+  }
+  state.counters["runs_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_S10_ClearfogDsa)
+    ->ArgName("design")
+    ->Arg(0)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMicrosecond);
 
 void BM_BootRpi4(benchmark::State& state) {
   Board board = load_board("bcm2711-rpi-4-b");

@@ -11,6 +11,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/core/module.h"
+#include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
@@ -112,6 +113,22 @@ Snapshot take_snapshot() {
         if (core::FwNode* pcs = core::parse_phandle(nd->of_node, "pcs-handle")) r.pcs = pcs->full_path;
       }
       s.netdevs.push_back(std::move(r));
+    }
+    for (const net::DsaSwitch* ds : net::dsa_switches()) {
+      for (const net::DsaPort* dp : ds->ports) {
+        DsaPortRow r;
+        r.switch_device = ds->dev->name();
+        r.index = dp->index;
+        r.type = net::dsa_port_type_name(dp->type);
+        r.label = dp->label;
+        r.netdev = dp->user && !dp->user->freed() ? dp->user->name() : "";
+        r.conduit = dp->conduit && !dp->conduit->freed() ? dp->conduit->name() : "";
+        net::PhyDevice* phy = dp->pl ? dp->pl->phydev.get() : nullptr;
+        r.phy = phy ? phy->name() : "";
+        r.lost = dp->lost;
+        r.default_model = ds->default_model;
+        s.dsa_ports.push_back(std::move(r));
+      }
     }
     if (k) {
       for (core::Device* d : k->devices) {

@@ -58,6 +58,19 @@ struct PhyRow {
   bool registered = true;
 };
 
+// A port of a DSA switch (net/dsa/dsa.h): ports are not devices.
+struct DsaPortRow {
+  std::string switch_device;  // ds->dev
+  int index = 0;              // the port node's reg
+  std::string type;           // "user", "cpu", "dsa", "unused"
+  std::string label;          // "label", "" when none
+  std::string netdev;         // a user port's netdev, "" when none
+  std::string conduit;        // a CPU port's conduit netdev
+  std::string phy;            // the PHY its phylink holds, "" when none
+  bool lost = false;          // its setup failed: set up as unused
+  bool default_model = false;  // the switch has no catalog entry (default model)
+};
+
 struct ModuleRow {
   std::string name;
   std::string state;  // "live", "not loaded", ...
@@ -72,6 +85,7 @@ struct Snapshot {
   std::vector<NetdevRow> netdevs;  // allocation order; registered ones only
   std::vector<PhyRow> phys;
   std::vector<ModuleRow> modules;
+  std::vector<DsaPortRow> dsa_ports;  // registered switches, port order
 
   const NetdevRow* netdev(std::string_view name) const;
   const DeviceRow* device(std::string_view name) const;

@@ -51,8 +51,17 @@ TEST(Snapshot, AfterBootEveryNetworkDeviceIsThereAndBound) {
   EXPECT_EQ(phy->probe_attempts, 1);
 
   // Three mvneta ports: eth0 with a PHY (connected at ndo_open), eth1 the
-  // fixed-link CPU port of the switch, eth2 in-band behind the SFP cage.
-  ASSERT_EQ(s.netdevs.size(), 3u);
+  // fixed-link conduit of the switch's CPU port, eth2 in-band behind the SFP
+  // cage; then the switch's six user ports (lan5..lan1, lan6), whose PHYs
+  // were attached at the switch's probe.
+  ASSERT_EQ(s.netdevs.size(), 9u);
+  EXPECT_EQ(s.netdevs[7].name, "lan1");
+  EXPECT_EQ(s.netdevs[7].device, "f1072004.mdio-mii:04");
+  EXPECT_EQ(s.netdevs[7].phy, "mv88e6xxx-0:04");
+  ASSERT_EQ(s.dsa_ports.size(), 7u);
+  EXPECT_EQ(s.dsa_ports[5].type, "cpu");
+  EXPECT_EQ(s.dsa_ports[5].conduit, "eth1");
+  EXPECT_EQ(s.dsa_ports[4].label, "lan1");
   EXPECT_EQ(s.netdevs[0].name, "eth0");
   EXPECT_EQ(s.netdevs[0].device, "f1070000.ethernet");
   EXPECT_EQ(s.netdevs[0].an_mode, "phy");

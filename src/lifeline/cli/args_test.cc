@@ -27,10 +27,8 @@ TEST(Help, ProgramHelpExplainsEveryCommandKnobAndExitStatus) {
   EXPECT_EQ(cli({"-h"}).out, o.out);
   // What is not modelled is not claimed, and its knobs say they are refused.
   EXPECT_EQ(o.out.find("phylink, SFP, PCS, PSE and DSA"), std::string::npos) << o.out;
-  EXPECT_NE(o.out.find("SFP cages, PCS providers, PSE controllers and DSA switches are\nnot "
-                       "modelled yet"),
-            std::string::npos)
-      << o.out;
+  EXPECT_NE(o.out.find("PCS providers and PSE controllers are not"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("DSA switches are modelled"), std::string::npos) << o.out;
   for (const char* knob : {"  pse: ", "  pcs: ", "  sfp-lock: "}) {
     size_t at = o.out.find(knob);
     ASSERT_NE(at, std::string::npos) << knob;

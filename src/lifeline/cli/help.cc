@@ -56,7 +56,8 @@ std::string program_description() {
       "and cable events, and reports carrier, bound drivers, device links and findings (oops, "
       "use-after-free, WARN, deadlock, hung task, lockdep, refcount, invariant), under today's "
       "mainline behaviour or under a design proposed on netdev (--set phy-loss=..., see the "
-      "knobs below). SFP cages, PCS providers, PSE controllers and DSA switches are not "
+      "knobs below). DSA switches are modelled (a default for a switch the catalog does not "
+      "know): boot lists their ports. SFP cages, PCS providers and PSE controllers are not "
       "modelled yet: their nodes bind generic drivers, so boards boot as they would.",
       kHelpWidth);
 }

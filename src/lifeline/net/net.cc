@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "lifeline/core/fwnode.h"
+#include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/provider_lifecycle.h"
 #include "lifeline/net/rtnl.h"
@@ -46,6 +47,7 @@ Net* net_create(NetConfig config) {
   Net* n = sim::kzalloc<Net>(config);
   tl_net = n;
   provider_lifecycle_init();
+  dsa_init();
   return n;
 }
 

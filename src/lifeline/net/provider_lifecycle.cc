@@ -58,10 +58,18 @@ bool still_holds(KindState& k, ProviderConsumer* c, const core::Device* provider
   return holds;
 }
 
+// Whether `provider` is the one `c` lost: the same firmware node, or the
+// same device for a provider that has none.
+bool lost_is(const ProviderConsumer* c, const core::Device* provider) {
+  if (c->held) return false;
+  if (c->lost) return c->lost == provider->fwnode;
+  return c->lost_device && c->lost_device == provider;
+}
+
 bool still_waits(KindState& k, ProviderConsumer* c, const core::Device* provider) {
   sim::mutex_lock(&k.consumers_lock);
   bool waits = std::find(k.consumers.begin(), k.consumers.end(), c) != k.consumers.end() &&
-               !c->held && c->lost && c->lost == provider->fwnode;
+               lost_is(c, provider);
   sim::mutex_unlock(&k.consumers_lock);
   return waits;
 }
@@ -72,6 +80,7 @@ void deliver_going_away(KindState& k, ProviderConsumer* c, core::Device* provide
   if (still_holds(k, c, provider)) {
     sim::mutex_lock(&k.consumers_lock);
     c->lost = provider->fwnode;
+    c->lost_device = provider->fwnode ? nullptr : provider;
     sim::mutex_unlock(&k.consumers_lock);
     c->ops->going_away(c, provider);
     provider_release(c);  // whatever the consumer did, it holds nothing now
@@ -109,8 +118,7 @@ int provider_event(KindState& k, unsigned long event, core::Device* provider) {
   sim::mutex_lock(&k.consumers_lock);
   for (ProviderConsumer* c : k.consumers) {
     if (event == PROVIDER_GOING_AWAY && c->held == provider) targets.push_back(c);
-    if (event == PROVIDER_ARRIVED && !c->held && c->lost && c->lost == provider->fwnode)
-      targets.push_back(c);
+    if (event == PROVIDER_ARRIVED && lost_is(c, provider)) targets.push_back(c);
   }
   sim::mutex_unlock(&k.consumers_lock);
   for (ProviderConsumer* c : targets) {
@@ -195,6 +203,7 @@ void provider_consumer_unregister(ProviderConsumer* c) {
   c->registered = false;
   c->held = nullptr;
   c->lost = nullptr;
+  c->lost_device = nullptr;
   std::erase(k.consumers, c);
   sim::mutex_unlock(&k.consumers_lock);
 }
@@ -206,6 +215,7 @@ void provider_hold(ProviderConsumer* c, core::Device* provider) {
   sim::mutex_lock(&k.consumers_lock);
   c->held = provider;
   c->lost = nullptr;
+  c->lost_device = nullptr;
   sim::mutex_unlock(&k.consumers_lock);
 }
 

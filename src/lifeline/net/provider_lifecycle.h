@@ -29,8 +29,9 @@
 //   delivered only to the consumers that hold the provider at that moment,
 //   re-checked under rtnl: a provider nobody holds any more (phy_detach()
 //   already ran, which is how ifdown releases genphy) notifies nobody.
-// - A consumer that lost a provider waits for its firmware node: "arrived"
-//   for that node calls reconnect, then (if the design replays) the
+// - A consumer that lost a provider waits for its firmware node (or, for a
+//   provider without one, for the same device): "arrived" for it calls
+//   reconnect, then (if the design replays) the
 //   consumer's journal, then restart.
 // - A consumer is unregistered under rtnl, or when no delivery can run
 //   (its owner's probe failed): the protocol re-checks registration under
@@ -98,6 +99,10 @@ struct ProviderConsumer {
   // The protocol's state: read it, never write it.
   core::Device* held = nullptr;        // the provider it holds now
   const core::FwNode* lost = nullptr;  // the node of the provider it lost
+  // The provider it lost when that had no firmware node (a PHY found by
+  // scanning a bus, as on a DSA switch's user MII bus): the device itself,
+  // which a driver unbind leaves in place.
+  const core::Device* lost_device = nullptr;
   bool registered = false;
 };
 

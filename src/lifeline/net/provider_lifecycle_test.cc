@@ -116,6 +116,33 @@ TEST(ProviderLifecycle, ArrivalReconnectsTheConsumerThatLostThatNodeFromAWorkIte
   EXPECT_EQ(p.c.lost, nullptr);
 }
 
+// A PHY found by scanning a bus (a DSA switch's user MII bus) has no
+// firmware node: the consumer waits for the same device, which a driver
+// unbind leaves in place; another node-less provider is not it.
+TEST(ProviderLifecycle, AProviderWithoutANodeIsWaitedForAsTheSameDevice) {
+  Protocol p;
+  core::Device* other = nullptr;
+  int reconnects_after_other = -1;
+  p.run([&] {
+    p.provider->fwnode = nullptr;
+    other = sim::kzalloc<core::Device>();
+    core::device_initialize(other);
+    core::dev_set_name(other, "phy1");
+    provider_hold(&p.c, p.provider);
+    provider_going_away(ProviderKind::kPhy, p.provider);
+    provider_arrived(ProviderKind::kPhy, other);
+    sim::msleep(10);
+    reconnects_after_other = p.c.reconnects;
+    provider_arrived(ProviderKind::kPhy, p.provider);
+    sim::msleep(10);
+  });
+  EXPECT_EQ(p.c.lost, nullptr);
+  EXPECT_EQ(p.c.lost_device, nullptr);  // held again
+  EXPECT_EQ(reconnects_after_other, 0);
+  EXPECT_EQ(p.c.reconnects, 1);
+  EXPECT_EQ(p.c.held, p.provider);
+}
+
 TEST(ProviderLifecycle, AnUnregisteredConsumerHearsNothing) {
   Protocol p;
   p.run([&] {

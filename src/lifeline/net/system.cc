@@ -10,6 +10,7 @@
 #include "lifeline/core/kernel.h"
 #include "lifeline/core/module.h"
 #include "lifeline/dt/bus_devices.h"
+#include "lifeline/dt/bus_roles.h"
 #include "lifeline/dt/buses.h"
 #include "lifeline/dt/generic_drivers.h"
 #include "lifeline/dt/net_roles.h"
@@ -19,6 +20,7 @@
 #include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/catalog/phy_catalog.h"
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/dsa/switch_driver.h"
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/mdio_controller.h"
 #include "lifeline/net/net.h"
@@ -59,6 +61,69 @@ const MacInfo* mac_info_for(const core::FwNode& n) {
   for (const std::string& c : n.compatible())
     if (const MacInfo* m = find_mac(c)) return m;
   return nullptr;
+}
+
+// A switch whose driver lifeline models (net/dsa/switch_driver.h).
+// A PCI switch's node may have no compatible: the board's PCI ID fact
+// names it (felix on the LS1028A).
+const DsaSwitchInfo* dsa_info_for(const core::FwNode& n) {
+  if (!dt::is_dsa_switch(n)) return nullptr;
+  const DsaSwitchInfo* d = nullptr;
+  for (const std::string& c : n.compatible())
+    if (!d) d = find_dsa_switch(c);
+  if (!d && n.tree && n.tree->root())
+    if (const BoardPciId* id = find_board_pci_id(n.tree->root()->compatible(), n.full_path))
+      d = find_dsa_switch(id->pci_id);
+  return d && dsa_switch_driver_modelled(*d) ? d : nullptr;
+}
+
+// The bus a switch the catalog does not know sits on, from where its node
+// is: a child of an MDIO bus node or of an SPI controller; a child of
+// anything else is taken as a platform device; nullptr for a PCI function
+// (its ID would be needed).
+const char* default_switch_bus(const core::FwNode& n) {
+  if (!n.parent) return nullptr;
+  if (dt::is_mdio_bus(*n.parent)) return "mdio";
+  if (dt::bus_role(*n.parent) == dt::BusRole::kSpiController) return "spi";
+  if (dt::bus_role(*n.parent) == dt::BusRole::kPciHost || n.parent->has_property("bus-range"))
+    return nullptr;
+  return "platform";
+}
+
+// The default for a switch the catalog does not know: a driver named after
+// its compatible on the bus its node sits on; its "mdio" child, if any,
+// registered from ds->ops->setup and used as ds->user_mii_bus (as
+// mv88e6xxx and mt7530 do); no internal PHYs otherwise, no PCS.
+const DsaSwitchInfo* default_switch(System* sys, const core::FwNode& n) {
+  sys->strings.push_back(n.compatible().front());
+  std::string_view c = sys->strings.back();
+  sys->strings.push_back(dt::generic_driver_name(c));
+  std::string_view name = sys->strings.back();
+  bool mdio = n.child_by_name("mdio") != nullptr;
+  DsaSwitchInfo info{};
+  info.compatible = c;
+  info.driver = name;
+  info.module = name;
+  info.bus = default_switch_bus(n);
+  info.internal_phys_via_user_mii_bus = mdio;
+  info.registers_child_mdio = mdio;
+  info.pcs = "none";
+  info.pci_id = "";
+  info.mdio_child = mdio ? "mdio" : "";
+  info.child_mdio_bus_id = mdio ? "{path}" : "";
+  info.user_mii_bus_id = "";
+  info.user_mii_bus_number = BusIdNumber::kNone;
+  info.internal_phy_id = 0;
+  info.source = "lifeline's default DSA switch model: no catalog entry for this compatible";
+  info.is_default = true;
+  sys->default_dsa_infos.push_back(info);
+  sys->default_switches.push_back(n.full_path + " (" + std::string(c) + ")");
+  sim::note(
+      fmt::format("{}: DSA switch \"{}\" is not in the catalog: lifeline's default switch "
+                  "model (driver \"{}\" on the {} bus; its \"mdio\" child, if any, as "
+                  "ds->user_mii_bus)",
+                  n.full_path, c, name, info.bus));
+  return &sys->default_dsa_infos.back();
 }
 
 const MdioControllerInfo* mdio_info_for(const core::FwNode& n) {
@@ -119,6 +184,8 @@ struct NodeScan {
   std::vector<const MacInfo*> macs;               // known MACs, tree order
   std::vector<const MdioControllerInfo*> mdios;   // MDIO controllers, tree order
   std::vector<const core::FwNode*> default_macs;  // MACs the catalog does not know
+  std::vector<const DsaSwitchInfo*> switches;     // modelled DSA switches, tree order
+  std::vector<const core::FwNode*> default_switches;  // DSA-shaped, compatible unknown
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -136,6 +203,20 @@ NodeScan scan_nodes(const core::FwTree& tree) {
     } else if (const MacInfo* m = mac_info_for(*n)) {
       s.macs.push_back(m);
       s.claimed.insert(n);
+    } else if (const DsaSwitchInfo* d = dsa_info_for(*n)) {
+      // Its user ports are its netdevs (dsa_user_create()).
+      s.switches.push_back(d);
+      s.claimed.insert(n);
+      for (const core::FwNode* p : dt::dsa_ports(*n))
+        if (!p->has_property("ethernet") && !p->has_property("link")) s.netdev_nodes.insert(p);
+    } else if (dt::is_dsa_switch(*n) && n->has_property("compatible") &&
+               default_switch_bus(*n) != nullptr) {
+      // A DSA-shaped node (ports, a CPU port with an "ethernet" phandle)
+      // whose compatible no catalog entry has: the default switch model.
+      s.default_switches.push_back(n);
+      s.claimed.insert(n);
+      for (const core::FwNode* p : dt::dsa_ports(*n))
+        if (!p->has_property("ethernet") && !p->has_property("link")) s.netdev_nodes.insert(p);
     }
   }
   // MACs the catalog does not know: a default, unless a known MAC or a DSA
@@ -195,9 +276,13 @@ std::string no_netdev_reason(const core::FwTree& tree, const core::FwNode& node)
   for (const core::FwNode* p = &node; p; p = p->parent)
     if (!p->is_enabled())
       return p == &node ? "the node is disabled" : "its parent " + p->full_path + " is disabled";
+  if (dt::is_dsa_port(node) && scan->claimed.count(node.parent->parent))
+    return node.has_property("ethernet") ? "it is a CPU port of a DSA switch (no netdev: its "
+                                           "conduit is the MAC its \"ethernet\" phandle names)"
+                                         : "it is a DSA (cross-chip) port of a switch (no netdev)";
   if (dt::is_dsa_port(node))
-    return "DSA switches are not modelled yet (the switch binds a generic driver, which makes no "
-           "netdev for its ports)";
+    return "the driver of this DSA switch is not modelled yet (the switch binds a generic driver, "
+           "which makes no netdev for its ports)";
   std::string compat =
       node.compatible().empty() ? "" : " (compatible \"" + node.compatible().front() + "\")";
   if (const MacInfo* info = scan->claimed.count(&node) ? mac_info_for(node) : nullptr) {
@@ -299,6 +384,24 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
     mdio_controller_driver_setup(make_dt_driver(infos), infos);
   for (const auto& infos : group_by_driver(macs))
     mac_driver_setup(make_dt_driver(infos), infos, mac_buses);
+  // DSA switch drivers (net/dsa/); design (port-device): the bus of the
+  // user ports' own devices.
+  core::Bus* dsa_port_bus = nullptr;
+  if (!scan->switches.empty() || !scan->default_switches.empty())
+    if (auto port_bus = phy_loss_ops().dsa_port_bus_register) dsa_port_bus = port_bus();
+  std::vector<const DsaSwitchInfo*> switches = scan->switches;
+  for (const core::FwNode* n : scan->default_switches) switches.push_back(default_switch(sys, *n));
+  for (const auto& infos : group_by_driver(switches)) {
+    auto* drv = sim::kzalloc<dt::DtDriver>(std::string(infos.front()->driver));
+    std::string_view bus = infos.front()->bus;
+    drv->bus =
+        bus == "mdio" ? net->mdio_bus_type : (bus == "spi" ? buses.spi : bus_named(bus, buses));
+    for (const DsaSwitchInfo* info : infos)
+      if (auto ids = parse_pci_compat(info->pci_id))
+        drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
+    dsa_switch_driver_setup(drv, infos, dsa_port_bus);
+    drivers_by_module[std::string(infos.front()->module)].push_back(drv);
+  }
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();

@@ -13,6 +13,7 @@
 
 #include "lifeline/core/boot.h"
 #include "lifeline/dt/board_boot.h"
+#include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/net_config.h"
 #include "lifeline/sim/object.h"
@@ -49,6 +50,8 @@ class System : public sim::Object {
   std::vector<core::Module*> modules;  // every module: generic, network, PHY
   // MACs the catalog does not know, modelled by the default (and reported).
   std::vector<std::string> default_macs;
+  // DSA switches the catalog does not know, modelled by the default.
+  std::vector<std::string> default_switches;
   // Nodes whose PHY ID lifeline does not know (genphy will bind at attach).
   std::vector<std::string> unknown_phys;
 
@@ -59,6 +62,7 @@ class System : public sim::Object {
   // Storage for MacInfo defaults (their string_views point here).
   std::deque<std::string> strings;
   std::deque<MacInfo> default_infos;
+  std::deque<DsaSwitchInfo> default_dsa_infos;
 };
 
 // Why no netdev can ever be made for `node` on this board ("the node is

@@ -91,9 +91,10 @@ std::string format_boot(const scenario::RunResult& r) {
   if (r.stopped)
     out += "\nBOOT DID NOT SETTLE (" + std::string(scenario::stop_reason_name(r.stopped->reason)) +
            "): " + r.stopped->detail + "\n";
-  for (const std::string& part : {format_findings(r.findings), format_devices(s), format_netdevs(s),
-                                  format_links(s), format_phys(s), format_modules(s)})
-    out += "\n" + part;
+  for (const std::string& part :
+       {format_findings(r.findings), format_devices(s), format_netdevs(s), format_dsa_ports(s),
+        format_links(s), format_phys(s), format_modules(s)})
+    if (!part.empty()) out += "\n" + part;
   return out;
 }
 

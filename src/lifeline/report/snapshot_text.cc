@@ -86,6 +86,25 @@ std::string format_netdevs(const check::Snapshot& s) {
   return "NETDEVS\n" + t.render(kIndent);
 }
 
+std::string format_dsa_ports(const check::Snapshot& s) {
+  if (s.dsa_ports.empty()) return "";
+  Table t(
+      {{"SWITCH"}, {"PORT", Align::kRight}, {"TYPE"}, {"LABEL"}, {"NETDEV"}, {"PHY"}, {"CONDUIT"}});
+  for (const auto& p : s.dsa_ports)
+    t.add_row({p.switch_device, std::to_string(p.index),
+               p.lost ? p.type + " (setup failed)" : p.type, or_dash(p.label), or_dash(p.netdev),
+               or_dash(p.phy), or_dash(p.conduit)});
+  std::string out = "DSA PORTS\n" + t.render(kIndent);
+  std::string last;
+  for (const auto& p : s.dsa_ports)
+    if (p.default_model && p.switch_device != last) {
+      out += std::string(kIndent) + p.switch_device +
+             ": no catalog entry for its compatible: lifeline's default switch model\n";
+      last = p.switch_device;
+    }
+  return out;
+}
+
 std::string format_links(const check::Snapshot& s) {
   if (s.links.empty()) return "DEVICE LINKS: none\n";
   Table t({{"SUPPLIER"}, {""}, {"CONSUMER"}, {"FLAGS"}, {"STATE"}});

@@ -13,6 +13,8 @@ namespace lifeline::report {
 
 std::string format_devices(const check::Snapshot& s);
 std::string format_netdevs(const check::Snapshot& s);
+// The ports of each DSA switch; "" when the board has none registered.
+std::string format_dsa_ports(const check::Snapshot& s);
 std::string format_links(const check::Snapshot& s);
 std::string format_phys(const check::Snapshot& s);
 std::string format_modules(const check::Snapshot& s);

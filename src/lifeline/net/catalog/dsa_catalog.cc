@@ -37,6 +37,11 @@ constexpr std::array kSwitches = {
                   "(\"driver [Marvell 88E1540]\" in Turris Omnia/ClearFog logs; revision "
                   "nibble masked); mv88e6xxx_mac_select_pcs() -> chip pcs_ops "
                   "(pcs-6352.c SERDES); mdio_driver name \"mv88e6085\", Makefile mv88e6xxx.o",
+        .internal_phys = 5,
+        .internal_phys_source =
+            "drivers/net/dsa/mv88e6xxx/chip.c: mv88e6xxx_table[MV88E6176] .num_internal_phys = 5, "
+            ".phy_base_addr = 0; mv88e6xxx_mdio_register() masks every address but "
+            "phy_base_addr..num_ports-1 and of_mdiobus_register(bus, NULL) scans them",
     },
     DsaSwitchInfo{
         .compatible = "microchip,ksz9477",
@@ -61,6 +66,11 @@ constexpr std::array kSwitches = {
                   "phylink_pcs in v6.12 ksz; internal PHY ID PHY_ID_KSZ9477 "
                   "(include/linux/micrel_phy.h); ksz_spi.c ksz_spi_driver \"ksz-switch\", "
                   "Makefile ksz_spi.o",
+        .internal_phys = 5,
+        .internal_phys_source =
+            "drivers/net/dsa/microchip/ksz_common.c: ksz_switch_chips[KSZ9477] .internal_phy = "
+            "{true x5, false, false}; net/dsa/user.c dsa_user_phy_read() answers through "
+            "ds->ops->phy_read at the user ports' addresses (ds->phys_mii_mask)",
     },
     DsaSwitchInfo{
         .compatible = "nxp,sja1105q",
@@ -83,6 +93,8 @@ constexpr std::array kSwitches = {
                   "SJA1105_RSV_ADDR); no ds->ops->phy_read, so no user MII bus; "
                   "sja1105_mac_select_pcs() returns an xpcs only if one was made; "
                   "sja1105_main.c sja1105_driver \"sja1105\" (spi)",
+        .internal_phys = 0,
+        .internal_phys_source = "",
     },
     DsaSwitchInfo{
         .compatible = "renesas,rzn1-a5psw",
@@ -103,6 +115,8 @@ constexpr std::array kSwitches = {
                   "miic_create()s each port's \"pcs-handle\", before "
                   "dsa_register_switch(); no ds->user_mii_bus and no phy_read; match table "
                   "\"renesas,rzn1-a5psw\"; driver \"rzn1_a5psw\"",
+        .internal_phys = 0,
+        .internal_phys_source = "",
     },
     DsaSwitchInfo{
         .compatible = "mediatek,mt7531",
@@ -125,6 +139,11 @@ constexpr std::array kSwitches = {
                   "mt7530-mdio.c mt7530_probe() sets create_sgmii = mt7531_create_sgmii() "
                   "(mtk_pcs_lynxi_create() for ports 5/6), mdio_driver \"mt7530-mdio\"; "
                   "internal PHYs: drivers/net/phy/mediatek/mtk-ge.c MT7531 0x03a29441",
+        .internal_phys = 5,
+        .internal_phys_source =
+            "drivers/net/dsa/mt7530.h: MT7530_NUM_PHYS 5; mt7530_setup_mdio() registers the "
+            "bus with phy_mask = ~ds->phys_mii_mask (the user ports) and reads PHY n through "
+            "MT7531_MDIO_PHY_ADDR(n), so PHY n answers at address n",
     },
     DsaSwitchInfo{
         .compatible = "",
@@ -146,6 +165,8 @@ constexpr std::array kSwitches = {
                   "lynx_pcs_create_mdiodev() for every used non-internal port; no "
                   "ds->user_mii_bus, no phy_read; Makefile mscc_felix.o (with "
                   "mscc_felix_dsa_lib)",
+        .internal_phys = 0,
+        .internal_phys_source = "",
     },
 };
 

@@ -44,6 +44,14 @@ struct DsaSwitchInfo {
   // driver binds; 0 when there are none.
   uint32_t internal_phy_id;
   std::string_view source;
+  // How many internal PHYs answer on the user MII bus when the switch has
+  // no mdio_child node (scanned: addresses 0..n-1, PHY n wired to port n);
+  // 0 when there are none.
+  int internal_phys = 0;
+  std::string_view internal_phys_source = "";
+  // lifeline's default for a DSA-shaped node whose compatible no entry has
+  // (net/system.cc), not a catalog entry.
+  bool is_default = false;
 };
 
 std::span<const DsaSwitchInfo> dsa_catalog();

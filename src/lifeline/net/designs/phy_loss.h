@@ -57,6 +57,9 @@ struct PhyLossOps {
   bool (*ndo_phy_may_be_gone)(const NetDevice* dev) = nullptr;
   // system init: the bus of the per-port devices MACs create (port-device).
   core::Bus* (*mac_port_bus_register)() = nullptr;
+  // system init: the bus of the per-port devices that own DSA user
+  // netdevs (port-device); without it ds->dev owns them all.
+  core::Bus* (*dsa_port_bus_register)() = nullptr;
 };
 
 extern const PhyLossOps phy_loss_mainline;

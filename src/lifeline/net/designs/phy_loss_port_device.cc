@@ -4,6 +4,7 @@
 // DSA ports and multi-port MACs were proposed to have) that owns the
 // netdev: the managed link's consumer is the port, so only that port goes.
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/phy_device.h"
 
@@ -22,6 +23,7 @@ const PhyLossOps phy_loss_port_device = {
     .phy_device_link_add = phy_loss_managed_link_add,
     .phy_release_genphy = phy_loss_managed_release_genphy,
     .mac_port_bus_register = mac_port_bus_register,
+    .dsa_port_bus_register = dsa_port_bus_register,
 };
 
 }  // namespace lifeline::net
