@@ -39,10 +39,11 @@ core::FwNode* ports_node(const core::FwNode* dn) {
   return dn->child_by_name("ethernet-ports");
 }
 
-std::string port_interface(const core::FwNode* dn) {
-  if (auto m = dn->read_string("phy-mode")) return *m;
-  if (auto m = dn->read_string("phy-connection-type")) return *m;
-  return "na";  // of_get_phy_mode() failed: PHY_INTERFACE_MODE_NA
+// dsa_port_parse_of() leaves the mode NA when of_get_phy_mode() fails.
+phy_interface_t port_interface(const core::FwNode* dn) {
+  phy_interface_t interface = PHY_INTERFACE_MODE_NA;
+  of_get_phy_mode(dn, &interface);
+  return interface;
 }
 
 // of_find_net_device_by_node(): a registered netdev whose dev.of_node is `np`.

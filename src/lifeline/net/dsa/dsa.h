@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "lifeline/net/phy_interface.h"
 #include "lifeline/sim/object.h"
 
 namespace lifeline::core {
@@ -53,7 +54,7 @@ struct DsaPort : sim::Object {
   DsaPort* cpu_dp = nullptr;     // user port: the CPU port it goes through
   NetDevice* user = nullptr;     // user port: its netdev (dp->user)
   Phylink* pl = nullptr;         // dp->pl: user ports, and CPU/DSA ports with a link
-  std::string interface;         // phy-mode, "na" when the node has none
+  phy_interface_t interface = PHY_INTERFACE_MODE_NA;  // phy-mode (of_get_phy_mode())
   bool setup = false;
   bool lost = false;                 // its setup failed and it was set up as unused
   core::Device* port_dev = nullptr;  // phy-loss=port-device: the port's own device
