@@ -26,9 +26,12 @@ std::string device_state(const core::Device* d) {
   if (!d->registered) return "removed";
   if (d->driver) {
     switch (d->link_status) {
-      case core::DlDevState::DL_DEV_PROBING: return "probing";
-      case core::DlDevState::DL_DEV_UNBINDING: return "unbinding";
-      default: return "bound";
+      case core::DlDevState::DL_DEV_PROBING:
+        return "probing";
+      case core::DlDevState::DL_DEV_UNBINDING:
+        return "unbinding";
+      default:
+        return "bound";
     }
   }
   if (core::device_is_deferred(d)) return "deferred";
@@ -91,7 +94,8 @@ Snapshot take_snapshot() {
       }
     }
     for (const core::Module* m : k->modules)
-      s.modules.push_back(ModuleRow{m->name(), core::module_state_name(m->state), m->builtin, m->refcnt});
+      s.modules.push_back(
+          ModuleRow{m->name(), core::module_state_name(m->state), m->builtin, m->refcnt});
   }
   net::Net* n = net::Net::current_or_null();
   if (n) {
@@ -110,7 +114,8 @@ Snapshot take_snapshot() {
       r.an_mode = nd->phylink ? net::an_mode_name(nd->phylink->cur_link_an_mode) : "";
       if (nd->of_node) {
         if (core::FwNode* sfp = core::parse_phandle(nd->of_node, "sfp")) r.sfp = sfp->full_path;
-        if (core::FwNode* pcs = core::parse_phandle(nd->of_node, "pcs-handle")) r.pcs = pcs->full_path;
+        if (core::FwNode* pcs = core::parse_phandle(nd->of_node, "pcs-handle"))
+          r.pcs = pcs->full_path;
       }
       s.netdevs.push_back(std::move(r));
     }

@@ -13,13 +13,13 @@
 namespace lifeline::check {
 
 struct DeviceRow {
-  std::string name;        // kernel device name
-  std::string bus;         // "platform", "mdio_bus", "" for class devices
-  std::string driver;      // bound driver, "" when none
-  std::string state;       // "bound", "deferred", "unbound", "probing", "unbinding"
+  std::string name;             // kernel device name
+  std::string bus;              // "platform", "mdio_bus", "" for class devices
+  std::string driver;           // bound driver, "" when none
+  std::string state;            // "bound", "deferred", "unbound", "probing", "unbinding"
   std::string deferred_reason;  // as /sys/kernel/debug/devices_deferred shows it
-  std::string fwnode;      // DT path, "" when none
-  std::string parent;      // parent device name
+  std::string fwnode;           // DT path, "" when none
+  std::string parent;           // parent device name
   int probe_attempts = 0;
   int deferrals = 0;
   bool registered = true;
@@ -28,46 +28,46 @@ struct DeviceRow {
 struct LinkRow {
   std::string supplier;  // "bus:name"
   std::string consumer;
-  std::string flags;     // "AUTOPROBE_CONSUMER|MANAGED|INFERRED"
-  std::string state;     // "active", "dormant", ... "none" for stateless
+  std::string flags;  // "AUTOPROBE_CONSUMER|MANAGED|INFERRED"
+  std::string state;  // "active", "dormant", ... "none" for stateless
 };
 
 struct NetdevRow {
-  std::string name;        // "eth0"
-  std::string device;      // the device owning it (netdev->dev.parent)
-  std::string of_node;     // the MAC or port node path
+  std::string name;     // "eth0"
+  std::string device;   // the device owning it (netdev->dev.parent)
+  std::string of_node;  // the MAC or port node path
   bool registered = true;
   bool admin_up = false;
   bool carrier = false;
-  std::string operstate;   // "up", "down", "lowerlayerdown"
-  std::string link;        // "1000/full", "down"
-  std::string phy;         // attached PHY device name, "" when none
-  std::string an_mode;     // phylink: "phy", "fixed", "inband"; "" for plain phylib
-  std::string pcs;         // "" when none
-  std::string sfp;         // SFP cage, "" when none
+  std::string operstate;  // "up", "down", "lowerlayerdown"
+  std::string link;       // "1000/full", "down"
+  std::string phy;        // attached PHY device name, "" when none
+  std::string an_mode;    // phylink: "phy", "fixed", "inband"; "" for plain phylib
+  std::string pcs;        // "" when none
+  std::string sfp;        // SFP cage, "" when none
 };
 
 struct PhyRow {
-  std::string name;     // "stmmac-0:01"
-  std::string node;     // DT path
-  std::string id;       // "0x001cc916", or "unknown"
-  std::string driver;   // bound driver, "" when none
-  std::string state;    // phylib state: "DOWN", "READY", "RUNNING", ...
+  std::string name;         // "stmmac-0:01"
+  std::string node;         // DT path
+  std::string id;           // "0x001cc916", or "unknown"
+  std::string driver;       // bound driver, "" when none
+  std::string state;        // phylib state: "DOWN", "READY", "RUNNING", ...
   std::string attached_to;  // netdev name, "" when none
-  std::string link;     // "1000/full", "down"
+  std::string link;         // "1000/full", "down"
   bool registered = true;
 };
 
 // A port of a DSA switch (net/dsa/dsa.h): ports are not devices.
 struct DsaPortRow {
-  std::string switch_device;  // ds->dev
-  int index = 0;              // the port node's reg
-  std::string type;           // "user", "cpu", "dsa", "unused"
-  std::string label;          // "label", "" when none
-  std::string netdev;         // a user port's netdev, "" when none
-  std::string conduit;        // a CPU port's conduit netdev
-  std::string phy;            // the PHY its phylink holds, "" when none
-  bool lost = false;          // its setup failed: set up as unused
+  std::string switch_device;   // ds->dev
+  int index = 0;               // the port node's reg
+  std::string type;            // "user", "cpu", "dsa", "unused"
+  std::string label;           // "label", "" when none
+  std::string netdev;          // a user port's netdev, "" when none
+  std::string conduit;         // a CPU port's conduit netdev
+  std::string phy;             // the PHY its phylink holds, "" when none
+  bool lost = false;           // its setup failed: set up as unused
   bool default_model = false;  // the switch has no catalog entry (default model)
 };
 

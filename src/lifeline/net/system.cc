@@ -181,10 +181,10 @@ const MacInfo* default_mac(System* sys, const core::FwNode& n) {
 // Which nodes the network layer drives, from the tree and the catalogs
 // alone (so worked out once per loaded board: dt/tree_memo.h).
 struct NodeScan {
-  std::vector<const MacInfo*> macs;               // known MACs, tree order
-  std::vector<const MdioControllerInfo*> mdios;   // MDIO controllers, tree order
-  std::vector<const core::FwNode*> default_macs;  // MACs the catalog does not know
-  std::vector<const DsaSwitchInfo*> switches;     // modelled DSA switches, tree order
+  std::vector<const MacInfo*> macs;                   // known MACs, tree order
+  std::vector<const MdioControllerInfo*> mdios;       // MDIO controllers, tree order
+  std::vector<const core::FwNode*> default_macs;      // MACs the catalog does not know
+  std::vector<const DsaSwitchInfo*> switches;         // modelled DSA switches, tree order
   std::vector<const core::FwNode*> default_switches;  // DSA-shaped, compatible unknown
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
