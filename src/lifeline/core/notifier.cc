@@ -57,4 +57,32 @@ int blocking_notifier_call_chain(BlockingNotifierHead* nh, unsigned long action,
   return ret;
 }
 
+int raw_notifier_chain_register(RawNotifierHead* nh, NotifierBlock* nb) {
+  if (std::find(nh->chain.begin(), nh->chain.end(), nb) != nh->chain.end()) {
+    sim::warn("WARNING: notifier_chain_register: double register detected (" + nh->name + ")");
+    return -EEXIST;
+  }
+  auto pos = std::find_if(nh->chain.begin(), nh->chain.end(),
+                          [nb](const NotifierBlock* n) { return nb->priority > n->priority; });
+  nh->chain.insert(pos, nb);
+  return 0;
+}
+
+int raw_notifier_chain_unregister(RawNotifierHead* nh, NotifierBlock* nb) {
+  auto it = std::find(nh->chain.begin(), nh->chain.end(), nb);
+  if (it == nh->chain.end()) return -ENOENT;
+  nh->chain.erase(it);
+  return 0;
+}
+
+int raw_notifier_call_chain(RawNotifierHead* nh, unsigned long action, void* data) {
+  int ret = NOTIFY_DONE;
+  std::vector<NotifierBlock*> snapshot = nh->chain;  // a callback may unregister itself
+  for (NotifierBlock* nb : snapshot) {
+    ret = nb->notifier_call(action, data);
+    if (ret & NOTIFY_STOP_MASK) break;
+  }
+  return ret;
+}
+
 }  // namespace lifeline::core

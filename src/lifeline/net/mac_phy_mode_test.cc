@@ -58,34 +58,41 @@ TEST(MacPhyMode, TheTypedInterfaceReachesThePhy) {
   EXPECT_EQ(r.rig.timeline().find("unknown phy-mode"), std::string::npos);
 }
 
+// The MAC's phylink starts with PHY_INTERFACE_MODE_NA, and
+// phylink_fwnode_phy_connect() then takes the interface of the PHY, which
+// phy_device_create() made GMII.
 TEST(MacPhyMode, UnknownStringIsNa) {
   Rig r("rgmii-idx");
-  EXPECT_EQ(r.attached, PHY_INTERFACE_MODE_NA);
+  EXPECT_EQ(r.attached, PHY_INTERFACE_MODE_GMII);
   EXPECT_NE(r.rig.timeline().find("unknown phy-mode \"rgmii-idx\""), std::string::npos)
       << r.rig.timeline();
-  // phy_modes(PHY_INTERFACE_MODE_NA) is "", as phylink_start() prints it.
-  EXPECT_NE(r.rig.timeline().find("eth0: configuring for phy/ link mode"), std::string::npos)
+  EXPECT_NE(r.rig.timeline().find("eth0: configuring for phy/gmii link mode"), std::string::npos)
       << r.rig.timeline();
 }
 
 TEST(MacPhyMode, MissingPropertyIsNaQuietly) {
   Rig r(std::nullopt);
-  EXPECT_EQ(r.attached, PHY_INTERFACE_MODE_NA);
+  EXPECT_EQ(r.attached, PHY_INTERFACE_MODE_GMII);
   EXPECT_EQ(r.rig.timeline().find("unknown phy-mode"), std::string::npos) << r.rig.timeline();
 }
 
-// phylink_connect_phy(): a phylink with PHY_INTERFACE_MODE_NA takes the
-// interface of the PHY it connects.
+// phylink_fwnode_phy_connect() and phylink_connect_phy(): a phylink with
+// PHY_INTERFACE_MODE_NA takes the interface of the PHY it connects, and
+// keeps it.
 TEST(MacPhyMode, PhylinkWithoutPhyModeTakesThePhys) {
+  phy_interface_t at_probe = PHY_INTERFACE_MODE_MAX;
   phy_interface_t link_interface = PHY_INTERFACE_MODE_MAX;
   Rig r(std::nullopt, [&](NetDevice* nd, PhyDevice* phy) {
+    at_probe = nd->phylink->link_interface;
     rtnl_lock();
     phylink_disconnect_phy(nd->phylink);
+    nd->phylink->link_interface = PHY_INTERFACE_MODE_NA;
     phy->interface = PHY_INTERFACE_MODE_SGMII;  // as a PHY driver may set it
     EXPECT_EQ(phylink_connect_phy(nd->phylink, phy), 0);
     link_interface = nd->phylink->link_interface;
     rtnl_unlock();
   });
+  EXPECT_EQ(at_probe, PHY_INTERFACE_MODE_GMII) << r.rig.findings();
   EXPECT_EQ(link_interface, PHY_INTERFACE_MODE_SGMII) << r.rig.findings();
 }
 

@@ -19,6 +19,7 @@ thread_local Net* tl_net = nullptr;
 
 Net::Net(NetConfig cfg) : sim::Object("net", "net"), config(cfg) {
   sim::mutex_init(&rtnl_mutex, "rtnl_mutex");
+  netdev_chain.name = "netdev_chain";
 }
 
 Net::~Net() {

@@ -40,7 +40,8 @@ class Net : public sim::Object {
 
   NetConfig config;
   sim::Mutex rtnl_mutex;
-  std::vector<NetDevice*> netdevs;  // every netdev ever allocated, in allocation order
+  core::RawNotifierHead netdev_chain;  // netdev_chain: under rtnl
+  std::vector<NetDevice*> netdevs;     // every netdev ever allocated, in allocation order
   int next_ifindex = 1;
 
   core::Bus* mdio_bus_type = nullptr;

@@ -127,9 +127,23 @@ void dev_close(NetDevice* dev) {
   ASSERT_RTNL();
   sim::check_access(dev, "dev_close");
   if (!netif_running(dev)) return;
+  call_netdevice_notifiers(NETDEV_GOING_DOWN, dev);
   if (dev->netdev_ops && dev->netdev_ops->ndo_stop) dev->netdev_ops->ndo_stop(dev);
   dev->flags &= ~IFF_UP;
   note(dev->name() + " is down");
+}
+
+int register_netdevice_notifier(core::NotifierBlock* nb) {
+  return core::raw_notifier_chain_register(&Net::current().netdev_chain, nb);
+}
+
+int unregister_netdevice_notifier(core::NotifierBlock* nb) {
+  return core::raw_notifier_chain_unregister(&Net::current().netdev_chain, nb);
+}
+
+int call_netdevice_notifiers(NetdevCmd cmd, NetDevice* dev) {
+  ASSERT_RTNL();
+  return core::raw_notifier_call_chain(&Net::current().netdev_chain, cmd, dev);
 }
 
 void netif_carrier_on(NetDevice* dev) {

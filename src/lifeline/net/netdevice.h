@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "lifeline/core/notifier.h"
 #include "lifeline/net/link_mode.h"
 #include "lifeline/net/phy_journal.h"
 #include "lifeline/sim/object.h"
@@ -79,8 +80,24 @@ void unregister_netdevice(NetDevice* dev);
 void free_netdev(NetDevice* dev);
 
 // dev_open()/dev_close() under rtnl: what `ip link set IF up|down` does.
+// dev_close() tells the netdev notifier chain NETDEV_GOING_DOWN before
+// ndo_stop, as __dev_close_many() does, so that a listener (DSA) can close
+// what depends on the device while it still works.
 int dev_open(NetDevice* dev);
 void dev_close(NetDevice* dev);
+
+// The netdev notifier chain (enum netdev_cmd, include/linux/netdevice.h):
+// a raw chain serialised by rtnl. Only the events something in the model
+// listens to are sent.
+enum NetdevCmd : unsigned long {
+  NETDEV_GOING_DOWN = 10,  // from __dev_close_many(), before ndo_stop
+};
+// register_netdevice_notifier(): from module init (dsa_init_module()),
+// before any netdev exists, so no NETDEV_REGISTER replay is needed.
+int register_netdevice_notifier(core::NotifierBlock* nb);
+int unregister_netdevice_notifier(core::NotifierBlock* nb);
+// call_netdevice_notifiers(): under rtnl.
+int call_netdevice_notifiers(NetdevCmd cmd, NetDevice* dev);
 
 void netif_carrier_on(NetDevice* dev);
 void netif_carrier_off(NetDevice* dev);

@@ -166,6 +166,7 @@ PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45
   phydev->speed = SPEED_UNKNOWN;
   phydev->duplex = DUPLEX_UNKNOWN;
   phydev->autoneg = AUTONEG_ENABLE;              // the only place that sets it
+  phydev->interface = PHY_INTERFACE_MODE_GMII;   // until a MAC attaches it with its own
   sim::mutex_init(&phydev->lock, "&dev->lock");  // phydev->lock's lockdep class
   sim::INIT_DELAYED_WORK(
       &phydev->state_queue, "phy_state_machine", [phydev] { phy_state_machine(phydev); },

@@ -340,6 +340,11 @@ int phylink_fwnode_phy_connect(Phylink* pl, core::FwNode* fwnode, uint32_t flags
     phy_device_free(phy_dev);
     return -EBUSY;
   }
+  // Use the PHY's interface, as phylink_connect_phy() does.
+  if (pl->link_interface == PHY_INTERFACE_MODE_NA) {
+    pl->link_interface = phy_dev->interface;
+    pl->link_config.interface = pl->link_interface;
+  }
   int ret = phy_attach_direct(pl->netdev, phy_dev, flags, pl->link_interface);
   phy_device_free(phy_dev);
   if (ret) return ret;

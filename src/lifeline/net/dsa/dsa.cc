@@ -401,7 +401,39 @@ void dsa_unregister_switch(DsaSwitch* ds) {
   tl_switches.erase(std::remove(tl_switches.begin(), tl_switches.end(), ds), tl_switches.end());
 }
 
-void dsa_init() { tl_switches.clear(); }
+namespace {
+
+// dsa_user_netdevice_event(), NETDEV_GOING_DOWN: a conduit going down
+// closes every user port that goes through it (dev_close_many()), under the
+// rtnl its dev_close() holds. Other events are not modelled.
+int dsa_user_netdevice_event(unsigned long event, void* ptr) {
+  if (event != NETDEV_GOING_DOWN) return core::NOTIFY_DONE;
+  auto* dev = static_cast<NetDevice*>(ptr);
+  // netdev_uses_dsa(): the conduit of a CPU port (dev->dsa_ptr).
+  DsaPort* cpu_dp = nullptr;
+  for (DsaSwitch* ds : tl_switches)
+    for (DsaPort* dp : ds->ports)
+      if (dp->type == DsaPortType::DSA_PORT_TYPE_CPU && dp->conduit == dev) cpu_dp = dp;
+  if (!cpu_dp) return core::NOTIFY_DONE;
+  std::vector<NetDevice*> close_list;
+  for (DsaSwitch* ds : cpu_dp->ds->dst->switches)
+    for (DsaPort* dp : ds->ports)
+      if (dp->type == DsaPortType::DSA_PORT_TYPE_USER && dp->cpu_dp == cpu_dp && dp->user)
+        close_list.push_back(dp->user);
+  for (NetDevice* user : close_list) dev_close(user);
+  return core::NOTIFY_OK;
+}
+
+// dsa_user_nb, registered by dsa_init_module().
+thread_local core::NotifierBlock tl_dsa_user_nb;
+
+}  // namespace
+
+void dsa_init() {
+  tl_switches.clear();
+  tl_dsa_user_nb = core::NotifierBlock{dsa_user_netdevice_event, 0, "dsa_user_nb"};
+  register_netdevice_notifier(&tl_dsa_user_nb);
+}
 
 std::vector<DsaSwitch*> dsa_switches() {
   return Net::current_or_null() ? tl_switches : std::vector<DsaSwitch*>{};

@@ -21,6 +21,7 @@
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
+#include "lifeline/net/rtnl.h"
 #include "lifeline/net/system.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/task.h"
@@ -111,6 +112,27 @@ TEST(Dsa, ClearfogSwitchPortsAndUserNetdevs) {
       linked |= l->supplier == cpu->conduit->parent &&
                 (l->flags & core::DL_FLAG_AUTOREMOVE_CONSUMER) != 0;
     EXPECT_TRUE(linked);
+  });
+  EXPECT_TRUE(ran);
+}
+
+// NETDEV_GOING_DOWN of the conduit closes the user ports behind it
+// (dsa_user_netdevice_event()), before the conduit's own ndo_stop.
+TEST(Dsa, ConduitGoingDownClosesItsUserPorts) {
+  bool ran = false;
+  boot_clearfog({}, [&] {
+    ran = true;
+    NetDevice* lan1 = dev_get_by_name("lan1");
+    NetDevice* eth1 = dev_get_by_name("eth1");
+    ASSERT_NE(lan1, nullptr);
+    ASSERT_NE(eth1, nullptr);
+    rtnl_lock();
+    ASSERT_EQ(dev_open(lan1), 0);  // dsa_user_open() opens the conduit first
+    EXPECT_TRUE(netif_running(eth1));
+    dev_close(eth1);
+    EXPECT_FALSE(netif_running(eth1));
+    EXPECT_FALSE(netif_running(lan1));
+    rtnl_unlock();
   });
   EXPECT_TRUE(ran);
 }
