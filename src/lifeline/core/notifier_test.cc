@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Blocking notifier chains.
+// Blocking and raw notifier chains.
 #include "lifeline/core/notifier.h"
 
 #include <gtest/gtest.h>
@@ -43,6 +43,38 @@ TEST(Notifier, PriorityOrderAndStop) {
   EXPECT_EQ(notifier_to_errno(notifier_from_errno(-EBUSY)), -EBUSY);
 }
 
+// A raw chain keeps the same order and stop rule, takes no lock (so a
+// callback may unregister itself), and warns on a double register.
+TEST(Notifier, RawChainOrderStopAndSelfUnregister) {
+  Rig rig;
+  RawNotifierHead head{{}, "raw_chain"};
+  std::vector<std::string> calls;
+  NotifierBlock low{[&](unsigned long, void*) {
+                      calls.push_back("low");
+                      return NOTIFY_OK;
+                    },
+                    0, "low"};
+  NotifierBlock stop{[&](unsigned long, void*) {
+                       calls.push_back("stop");
+                       raw_notifier_chain_unregister(&head, &stop);
+                       return NOTIFY_STOP;
+                     },
+                     10, "stop"};
+  int first = 0, second = 0, again = 0;
+  rig.run([&] {
+    raw_notifier_chain_register(&head, &low);
+    raw_notifier_chain_register(&head, &stop);
+    again = raw_notifier_chain_register(&head, &low);
+    first = raw_notifier_call_chain(&head, 1, nullptr);
+    second = raw_notifier_call_chain(&head, 1, nullptr);
+  });
+  EXPECT_EQ(calls, (std::vector<std::string>{"stop", "low"}));
+  EXPECT_EQ(first, NOTIFY_STOP);
+  EXPECT_EQ(second, NOTIFY_OK);
+  EXPECT_EQ(again, -EEXIST);
+  EXPECT_EQ(head.chain.size(), 1u);
+}
+
 TEST(Notifier, UnregisterFromInsideItsOwnCallbackDeadlocks) {
   Rig rig;
   BlockingNotifierHead head;
@@ -62,7 +94,8 @@ TEST(Notifier, UnregisterFromInsideItsOwnCallbackDeadlocks) {
   EXPECT_FALSE(returned);
   bool deadlock = false;
   for (const sim::Finding& f : rig.engine.findings())
-    if (f.kind == sim::FindingKind::kDeadlock && f.message == "deadlock: caller -> caller") deadlock = true;
+    if (f.kind == sim::FindingKind::kDeadlock && f.message == "deadlock: caller -> caller")
+      deadlock = true;
   EXPECT_TRUE(deadlock) << rig.findings();
 }
 
