@@ -14,6 +14,7 @@
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
+#include "lifeline/net/phylink_internal.h"
 #include "lifeline/net/provider_lifecycle.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
@@ -21,13 +22,13 @@
 
 namespace lifeline::net {
 
-namespace {
-
 using sim::note;
 
 std::string pl_name(const Phylink* pl) {
   return pl->netdev ? pl->netdev->name() : (pl->dev ? pl->dev->name() : std::string("phylink"));
 }
+
+namespace {
 
 void phylink_link_up(Phylink* pl, const PhylinkLinkState& s) {
   ++pl->mac_link_ups;
@@ -123,6 +124,8 @@ void phylink_resolve(Phylink* pl) {
   sim::mutex_unlock(&pl->state_mutex);
 }
 
+}  // namespace
+
 void phylink_run_resolve(Phylink* pl) {
   if (!pl->phylink_disable_state)
     sim::queue_work(sim::Engine::current().system_power_efficient_wq(), &pl->resolve);
@@ -142,6 +145,8 @@ void phylink_enable_and_run_resolve(Phylink* pl, unsigned bit) {
   phylink_run_resolve(pl);
 }
 
+namespace {
+
 // phylink_phy_change(): called by the PHY state machine, phydev->lock held.
 void phylink_phy_change(PhyDevice* phydev, bool up) {
   Phylink* pl = phydev->phylink.at("phydev->phylink");
@@ -154,6 +159,8 @@ void phylink_phy_change(PhyDevice* phydev, bool up) {
   sim::mutex_unlock(&pl->state_mutex);
   phylink_run_resolve(pl);
 }
+
+}  // namespace
 
 int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, phy_interface_t interface) {
   phy->phylink = pl;
@@ -175,6 +182,8 @@ int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, phy_interface_t interface) 
   if (phy_interrupt_is_valid(phy)) phy_request_interrupt(phy);
   return 0;
 }
+
+namespace {
 
 // The protocol's "going away" for the PHY phylink holds (rtnl held).
 void phylink_phy_going_away(ProviderConsumer* c, core::Device* provider) {

@@ -28,6 +28,8 @@ namespace lifeline::net {
 class Medium;
 class NetDevice;
 class PhyDevice;
+class SfpBus;
+struct PhylinkPcs;
 struct EthtoolLinkSettings;
 
 enum class AnMode : uint8_t { MLO_AN_PHY, MLO_AN_FIXED, MLO_AN_INBAND };
@@ -80,6 +82,11 @@ class Phylink : public sim::Object {
   Medium* inband_medium = nullptr;
   // Its record in the provider-lifecycle protocol, for the PHY.
   ProviderConsumer phy_consumer;
+  // The PCS in use (phylink_pcs.cc; pl->pcs), nullptr for none.
+  PhylinkPcs* pcs = nullptr;
+  // The SFP bus of the port's cage (phylink_sfp.cc; pl->sfp_bus), nullptr
+  // when the port has no "sfp" phandle.
+  SfpBus* sfp_bus = nullptr;
   int mac_link_ups = 0;
   int mac_link_downs = 0;
 };
