@@ -18,6 +18,7 @@ constexpr ErrnoName kErrnos[] = {
     {ENXIO, "ENXIO"},
     {EAGAIN, "EAGAIN"},
     {ENOMEM, "ENOMEM"},
+    {EFAULT, "EFAULT"},
     {EBUSY, "EBUSY"},
     {EEXIST, "EEXIST"},
     {ENODEV, "ENODEV"},
