@@ -463,11 +463,11 @@ TEST(ParserErrors, EthtoolGet) {
 }
 
 TEST(ParserErrors, ExpectFail) {
-  EXPECT_TRUE(
-      fails_with("expect fail EXYZZY bind x\n", 1, 13,
-                 "unknown errno 'EXYZZY' (known: EPERM, ENOENT, EIO, ENXIO, EAGAIN, ENOMEM, EBUSY, "
-                 "EEXIST, ENODEV, EINVAL, ENOSPC, EOPNOTSUPP, ETIMEDOUT, ENETDOWN, ENOLINK, "
-                 "ENOTSUPP, EPROBE_DEFER)"));
+  EXPECT_TRUE(fails_with(
+      "expect fail EXYZZY bind x\n", 1, 13,
+      "unknown errno 'EXYZZY' (known: EPERM, ENOENT, EIO, ENXIO, EAGAIN, ENOMEM, EFAULT, EBUSY, "
+      "EEXIST, ENODEV, EINVAL, ENOSPC, EOPNOTSUPP, ETIMEDOUT, ENETDOWN, ENOLINK, "
+      "ENOTSUPP, EPROBE_DEFER)"));
   EXPECT_TRUE(
       fails_with("expect fail\n", 1, 12,
                  "expected a command after 'expect fail' (such as 'ethtool -s ...'), got end "
