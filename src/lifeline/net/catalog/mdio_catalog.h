@@ -24,6 +24,9 @@ struct MdioControllerInfo {
   // Added to the contract: where the number in bus_id comes from.
   BusIdNumber bus_id_number;
   std::string_view source;
+  // lifeline's default for an MDIO controller whose compatible no entry has
+  // (net/system.cc), not a catalog entry.
+  bool is_default = false;
 };
 
 std::span<const MdioControllerInfo> mdio_controller_catalog();
