@@ -136,8 +136,10 @@ Snapshot take_snapshot() {
         s.dsa_ports.push_back(std::move(r));
       }
     }
-    if (const net::System* sys = net::System::current_or_null())
+    if (const net::System* sys = net::System::current_or_null()) {
       for (const std::string& line : sys->default_mdios) s.default_models.push_back(line);
+      for (const std::string& line : sys->default_switchdevs) s.default_models.push_back(line);
+    }
     if (k) {
       for (core::Device* d : k->devices) {
         if (d->freed() || !d->registered || d->bus != n->mdio_bus_type) continue;

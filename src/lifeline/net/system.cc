@@ -254,7 +254,32 @@ const MacInfo* default_mac(System* sys, const core::FwNode& n) {
   info.lifecycle.source = info.source;
   sys->default_infos.push_back(info);
   sys->default_macs.push_back(n.full_path + " (" + compat + ")");
+  // A switchdev-shaped MAC (am65-cpsw-nuss, mvpp2, prueth, ... in the
+  // catalog): one struct device, a netdev per enabled port node, no CPU
+  // port (so not DSA). Its ports are named as alloc_etherdev() names them
+  // ("eth%d": am65_cpsw_nuss_init_port_ndev() keeps "label" for devlink,
+  // not for the netdev), each netdev's dev.of_node is its port node.
+  if (info.shape == NetdevShape::kPerPort) {
+    sys->default_switchdevs.push_back(fmt::format(
+        "{} ({}): no catalog entry: lifeline's default multi-port MAC model (one device, a "
+        "netdev per enabled \"{}\" child named eth%d, phylink, PHY connected at ndo_open)",
+        n.full_path, compat, info.ports_container));
+    sim::note(sys->default_switchdevs.back());
+  }
   return &sys->default_infos.back();
+}
+
+// A multi-port MAC that is not DSA (switchdev: am65-cpsw-nuss, mvpp2,
+// prueth): no link description of its own, but a "ports"/"ethernet-ports"
+// child whose enabled children describe links (phy-mode, phy-handle,
+// fixed-link), and no CPU port (dt::is_dsa_switch()).
+bool is_switchdev_shaped(const core::FwNode& n) {
+  if (dt::is_dsa_switch(n)) return false;
+  const core::FwNode* ports = dt::ports_container(n);
+  if (!ports) return false;
+  for (const core::FwNode* p : ports->available_children())
+    if (dt::is_mac(*p)) return true;
+  return false;
 }
 
 // Which nodes the network layer drives, from the tree and the catalogs
@@ -304,7 +329,9 @@ NodeScan scan_nodes(const core::FwTree& tree) {
   // switch already drives the node.
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();
-    if (!n->is_enabled() || !dt::is_mac(*n) || s.claimed.count(n) || dt::is_dsa_port(*n)) continue;
+    if (!n->is_enabled() || !(dt::is_mac(*n) || is_switchdev_shaped(*n)) || s.claimed.count(n) ||
+        dt::is_dsa_port(*n))
+      continue;
     bool under_known = false;
     for (const core::FwNode* p = n->parent; p; p = p->parent)
       if (s.claimed.count(p) || dt::is_dsa_switch(*p)) under_known = true;

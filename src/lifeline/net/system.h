@@ -56,6 +56,9 @@ class System : public sim::Object {
   // MDIO controllers the catalog does not know, modelled by the default:
   // one line each, as boot prints it ("NODE (COMPATIBLE): ...").
   std::vector<std::string> default_mdios;
+  // Default MACs of the switchdev shape (a netdev per port node), as boot
+  // prints them.
+  std::vector<std::string> default_switchdevs;
   // Nodes whose PHY ID lifeline does not know (genphy will bind at attach).
   std::vector<std::string> unknown_phys;
 
