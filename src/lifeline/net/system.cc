@@ -142,8 +142,8 @@ const MdioControllerInfo* mdio_info_for(const core::FwNode& n) {
 // PHY device for every PHY child (fwnode_mdiobus_register_phy()) and an MDIO
 // device for every other child; and their remove: mdiobus_unregister().
 bool default_mdio_candidate(const core::FwNode& n) {
-  return n.is_enabled() && n.has_property("compatible") && dt::is_mdio_bus(n) &&
-         !dt::is_mac(n) && !dt::is_dsa_switch(n) && !dt::is_dsa_port(n);
+  return n.is_enabled() && n.has_property("compatible") && dt::is_mdio_bus(n) && !dt::is_mac(n) &&
+         !dt::is_dsa_switch(n) && !dt::is_dsa_port(n);
 }
 
 const char* node_bus_string(dt::NodeBus bus) {

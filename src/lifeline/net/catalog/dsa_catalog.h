@@ -19,9 +19,9 @@ namespace lifeline::net {
 // fwnode_dev_initialized()).
 enum class DsaIrqDomain : uint8_t {
   kNone,
-  kAtProbe,                  // in probe, before dsa_register_switch() (mv88e6xxx)
-  kAtSetupIfController,      // in ds->ops->setup, if the node says interrupt-controller (mt7530)
-  kAtSetupIfIrq,             // in ds->ops->setup, if the switch has an interrupt (ksz)
+  kAtProbe,              // in probe, before dsa_register_switch() (mv88e6xxx)
+  kAtSetupIfController,  // in ds->ops->setup, if the node says interrupt-controller (mt7530)
+  kAtSetupIfIrq,         // in ds->ops->setup, if the switch has an interrupt (ksz)
 };
 
 struct DsaSwitchInfo {

@@ -34,7 +34,7 @@ struct SwitchPriv : sim::Object {
   SwitchPriv() : sim::Object("switch_priv", "") {}
   const DsaSwitchInfo* info = nullptr;
   DsaSwitch* ds = nullptr;
-  MiiBus* mdio = nullptr;  // the bus setup() registered
+  MiiBus* mdio = nullptr;   // the bus setup() registered
   bool irq_domain = false;  // the switch's interrupt domain is registered
 };
 
@@ -49,14 +49,12 @@ void switch_irq_domain_add(SwitchPriv* priv) {
   if (!np || priv->irq_domain) return;
   core::fwnode_dev_initialized(np, true);
   priv->irq_domain = true;
-  sim::note(priv->ds->dev->name() + ": irq domain registered on " + np->full_path);
 }
 
 void switch_irq_domain_remove(SwitchPriv* priv) {
   if (!priv->irq_domain) return;
   core::fwnode_dev_initialized(priv->ds->dev->fwnode, false);
   priv->irq_domain = false;
-  sim::note(priv->ds->dev->name() + ": irq domain removed");
 }
 
 // Whether ds->ops->setup registers the domain on this switch.
