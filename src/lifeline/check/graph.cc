@@ -11,6 +11,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/dt/net_roles.h"
+#include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 
@@ -63,6 +64,27 @@ class Builder {
         if (nd->parent) {
           add_device(nd->parent);
           edges_.push_back({id, dev_id(nd->parent), "netdev", ""});
+        }
+      }
+    }
+    // The ports of each registered DSA switch: not devices (struct
+    // dsa_port), drawn under their switch by a "port" edge to ds->dev; a
+    // user port's netdev points at its port ("user").
+    if (n) {
+      for (const net::DsaSwitch* ds : net::dsa_switches()) {
+        add_device(ds->dev);
+        for (const net::DsaPort* dp : ds->ports) {
+          std::string id = "port:" + ds->dev->name() + ":" + std::to_string(dp->index);
+          std::string type = net::dsa_port_type_name(dp->type);
+          add_node({id,
+                    (dp->label.empty() ? "port " + std::to_string(dp->index) : dp->label) + " (" +
+                        type + ")",
+                    "dsa-port", "dsa", "", dp->lost ? "unused (setup failed)" : type});
+          edges_.push_back({id, dev_id(ds->dev), "port", ""});
+          if (dp->dn) port_of_[dp->dn] = id;
+          if (dp->user && !dp->user->freed() &&
+              dp->user->reg_state == net::NetregState::NETREG_REGISTERED)
+            edges_.push_back({"netdev:" + dp->user->name(), id, "user", ""});
         }
       }
     }
@@ -131,6 +153,7 @@ class Builder {
   // The graph node standing for a firmware node: its netdev, its device, or itself.
   std::string id_for(const core::FwNode* n) {
     if (auto it = netdev_of_.find(n); it != netdev_of_.end()) return "netdev:" + it->second->name();
+    if (auto it = port_of_.find(n); it != port_of_.end()) return it->second;
     if (n->dev && !n->dev->freed()) {
       add_device(n->dev);
       return dev_id(n->dev);
@@ -149,6 +172,7 @@ class Builder {
   bool all_;
   std::set<const core::FwNode*> pcs_targets_;
   std::map<const core::FwNode*, const net::NetDevice*> netdev_of_;
+  std::map<const core::FwNode*, std::string> port_of_;  // a DSA port's node -> its graph node
   std::map<std::string, GraphNode> nodes_;
   std::vector<GraphEdge> edges_;
 };

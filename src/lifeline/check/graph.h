@@ -13,7 +13,7 @@ namespace lifeline::check {
 struct GraphNode {
   std::string id;      // stable: "dev:platform:fd580000.ethernet", "netdev:eth0", "node:/path"
   std::string label;   // what to print
-  std::string kind;    // "device", "netdev", "fwnode"
+  std::string kind;    // "device", "netdev", "fwnode", "dsa-port" (a DSA switch's port)
   std::string role;    // "mac", "mdio", "phy", "sfp", "pcs", "pse", "dsa", "provider", ""
   std::string driver;  // bound driver, "" when none
   std::string state;   // "bound", "deferred", "unbound" (devices); "up"/"down" (netdevs)
@@ -22,7 +22,9 @@ struct GraphNode {
 struct GraphEdge {
   std::string from;
   std::string to;
-  std::string kind;   // "phy-handle", "sfp", "pcs-handle", "pses", "conduit", "devlink", "parent", "netdev"
+  // "phy-handle", "sfp", "pcs-handle", "pses", "conduit", "devlink", "parent", "netdev";
+  // "port" (a DSA port -> its switch's device), "user" (a user port's netdev -> its port)
+  std::string kind;
   std::string label;  // flags and state for devlinks
 };
 

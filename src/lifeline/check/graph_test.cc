@@ -102,5 +102,22 @@ TEST(Graph, SortedAndWithoutDuplicates) {
   }
 }
 
+// A DSA switch's ports are drawn under the switch: each port a node with a
+// "port" edge to ds->dev, each user netdev a "user" edge to its port, and
+// the CPU port's conduit phandle starting from the port.
+TEST(Graph, ClearfogDsaPortsUnderTheirSwitch) {
+  Graph g = graph_of("armada-388-clearfog-pro.dts", false);
+  const std::string sw = "dev:mdio_bus:f1072004.mdio-mii:04";
+  for (int i = 0; i <= 6; ++i) {
+    std::string port = "port:f1072004.mdio-mii:04:" + std::to_string(i);
+    ASSERT_NE(node(g, port), nullptr) << port;
+    EXPECT_EQ(node(g, port)->kind, "dsa-port");
+    EXPECT_TRUE(has_edge(g, port, sw, "port")) << port;
+  }
+  EXPECT_TRUE(has_edge(g, "netdev:lan1", "port:f1072004.mdio-mii:04:4", "user"));
+  EXPECT_EQ(node(g, "port:f1072004.mdio-mii:04:5")->state, "cpu");
+  EXPECT_TRUE(has_edge(g, "port:f1072004.mdio-mii:04:5", "netdev:eth1", "conduit"));
+}
+
 }  // namespace
 }  // namespace lifeline::check

@@ -16,6 +16,7 @@
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
+#include "lifeline/net/system.h"
 #include "lifeline/sim/engine.h"
 
 namespace lifeline::check {
@@ -134,6 +135,10 @@ Snapshot take_snapshot() {
         r.default_model = ds->default_model;
         s.dsa_ports.push_back(std::move(r));
       }
+    }
+    if (const net::System* sys = net::System::current_or_null()) {
+      for (const std::string& line : sys->default_mdios) s.default_models.push_back(line);
+      for (const std::string& line : sys->default_switchdevs) s.default_models.push_back(line);
     }
     if (k) {
       for (core::Device* d : k->devices) {

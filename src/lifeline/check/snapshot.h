@@ -86,6 +86,10 @@ struct Snapshot {
   std::vector<PhyRow> phys;
   std::vector<ModuleRow> modules;
   std::vector<DsaPortRow> dsa_ports;  // registered switches, port order
+  // The nodes lifeline drives with a default model because no catalog
+  // entry has their compatible (MDIO controllers, switchdev MACs), one line
+  // each, as net::System records them.
+  std::vector<std::string> default_models;
 
   const NetdevRow* netdev(std::string_view name) const;
   const DeviceRow* device(std::string_view name) const;

@@ -12,6 +12,7 @@
 #include "lifeline/dt/bus_devices.h"
 #include "lifeline/dt/bus_roles.h"
 #include "lifeline/dt/buses.h"
+#include "lifeline/dt/device_nodes.h"
 #include "lifeline/dt/generic_drivers.h"
 #include "lifeline/dt/net_roles.h"
 #include "lifeline/dt/node_set.h"
@@ -132,6 +133,84 @@ const MdioControllerInfo* mdio_info_for(const core::FwNode& n) {
   return nullptr;
 }
 
+// An MDIO controller the catalog does not know: a node that is an MDIO bus
+// (dt::is_mdio_bus()), has a compatible and gets a device of its own
+// (dt::device_nodes()), and is no MAC and no switch. What the kernel's MDIO
+// controller drivers share (drivers/net/mdio/*.c: mdio-mux-gpio,
+// mdio-bcm-unimac, mdio-mscc-miim, mdio-ipq4019, ...) is their probe:
+// mdiobus_alloc(), then of_mdiobus_register() on their node, which creates a
+// PHY device for every PHY child (fwnode_mdiobus_register_phy()) and an MDIO
+// device for every other child; and their remove: mdiobus_unregister().
+bool default_mdio_candidate(const core::FwNode& n) {
+  return n.is_enabled() && n.has_property("compatible") && dt::is_mdio_bus(n) && !dt::is_mac(n) &&
+         !dt::is_dsa_switch(n) && !dt::is_dsa_port(n);
+}
+
+const char* node_bus_string(dt::NodeBus bus) {
+  switch (bus) {
+    case dt::NodeBus::kPlatform:
+      return "platform";
+    case dt::NodeBus::kAmba:
+      return "amba";
+    case dt::NodeBus::kPci:
+      return "pci";
+    case dt::NodeBus::kI2c:
+    case dt::NodeBus::kSpi:
+      break;
+  }
+  return nullptr;  // an MDIO controller on I2C or SPI: not modelled
+}
+
+// An MDIO mux: every available child with a reg is itself an MDIO bus node
+// ("mdio@N"), as mdio_mux_init() expects of its children.
+bool looks_like_mux(const core::FwNode& n) {
+  bool any = false;
+  for (const core::FwNode* c : n.available_children()) {
+    if (!c->has_property("reg")) continue;
+    if (!dt::is_mdio_bus(*c)) return false;
+    any = true;
+  }
+  return any;
+}
+
+// lifeline's default for such a controller: a driver named after its
+// compatible on the bus of its device, registering one bus (or one per
+// child of a mux) through of_mdiobus_register(), with the device's name as
+// the bus id ("%s" of dev_name(), as davinci_mdio, enetc_pci_mdio and most
+// OF MDIO drivers name it), C45 when a child PHY says
+// "ethernet-phy-ieee802.3-c45".
+const MdioControllerInfo* default_mdio(System* sys, const core::FwNode& n, const char* bus) {
+  sys->strings.push_back(n.compatible().front());
+  std::string_view c = sys->strings.back();
+  sys->strings.push_back(dt::generic_driver_name(c));
+  std::string_view name = sys->strings.back();
+  bool mux = looks_like_mux(n);
+  bool c45 = false;
+  for (const core::FwNode* child : n.available_children())
+    c45 |= child->is_compatible("ethernet-phy-ieee802.3-c45");
+  MdioControllerInfo info{};
+  info.compatible = c;
+  info.driver = name;
+  info.module = name;
+  info.bus = bus;
+  info.bus_id = mux ? "mdio_mux-{:x}.{reg:x}" : "{dev}";
+  info.c45 = c45;
+  info.mux = mux;
+  info.bus_id_number = mux ? BusIdNumber::kDriverCounter : BusIdNumber::kNone;
+  info.source =
+      "lifeline's default MDIO controller model: no catalog entry for this compatible; "
+      "of_mdiobus_register() on its node (drivers/net/mdio/of_mdio.c)";
+  info.is_default = true;
+  sys->default_mdio_infos.push_back(info);
+  sys->default_mdios.push_back(fmt::format(
+      "{} ({}): no catalog entry: lifeline's default MDIO controller model (driver \"{}\" on the "
+      "{} bus, {} through of_mdiobus_register(), bus id {})",
+      n.full_path, c, name, bus, mux ? "a child bus per \"mdio@N\" node" : "its PHY children",
+      mux ? "\"mdio_mux-N.R\"" : "its device name"));
+  sim::note(sys->default_mdios.back());
+  return &sys->default_mdio_infos.back();
+}
+
 // A MAC the catalog does not know: a node with ethernet-ports/ports children
 // is one device with a netdev per enabled port, any other one netdev.
 void set_default_shape(MacInfo& info, const core::FwNode& n) {
@@ -175,7 +254,32 @@ const MacInfo* default_mac(System* sys, const core::FwNode& n) {
   info.lifecycle.source = info.source;
   sys->default_infos.push_back(info);
   sys->default_macs.push_back(n.full_path + " (" + compat + ")");
+  // A switchdev-shaped MAC (am65-cpsw-nuss, mvpp2, prueth, ... in the
+  // catalog): one struct device, a netdev per enabled port node, no CPU
+  // port (so not DSA). Its ports are named as alloc_etherdev() names them
+  // ("eth%d": am65_cpsw_nuss_init_port_ndev() keeps "label" for devlink,
+  // not for the netdev), each netdev's dev.of_node is its port node.
+  if (info.shape == NetdevShape::kPerPort) {
+    sys->default_switchdevs.push_back(fmt::format(
+        "{} ({}): no catalog entry: lifeline's default multi-port MAC model (one device, a "
+        "netdev per enabled \"{}\" child named eth%d, phylink, PHY connected at ndo_open)",
+        n.full_path, compat, info.ports_container));
+    sim::note(sys->default_switchdevs.back());
+  }
   return &sys->default_infos.back();
+}
+
+// A multi-port MAC that is not DSA (switchdev: am65-cpsw-nuss, mvpp2,
+// prueth): no link description of its own, but a "ports"/"ethernet-ports"
+// child whose enabled children describe links (phy-mode, phy-handle,
+// fixed-link), and no CPU port (dt::is_dsa_switch()).
+bool is_switchdev_shaped(const core::FwNode& n) {
+  if (dt::is_dsa_switch(n)) return false;
+  const core::FwNode* ports = dt::ports_container(n);
+  if (!ports) return false;
+  for (const core::FwNode* p : ports->available_children())
+    if (dt::is_mac(*p)) return true;
+  return false;
 }
 
 // Which nodes the network layer drives, from the tree and the catalogs
@@ -186,6 +290,8 @@ struct NodeScan {
   std::vector<const core::FwNode*> default_macs;      // MACs the catalog does not know
   std::vector<const DsaSwitchInfo*> switches;         // modelled DSA switches, tree order
   std::vector<const core::FwNode*> default_switches;  // DSA-shaped, compatible unknown
+  // MDIO controllers the catalog does not know, and the bus of their device.
+  std::vector<std::pair<const core::FwNode*, const char*>> default_mdios;
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -223,13 +329,29 @@ NodeScan scan_nodes(const core::FwTree& tree) {
   // switch already drives the node.
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();
-    if (!n->is_enabled() || !dt::is_mac(*n) || s.claimed.count(n) || dt::is_dsa_port(*n)) continue;
+    if (!n->is_enabled() || !(dt::is_mac(*n) || is_switchdev_shaped(*n)) || s.claimed.count(n) ||
+        dt::is_dsa_port(*n))
+      continue;
     bool under_known = false;
     for (const core::FwNode* p = n->parent; p; p = p->parent)
       if (s.claimed.count(p) || dt::is_dsa_switch(*p)) under_known = true;
     if (under_known || !n->has_property("compatible")) continue;
     s.default_macs.push_back(n);
     s.claimed.insert(n);
+  }
+  // MDIO controllers the catalog does not know: the nodes that get a device
+  // and that nothing above claims.
+  {
+    dt::NodeSet known = s.claimed;
+    for (const dt::DeviceNode& dn :
+         dt::device_nodes(tree, [&known](const core::FwNode& n) { return known.count(&n) != 0; })) {
+      const core::FwNode* n = dn.node;
+      if (s.claimed.count(n) || !default_mdio_candidate(*n)) continue;
+      const char* bus = node_bus_string(dn.bus);
+      if (!bus) continue;
+      s.default_mdios.emplace_back(n, bus);
+      s.claimed.insert(n);
+    }
   }
   for (const auto& up : tree.nodes()) {
     core::FwNode* n = up.get();
@@ -336,6 +458,7 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
       dt::tree_memo<NodeScan>(tree, "net.node_scan", [&] { return scan_nodes(tree); });
   std::vector<const MacInfo*> macs = scan->macs;
   std::vector<const MdioControllerInfo*> mdios = scan->mdios;
+  for (const auto& [n, bus] : scan->default_mdios) mdios.push_back(default_mdio(sys, *n, bus));
   for (const core::FwNode* n : scan->default_macs) macs.push_back(default_mac(sys, *n));
 
   dt::BoardBootOptions bopts;

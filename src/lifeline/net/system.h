@@ -15,6 +15,7 @@
 #include "lifeline/dt/board_boot.h"
 #include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mac_catalog.h"
+#include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/net_config.h"
 #include "lifeline/sim/object.h"
 
@@ -52,6 +53,12 @@ class System : public sim::Object {
   std::vector<std::string> default_macs;
   // DSA switches the catalog does not know, modelled by the default.
   std::vector<std::string> default_switches;
+  // MDIO controllers the catalog does not know, modelled by the default:
+  // one line each, as boot prints it ("NODE (COMPATIBLE): ...").
+  std::vector<std::string> default_mdios;
+  // Default MACs of the switchdev shape (a netdev per port node), as boot
+  // prints them.
+  std::vector<std::string> default_switchdevs;
   // Nodes whose PHY ID lifeline does not know (genphy will bind at attach).
   std::vector<std::string> unknown_phys;
 
@@ -63,6 +70,7 @@ class System : public sim::Object {
   std::deque<std::string> strings;
   std::deque<MacInfo> default_infos;
   std::deque<DsaSwitchInfo> default_dsa_infos;
+  std::deque<MdioControllerInfo> default_mdio_infos;
 };
 
 // Why no netdev can ever be made for `node` on this board ("the node is

@@ -105,6 +105,13 @@ std::string format_dsa_ports(const check::Snapshot& s) {
   return out;
 }
 
+std::string format_default_models(const check::Snapshot& s) {
+  if (s.default_models.empty()) return "";
+  std::string out = "DEFAULT MODELS (no catalog entry for the compatible)\n";
+  for (const std::string& line : s.default_models) out += std::string(kIndent) + line + "\n";
+  return out;
+}
+
 std::string format_links(const check::Snapshot& s) {
   if (s.links.empty()) return "DEVICE LINKS: none\n";
   Table t({{"SUPPLIER"}, {""}, {"CONSUMER"}, {"FLAGS"}, {"STATE"}});

@@ -42,6 +42,15 @@ constexpr std::array kSwitches = {
             "drivers/net/dsa/mv88e6xxx/chip.c: mv88e6xxx_table[MV88E6176] .num_internal_phys = 5, "
             ".phy_base_addr = 0; mv88e6xxx_mdio_register() masks every address but "
             "phy_base_addr..num_ports-1 and of_mdiobus_register(bus, NULL) scans them",
+        .irq_domain = DsaIrqDomain::kAtProbe,
+        .irq_domain_source =
+            "drivers/net/dsa/mv88e6xxx/chip.c: mv88e6xxx_probe() runs mv88e6xxx_g1_irq_setup() (or "
+            "the polling variant) and then global2.c mv88e6xxx_g2_irq_setup(): "
+            "irq_domain_add_simple(chip->dev->of_node, 16, ...), \"before the MDIO bus is "
+            "created, because the PHYs will link their interrupts to these interrupt "
+            "controllers\", then mv88e6xxx_register_switch(); mv88e6xxx_mdio_register() sets "
+            "bus->irq[phy_base_addr + n] to g2 hwirq n (mv88e6xxx_g2_irq_mdio_setup()); "
+            "mv88e6xxx_remove() frees the domains after mv88e6xxx_unregister_switch()",
     },
     DsaSwitchInfo{
         .compatible = "microchip,ksz9477",
@@ -71,6 +80,11 @@ constexpr std::array kSwitches = {
             "drivers/net/dsa/microchip/ksz_common.c: ksz_switch_chips[KSZ9477] .internal_phy = "
             "{true x5, false, false}; net/dsa/user.c dsa_user_phy_read() answers through "
             "ds->ops->phy_read at the user ports' addresses (ds->phys_mii_mask)",
+        .irq_domain = DsaIrqDomain::kAtSetupIfIrq,
+        .irq_domain_source =
+            "drivers/net/dsa/microchip/ksz_common.c: ksz_setup() runs ksz_girq_setup() and "
+            "ksz_pirq_setup() (ksz_irq_common_setup(): irq_domain_add_simple(dev->dev->of_node, "
+            "...)) only when dev->irq > 0, before ksz_mdio_register(); ksz_teardown() frees them",
     },
     DsaSwitchInfo{
         .compatible = "nxp,sja1105q",
@@ -144,6 +158,12 @@ constexpr std::array kSwitches = {
             "drivers/net/dsa/mt7530.h: MT7530_NUM_PHYS 5; mt7530_setup_mdio() registers the "
             "bus with phy_mask = ~ds->phys_mii_mask (the user ports) and reads PHY n through "
             "MT7531_MDIO_PHY_ADDR(n), so PHY n answers at address n",
+        .irq_domain = DsaIrqDomain::kAtSetupIfController,
+        .irq_domain_source =
+            "drivers/net/dsa/mt7530.c: mt753x_setup() calls mt7530_setup_irq() (only with "
+            "\"interrupt-controller\" on the switch node: irq_domain_add_linear(np, "
+            "MT7530_NUM_PHYS, ...)) before mt7530_setup_mdio(); mt753x_teardown() -> "
+            "mt7530_free_irq()",
     },
     DsaSwitchInfo{
         .compatible = "",

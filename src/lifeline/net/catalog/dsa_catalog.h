@@ -12,6 +12,18 @@
 
 namespace lifeline::net {
 
+// When a switch driver registers the interrupt domain its internal PHYs
+// interrupts come from, on the switch's own node (irq_domain_add_*() with
+// dev->of_node: the node becomes an interrupt controller that
+// of_irq_get() resolves, and __irq_domain_publish() marks it
+// fwnode_dev_initialized()).
+enum class DsaIrqDomain : uint8_t {
+  kNone,
+  kAtProbe,              // in probe, before dsa_register_switch() (mv88e6xxx)
+  kAtSetupIfController,  // in ds->ops->setup, if the node says interrupt-controller (mt7530)
+  kAtSetupIfIrq,         // in ds->ops->setup, if the switch has an interrupt (ksz)
+};
+
 struct DsaSwitchInfo {
   std::string_view compatible;  // empty for a PCI function matched by ID (felix)
   std::string_view driver;
@@ -49,6 +61,9 @@ struct DsaSwitchInfo {
   // 0 when there are none.
   int internal_phys = 0;
   std::string_view internal_phys_source = "";
+  // The switch's interrupt controller, and the kernel code it was read from.
+  DsaIrqDomain irq_domain = DsaIrqDomain::kNone;
+  std::string_view irq_domain_source = "";
   // lifeline's default for a DSA-shaped node whose compatible no entry has
   // (net/system.cc), not a catalog entry.
   bool is_default = false;

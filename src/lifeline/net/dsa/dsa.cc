@@ -373,6 +373,17 @@ int dsa_register_switch(DsaSwitch* ds) {
   dst->index = member.empty() ? 0 : static_cast<int>(member[0]);
   dst->switches.push_back(ds);
   ds->dst = dst;
+  // A port with a "link" phandle names another switch of the tree: the
+  // kernel would wait for it (dsa_tree_setup() runs in the probe of the
+  // tree's last switch); lifeline sets each switch up alone.
+  for (DsaPort* dp : ds->ports)
+    if (dp->type == DsaPortType::DSA_PORT_TYPE_DSA) {
+      note(
+          fmt::format("{}: port {} links to another switch: multi-switch trees are not "
+                      "modelled, the switch is set up alone (no routing table)",
+                      ds->dev->name(), dp->index));
+      break;
+    }
   // dsa_tree_setup(): the tree is complete (one switch per tree).
   dsa_tree_setup_cpu_ports(ds);
   err = dsa_switch_setup(ds);

@@ -237,5 +237,25 @@ TEST(Dsa, UnknownSwitchCompatibleGetsTheDefaultModel) {
   EXPECT_TRUE(ran);
 }
 
+// mv88e6xxx registers its interrupt domain on the switch's node in its
+// probe, before dsa_register_switch() (mv88e6xxx_g2_irq_setup()), and
+// removes it after dsa_unregister_switch(): the node is
+// fwnode_dev_initialized() exactly while the switch is bound.
+TEST(Dsa, Mv88e6xxxIrqDomainLivesWithTheSwitchDriver) {
+  bool ran = false;
+  boot_clearfog({}, [&] {
+    ran = true;
+    core::FwNode* sw = System::current_or_null()->tree->find_by_path(kSwitch);
+    ASSERT_NE(sw, nullptr);
+    ASSERT_NE(sw->dev, nullptr);
+    ASSERT_TRUE(core::device_is_bound(sw->dev));
+    EXPECT_TRUE(sw->flags & core::FWNODE_FLAG_INITIALIZED);
+    core::device_release_driver(sw->dev);
+    EXPECT_FALSE(core::device_is_bound(sw->dev));
+    EXPECT_FALSE(sw->flags & core::FWNODE_FLAG_INITIALIZED);
+  });
+  EXPECT_TRUE(ran);
+}
+
 }  // namespace
 }  // namespace lifeline::net

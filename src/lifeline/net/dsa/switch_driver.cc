@@ -13,6 +13,7 @@
 #include "lifeline/core/device.h"
 #include "lifeline/core/driver.h"
 #include "lifeline/core/errno.h"
+#include "lifeline/core/fw_devlink.h"
 #include "lifeline/core/fwnode.h"
 #include "lifeline/net/bus_id_format.h"
 #include "lifeline/net/catalog/dsa_catalog.h"
@@ -33,8 +34,43 @@ struct SwitchPriv : sim::Object {
   SwitchPriv() : sim::Object("switch_priv", "") {}
   const DsaSwitchInfo* info = nullptr;
   DsaSwitch* ds = nullptr;
-  MiiBus* mdio = nullptr;  // the bus setup() registered
+  MiiBus* mdio = nullptr;   // the bus setup() registered
+  bool irq_domain = false;  // the switch's interrupt domain is registered
 };
+
+// irq_domain_add_simple()/irq_domain_add_linear() on the switch's node, and
+// irq_domain_remove() (kernel/irq/irqdomain.c): what the rest of the model
+// sees of a domain is what the kernel's other code sees, that of_irq_get()
+// now resolves interrupts whose parent is this node, and that
+// __irq_domain_publish() marked the node fwnode_dev_initialized() (which
+// fw_devlink reads). The interrupts themselves are not modelled.
+void switch_irq_domain_add(SwitchPriv* priv) {
+  core::FwNode* np = priv->ds->dev->fwnode;
+  if (!np || priv->irq_domain) return;
+  core::fwnode_dev_initialized(np, true);
+  priv->irq_domain = true;
+}
+
+void switch_irq_domain_remove(SwitchPriv* priv) {
+  if (!priv->irq_domain) return;
+  core::fwnode_dev_initialized(priv->ds->dev->fwnode, false);
+  priv->irq_domain = false;
+}
+
+// Whether ds->ops->setup registers the domain on this switch.
+bool irq_domain_at_setup(const DsaSwitchInfo& info, const core::FwNode* np) {
+  if (!np) return false;
+  switch (info.irq_domain) {
+    case DsaIrqDomain::kAtSetupIfController:
+      return np->has_property("interrupt-controller");
+    case DsaIrqDomain::kAtSetupIfIrq:
+      return np->has_property("interrupts") || np->has_property("interrupts-extended");
+    case DsaIrqDomain::kNone:
+    case DsaIrqDomain::kAtProbe:
+      break;
+  }
+  return false;
+}
 
 core::FwNode* find_child(core::FwNode* dn, std::string_view name) {
   if (!dn || name.empty()) return nullptr;
@@ -79,6 +115,9 @@ int switch_setup(DsaSwitch* ds) {
   LL_FUNC();
   auto* priv = static_cast<SwitchPriv*>(ds->priv);
   const DsaSwitchInfo& info = *priv->info;
+  // mt7530_setup_irq() / ksz_girq_setup(): before the MDIO bus, whose PHYs
+  // take their interrupts from it.
+  if (irq_domain_at_setup(info, ds->dev->fwnode)) switch_irq_domain_add(priv);
   if (!info.registers_child_mdio && !info.internal_phys_via_user_mii_bus) return 0;
   core::FwNode* child = find_child(ds->dev->fwnode, info.mdio_child);
   if (!child && !info.internal_phys_via_user_mii_bus) return 0;
@@ -91,11 +130,21 @@ int switch_setup(DsaSwitch* ds) {
                   : format_bus_id(info.user_mii_bus_id, info.user_mii_bus_number, ctx);
   bus->parent_dev = ds->dev;
   bus->owner = ds->dev->driver ? ds->dev->driver->owner : nullptr;
+  // A PHY node on the internal bus without an ID in its compatible is
+  // read by get_phy_device() through the switch's own MDIO read, so it
+  // reports the internal PHYs' ID, as the scanned ones do.
+  if (child && info.internal_phy_id)
+    for (core::FwNode* c : child->available_children()) {
+      std::optional<uint32_t> reg = c->read_u32("reg");
+      if (reg && *reg < static_cast<uint32_t>(info.internal_phys))
+        Net::current().phy_ids.try_emplace(c, info.internal_phy_id);
+    }
   int err = child ? of_mdiobus_register(bus, child) : mdiobus_register(bus);
   if (!err && !child) err = scan_internal_phys(priv, bus);
   if (err) {
     if (bus->state == MdiobusState::MDIOBUS_REGISTERED) mdiobus_unregister(bus);
     mdiobus_free(bus);
+    if (irq_domain_at_setup(info, ds->dev->fwnode)) switch_irq_domain_remove(priv);
     return err;
   }
   priv->mdio = bus;
@@ -106,11 +155,13 @@ int switch_setup(DsaSwitch* ds) {
 void switch_teardown(DsaSwitch* ds) {
   LL_FUNC();
   auto* priv = static_cast<SwitchPriv*>(ds->priv);
-  if (!priv->mdio) return;
-  if (ds->user_mii_bus == priv->mdio) ds->user_mii_bus = nullptr;
-  mdiobus_unregister(priv->mdio);
-  mdiobus_free(priv->mdio);
-  priv->mdio = nullptr;
+  if (priv->mdio) {
+    if (ds->user_mii_bus == priv->mdio) ds->user_mii_bus = nullptr;
+    mdiobus_unregister(priv->mdio);
+    mdiobus_free(priv->mdio);
+    priv->mdio = nullptr;
+  }
+  if (irq_domain_at_setup(*priv->info, ds->dev->fwnode)) switch_irq_domain_remove(priv);
 }
 
 // The internal PHYs answering through ds->ops->phy_read on the bus DSA made.
@@ -141,8 +192,12 @@ int switch_probe(const DsaSwitchInfo& info, core::Bus* port_bus, core::Device* d
   ds->default_model = info.is_default;
   priv->ds = ds;
   core::dev_set_drvdata(dev, priv);
+  // mv88e6xxx_g2_irq_setup(): the domain exists before the switch
+  // registers (and so before its MDIO bus and PHYs do).
+  if (info.irq_domain == DsaIrqDomain::kAtProbe) switch_irq_domain_add(priv);
   int err = dsa_register_switch(ds);
   if (err) {
+    switch_irq_domain_remove(priv);
     core::dev_set_drvdata(dev, nullptr);
     sim::kfree(ds);
     sim::kfree(priv);
@@ -155,6 +210,7 @@ void switch_remove(core::Device* dev) {
   auto* priv = core::dev_get_drvdata<SwitchPriv>(dev);
   if (!priv) return;
   dsa_unregister_switch(priv->ds);
+  switch_irq_domain_remove(priv);  // mv88e6xxx_g2_irq_free(), after the switch
   core::dev_set_drvdata(dev, nullptr);
   sim::kfree(priv->ds);
   sim::kfree(priv);
