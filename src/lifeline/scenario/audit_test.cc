@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The audit agrees with the acceptance scenarios (scenarios/s*-*/): for each
+// scenario that unbinds a provider the audit finds, the expects it makes
+// once the provider left (netdevs present or absent, carrier of the
+// provider's consumers) and, when it binds the provider again at once, the
+// expects after the bind (netdevs back, links back, no finding) must say
+// what the audit's cell for that provider, template and design says. The
+// comparison is of outcomes (the cell's facts), not of text.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "lifeline/scenario/audit.h"
+#include "lifeline/scenario/parser.h"
+
+namespace lifeline::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string header(const fs::path& file, const std::string& key) {
+  std::ifstream in(file);
+  std::string line, prefix = "# " + key + ": ";
+  while (std::getline(in, line))
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  return "";
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// What an acceptance scenario says about a provider's loss, as phases.
+struct Claims {
+  std::string device;  // the provider it unbinds, as written
+  std::string design = "mainline";
+  bool consumers_up = false;  // some interface was up when it left
+  std::vector<const Command*> after_left;
+  bool rebinds_at_once = false;  // the next action is binding it again
+  std::vector<const Command*> after_back;
+};
+
+bool is_passive(const Command& c) {
+  return std::holds_alternative<Wait>(c.body) || std::holds_alternative<Settle>(c.body) ||
+         std::holds_alternative<Expect>(c.body);
+}
+
+std::optional<Claims> claims_of(const Scenario& s) {
+  Claims c;
+  size_t i = 0;
+  for (; i < s.commands.size(); ++i) {
+    const Command& cmd = s.commands[i];
+    if (const auto* k = std::get_if<SetKnob>(&cmd.body); k && k->knob.text == "phy-loss")
+      c.design = k->value.text;
+    if (const auto* l = std::get_if<LinkSet>(&cmd.body); l && l->up) c.consumers_up = true;
+    if (const auto* u = std::get_if<Unbind>(&cmd.body)) {
+      c.device = u->dev.text;
+      break;
+    }
+  }
+  if (c.device.empty()) return std::nullopt;
+  for (++i; i < s.commands.size() && is_passive(s.commands[i]); ++i)
+    if (std::holds_alternative<Expect>(s.commands[i].body)) c.after_left.push_back(&s.commands[i]);
+  if (i < s.commands.size())
+    if (const auto* b = std::get_if<Bind>(&s.commands[i].body); b && b->dev.text == c.device) {
+      c.rebinds_at_once = true;
+      for (++i; i < s.commands.size() && is_passive(s.commands[i]); ++i)
+        if (std::holds_alternative<Expect>(s.commands[i].body))
+          c.after_back.push_back(&s.commands[i]);
+      // Only when the scenario ends there does its `expect finding none`
+      // speak for the whole cell.
+      if (i < s.commands.size()) c.after_back.clear();
+    }
+  return c;
+}
+
+// The cell facts an expect after the provider left speaks for; a message
+// when they disagree, "" when they agree, nullopt when the expect says
+// nothing the cell knows.
+std::optional<std::string> check_after_left(const Expect& e, const AuditOutcome& o,
+                                            const AuditProvider& p) {
+  if (const auto* n = std::get_if<ExpectNetdev>(&e.check)) {
+    bool lost = has(o.netdevs_lost, n->iface.text);
+    if (lost == n->present) return "netdev " + n->iface.text + (lost ? " lost" : " kept");
+    return "";
+  }
+  if (const auto* c = std::get_if<ExpectCarrier>(&e.check)) {
+    const std::string& n = c->iface.text;
+    if (!has(p.consumers, n) || (!has(o.carrier_lost, n) && !has(o.carrier_kept, n)))
+      return std::nullopt;
+    if (has(o.carrier_kept, n) != c->on) return "carrier " + n + (c->on ? " lost" : " kept");
+    return "";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_after_back(const Expect& e, const AuditCell& cell,
+                                            const AuditProvider& p) {
+  const AuditOutcome& o = cell.outcome;
+  if (const auto* n = std::get_if<ExpectNetdev>(&e.check)) {
+    if (!n->present || !has(o.netdevs_lost, n->iface.text)) return std::nullopt;
+    if (has(o.netdevs_not_back, n->iface.text)) return "netdev " + n->iface.text + " not back";
+    return "";
+  }
+  const std::string* link = nullptr;
+  if (const auto* l = std::get_if<ExpectLink>(&e.check); l && l->up) link = &l->iface.text;
+  if (const auto* c = std::get_if<ExpectCarrier>(&e.check); c && c->on) link = &c->iface.text;
+  if (link) {
+    if (!has(o.carrier_lost, *link)) return std::nullopt;
+    // The cell's own probe of that interface, before its ifdown/ifup.
+    for (const ExpectResult& x : cell.run.expects)
+      if (x.text == "expect carrier " + *link + " on")
+        return x.passed ? "" : "link " + *link + " not back by itself";
+    return std::nullopt;
+  }
+  if (const auto* f = std::get_if<ExpectFinding>(&e.check); f && !f->kind && !f->present) {
+    if (!o.findings.empty()) return "findings: " + o.findings.front();
+    return "";
+  }
+  return std::nullopt;
+}
+
+TEST(Audit, AgreesWithTheAcceptanceScenarios) {
+  const char* const kDirs[] = {"s1-clearfog",    "s3-clearfog",       "s2-clearfog-dsa",
+                               "s10-clearfog-dsa", "s10-mcbin",       "s10-ls1028a-felix"};
+  struct Case {
+    fs::path file;
+    Claims claims;
+    std::string up_cell, rebind_cell;
+  };
+  std::map<std::string, std::vector<Case>> by_board;
+  std::map<std::string, std::vector<std::string>> cells;
+  std::map<std::string, Board> boards;
+  std::map<std::string, std::vector<AuditProvider>> providers;
+  std::vector<Case> all;
+  for (const char* dir : kDirs) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(fs::path(LIFELINE_SOURCE_DIR) / "scenarios" / dir))
+      if (e.path().extension() == ".scn") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      std::string board = header(f, "board");
+      if (!boards.count(board)) {
+        boards.emplace(board, load_board(board));
+        std::vector<AuditProvider> unconsumed;
+        providers[board] = discover_providers(boards.at(board), {}, unconsumed);
+      }
+      Scenario s = load_scenario(f.string());
+      std::optional<Claims> c = claims_of(s);
+      ASSERT_TRUE(c) << f << " unbinds nothing";
+      const AuditProvider* p = nullptr;
+      for (const AuditProvider& x : providers[board])
+        if (x.device == c->device || x.label == c->device) p = &x;
+      ASSERT_TRUE(p) << f << ": the audit does not find " << c->device << " on " << board;
+      std::string base = p->kind + "/" + p->device + "/";
+      Case k{f, *c, base + (c->consumers_up ? "up/" : "down/") + c->design,
+             c->rebinds_at_once && c->consumers_up ? base + "rebind/" + c->design : ""};
+      cells[board].push_back(k.up_cell);
+      if (!k.rebind_cell.empty()) cells[board].push_back(k.rebind_cell);
+      by_board[board].push_back(k);
+    }
+  }
+  int compared = 0;
+  std::set<std::string> dirs_compared;
+  for (auto& [board, cases] : by_board) {
+    AuditOptions o;
+    o.jobs = 1;
+    o.only_cells = cells[board];
+    AuditResult r = run_audit(boards.at(board), o);
+    auto cell = [&](const std::string& id) -> const AuditCell* {
+      for (const AuditCell& c : r.cells)
+        if (c.id == id) return &c;
+      return nullptr;
+    };
+    for (const Case& k : cases) {
+      const AuditCell* up = cell(k.up_cell);
+      ASSERT_TRUE(up) << k.up_cell;
+      const AuditProvider& p = r.providers[up->provider];
+      for (const Command* c : k.claims.after_left) {
+        auto v = check_after_left(std::get<Expect>(c->body), up->outcome, p);
+        if (!v) continue;
+        ++compared;
+        dirs_compared.insert(k.file.parent_path().filename().string());
+        EXPECT_EQ(*v, "") << k.file.string() << ":" << c->loc.line << " `" << c->text
+                          << "` but cell " << up->id << " says " << up->outcome.reason;
+      }
+      if (k.rebind_cell.empty()) continue;
+      const AuditCell* rb = cell(k.rebind_cell);
+      ASSERT_TRUE(rb) << k.rebind_cell;
+      for (const Command* c : k.claims.after_back) {
+        auto v = check_after_back(std::get<Expect>(c->body), *rb, p);
+        if (!v) continue;
+        ++compared;
+        EXPECT_EQ(*v, "") << k.file.string() << ":" << c->loc.line << " `" << c->text
+                          << "` but cell " << rb->id << " says " << rb->outcome.reason;
+      }
+    }
+  }
+  // Every directory gives the comparison something to compare.
+  EXPECT_EQ(dirs_compared.size(), std::size(kDirs));
+  EXPECT_GE(compared, 40);
+}
+
+}  // namespace
+}  // namespace lifeline::scenario
