@@ -145,6 +145,12 @@ std::string format_audit_html(const scenario::AuditResult& r, const AuditCommand
     }
     h += "</table>\n";
   }
+  if (!r.unconsumed.empty()) {
+    h += "<p id=\"unconsumed\">No consumer, not audited:";
+    for (const scenario::AuditProvider& p : r.unconsumed)
+      h += " " + esc(p.device) + " (" + esc(p.kind) + ")";
+    h += "</p>\n";
+  }
   if (!svg.empty()) h += "<h2>Provider graph</h2>\n<div class=\"graph\">\n" + inline_svg(svg) + "</div>\n";
   h += "<h2>Cells, worst first</h2>\n";
   for (size_t i : audit_worst_first(r)) {

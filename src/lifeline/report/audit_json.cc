@@ -44,14 +44,17 @@ Json cell_json(const scenario::AuditCell& c, const scenario::AuditResult& r,
 }  // namespace
 
 Json to_json(const scenario::AuditResult& r, const AuditCommand& cmd) {
-  Json providers = Json::array();
-  for (const scenario::AuditProvider& p : r.providers)
-    providers.push_back(Json{{"kind", p.kind},
-                             {"device", p.device},
-                             {"label", p.label},
-                             {"driver", p.driver},
-                             {"module", p.module.empty() ? Json(nullptr) : Json(p.module)},
-                             {"consumers", strings(p.consumers)}});
+  auto providers_json = [](const std::vector<scenario::AuditProvider>& v) {
+    Json a = Json::array();
+    for (const scenario::AuditProvider& p : v)
+      a.push_back(Json{{"kind", p.kind},
+                       {"device", p.device},
+                       {"label", p.label},
+                       {"driver", p.driver},
+                       {"module", p.module.empty() ? Json(nullptr) : Json(p.module)},
+                       {"consumers", strings(p.consumers)}});
+    return a;
+  };
   Json cells = Json::array();
   for (const scenario::AuditCell& c : r.cells) cells.push_back(cell_json(c, r, cmd));
   Json worst = Json::array();
@@ -67,8 +70,12 @@ Json to_json(const scenario::AuditResult& r, const AuditCommand& cmd) {
                            {"links_not_recovered", s.links_lost},
                            {"netdevs_lost", s.netdevs_lost},
                            {"summary", format_design_summary(s)}});
-  return Json{{"board", r.board},     {"providers", providers}, {"cells", cells},
-              {"worst_first", worst}, {"designs", designs}};
+  return Json{{"board", r.board},
+              {"providers", providers_json(r.providers)},
+              {"unconsumed", providers_json(r.unconsumed)},
+              {"cells", cells},
+              {"worst_first", worst},
+              {"designs", designs}};
 }
 
 }  // namespace lifeline::report

@@ -65,6 +65,11 @@ std::vector<AuditDesignSummary> audit_design_summaries(const AuditResult& r) {
     else if (o.cls != OutcomeClass::kSurvives)
       s.links_lost += lost;
   }
+  // Grouped by knob, in the order the cells first used each.
+  std::map<std::string, size_t> rank;
+  for (const AuditDesignSummary& d : out) rank.emplace(d.knob, rank.size());
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const auto& a, const auto& b) { return rank[a.knob] < rank[b.knob]; });
   return out;
 }
 
@@ -127,6 +132,13 @@ std::string format_audit(const AuditResult& r, const AuditCommand& cmd) {
       }
     }
     out += t.render("  ");
+  }
+
+  if (!r.unconsumed.empty()) {
+    std::string line = "\nno consumer, not audited:";
+    for (const scenario::AuditProvider& p : r.unconsumed)
+      line += " " + provider_title(p) + " (" + p.kind + ")";
+    out += line + "\n";
   }
 
   std::vector<size_t> worst = audit_worst_first(r);
