@@ -65,6 +65,8 @@ const char* colour(OutcomeClass c) {
     case OutcomeClass::kSurvives:
     case OutcomeClass::kRefused:
       return "#c9e8c4";
+    case OutcomeClass::kNotRun:
+      return "#dddddd";
   }
   return "#ffffff";
 }

@@ -37,6 +37,7 @@ Json cell_json(const scenario::AuditCell& c, const scenario::AuditResult& r,
       {"link_back_by_itself", o.link_back_by_itself},
       {"recovery_time_ns", o.recovery_time ? Json(*o.recovery_time) : Json(nullptr)},
       {"refused", o.refused.empty() ? Json(nullptr) : Json(o.refused)},
+      {"not_run", o.not_run.empty() ? Json(nullptr) : Json(o.not_run)},
       {"command", audit_cell_command(cmd, c.id)},
   };
 }
@@ -66,6 +67,7 @@ Json to_json(const scenario::AuditResult& r, const AuditCommand& cmd) {
                            {"cells", s.cells},
                            {"findings", s.findings},
                            {"stopped", s.stopped},
+                           {"not_run", s.not_run},
                            {"links_lost_and_recovered", s.links_recovered},
                            {"links_not_recovered", s.links_lost},
                            {"netdevs_lost", s.netdevs_lost},

@@ -56,7 +56,8 @@ std::vector<AuditDesignSummary> audit_design_summaries(const AuditResult& r) {
     const scenario::AuditOutcome& o = c.outcome;
     ++s.cells;
     s.findings += static_cast<int>(o.findings.size());
-    s.stopped += !o.stopped.empty();
+    s.stopped += o.cls == OutcomeClass::kDeadlock;
+    s.not_run += o.cls == OutcomeClass::kNotRun;
     s.netdevs_lost += static_cast<int>(o.unrelated_lost.size());
     if (!o.provider_back) continue;
     int lost = static_cast<int>(o.carrier_lost.size());
@@ -76,6 +77,7 @@ std::vector<AuditDesignSummary> audit_design_summaries(const AuditResult& r) {
 std::string format_design_summary(const AuditDesignSummary& s) {
   std::string line = fmt::format("{}: {} finding{}", s.value, s.findings, s.findings == 1 ? "" : "s");
   if (s.stopped) line += fmt::format(", {} stopped", s.stopped);
+  if (s.not_run) line += fmt::format(", {} not run", s.not_run);
   line += fmt::format(", {} link{} lost and recovered", s.links_recovered,
                       s.links_recovered == 1 ? "" : "s");
   if (s.links_lost) line += fmt::format(", {} not recovered", s.links_lost);

@@ -43,7 +43,11 @@ namespace lifeline::scenario {
 // A provider found on the booted board.
 struct AuditProvider {
   std::string kind;    // its ProviderKind's name ("phy", "mdio", "mac", "dsa")
-  std::string device;  // kernel device name: what the templates unbind and bind
+  std::string device;  // kernel device name
+  // What the templates unbind and bind: the device name, or its node's path
+  // where another device has the same name (an ENETC MDIO function and its
+  // mii_bus are both 0000:00:00.3).
+  std::string target;
   std::string label;   // "&phy0": the first label of its node, "" when none
   std::string driver;  // the driver bound after boot
   // That driver's module ("" for phylib's own drivers, libphy). The boot
@@ -93,6 +97,7 @@ enum class OutcomeClass {
   kRecovered,       // lost, and back by itself once the provider returned
   kSurvives,        // nothing lost
   kRefused,         // the removal was refused (rmmod of a module in use)
+  kNotRun,          // the cell's scenario could not run on this board (a netdev it names is absent)
 };
 const char* outcome_class_name(OutcomeClass c);  // "deadlock", "crash", ...
 
@@ -112,6 +117,7 @@ struct AuditOutcome {
   bool link_back_by_itself = false;  // every lost link back before the user's ifdown/ifup
   std::optional<sim::Time> recovery_time;
   std::string refused;  // the errno name when the removal was refused ("EBUSY")
+  std::string not_run;  // why the scenario could not run, as `lifeline run` says it
 };
 AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const AuditTemplate& t);
 

@@ -66,6 +66,8 @@ const char* outcome_class_name(OutcomeClass c) {
       return "survives";
     case OutcomeClass::kRefused:
       return "refused";
+    case OutcomeClass::kNotRun:
+      return "not-run";
   }
   return "?";
 }
@@ -123,7 +125,14 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
     if (is_crash(f) && !crash) crash = &f;
     if (!is_crash(f) && !other) other = &f;
   }
-  if (r.stopped) {
+  if (r.stopped && !m.provider_left && r.findings.empty()) {
+    // The template's own set-up failed before the provider was touched (a
+    // consumer that cannot come up on this board): nothing about the
+    // provider to report.
+    o.cls = OutcomeClass::kNotRun;
+    o.not_run = fmt::format("line {}: {}", r.stopped->line, r.stopped->detail);
+    o.reason = "not run: " + o.not_run;
+  } else if (r.stopped) {
     o.cls = OutcomeClass::kDeadlock;
     o.reason = o.stopped;
   } else if (crash) {

@@ -81,6 +81,10 @@ std::vector<AuditProvider> read_providers(std::vector<AuditProvider>& unconsumed
       AuditProvider p;
       p.kind = kind.name;
       p.device = d->name();
+      p.target = p.device;
+      for (const core::Device* o : k->devices)
+        if (o != d && !o->freed() && o->registered && o->name() == d->name() && d->fwnode)
+          p.target = d->fwnode->full_path;
       if (d->fwnode && !d->fwnode->labels.empty()) p.label = "&" + d->fwnode->labels.front();
       p.driver = d->driver->name();
       // phylib itself (libphy, whose generic drivers bind where no other
@@ -203,9 +207,18 @@ AuditResult run_audit(const Board& board, const AuditOptions& options) {
         Scenario s = parse_scenario(c.scenario, c.id + ".scn");
         RunOptions o = options.run;
         o.trace = true;  // the outcome reads the final state, which comes with the trace
-        c.run = run_scenario(*own, s, o);
-        for (const AuditTemplate& t : kind.templates)
-          if (c.template_name == t.name) c.outcome = audit_outcome(c.run, p, t);
+        try {
+          c.run = run_scenario(*own, s, o);
+          for (const AuditTemplate& t : kind.templates)
+            if (c.template_name == t.name) c.outcome = audit_outcome(c.run, p, t);
+        } catch (const sim::UserError& e) {
+          // The board under this cell's configuration is not the one the
+          // plan was made on (a module loaded late leaves a netdev out):
+          // an outcome to report, not an audit to abandon.
+          c.outcome.cls = OutcomeClass::kNotRun;
+          c.outcome.not_run = e.what();
+          c.outcome.reason = "not run: " + c.outcome.not_run;
+        }
         std::lock_guard<std::mutex> g(lock);
         ++done;
         if (options.progress) options.progress(done, r.cells.size());

@@ -38,7 +38,7 @@ std::string each(const AuditProvider& p, const std::string& prefix, const std::s
 // the interface down: what phylib and phylink do with a PHY whose driver
 // left (phy_detach(), phy_stop()).
 std::string unbind_up(const AuditProvider& p) {
-  return plug_and_up(p) + "unbind " + p.device + "\nwait 2s\n" +
+  return plug_and_up(p) + "unbind " + p.target + "\nwait 2s\n" +
          each(p, "ip link set ", " down") + "settle\n";
 }
 
@@ -47,7 +47,7 @@ std::string unbind_up(const AuditProvider& p) {
 std::string unbind_down(const AuditProvider& p) {
   std::string s;
   for (const std::string& c : p.consumers) s += "cable " + c + " plug\n";
-  return s + "settle\nunbind " + p.device + "\nwait 2s\n" + each(p, "ip link set ", " up") +
+  return s + "settle\nunbind " + p.target + "\nwait 2s\n" + each(p, "ip link set ", " up") +
          "settle\n";
 }
 
@@ -55,7 +55,7 @@ std::string unbind_down(const AuditProvider& p) {
 // by itself (the expects after the bind say), and after the user's
 // ifdown/ifup if not?
 std::string unbind_rebind(const AuditProvider& p) {
-  std::string s = plug_and_up(p) + "unbind " + p.device + "\nwait 2s\n" + bg("bind " + p.device) +
+  std::string s = plug_and_up(p) + "unbind " + p.target + "\nwait 2s\n" + bg("bind " + p.target) +
                   "settle\n";
   for (const std::string& c : p.consumers) s += "expect carrier " + c + " on\n";
   return s + each(p, "ip link set ", " down") + each(p, "ip link set ", " up") + "settle\n";
@@ -70,7 +70,7 @@ std::string module_late(const AuditProvider& p) {
 
 std::string remove_module(const AuditProvider& p) {
   if (p.module.empty()) return "";
-  return "wait 2s\n" + plug_and_up(p) + bg("rmmod " + p.module) + "wait 2s\n" +
+  return "settle\n" + plug_and_up(p) + bg("rmmod " + p.module) + "wait 2s\n" +
          each(p, "ip link set ", " down") + "settle\n";
 }
 
