@@ -37,10 +37,10 @@ AuditResult result() {
   AuditResult r;
   r.board = "clearfog";
   r.providers.push_back(AuditProvider{"phy", "f1072004.mdio-mii:00", "f1072004.mdio-mii:00", "&phy", "Marvell 88E1510",
-                                      "marvell", {"eth0"}});
+                                      "marvell", {"eth0"}, {"eth0"}});
   r.providers.push_back(
-      AuditProvider{"mac", "f4000000.ethernet", "f4000000.ethernet", "", "mvpp2", "mvpp2", {"eth1", "eth2"}});
-  r.unconsumed.push_back(AuditProvider{"dsa", "spi0.0", "spi0.0", "", "sja1105", "sja1105", {}});
+      AuditProvider{"mac", "f4000000.ethernet", "f4000000.ethernet", "", "mvpp2", "mvpp2", {"eth1", "eth2"}, {"eth1", "eth2"}});
+  r.unconsumed.push_back(AuditProvider{"dsa", "spi0.0", "spi0.0", "", "sja1105", "sja1105", {}, {}});
   const std::string phy = "phy/f1072004.mdio-mii:00";
   AuditCell uaf = cell(0, phy, "up", "mainline", OutcomeClass::kCrash,
                        "use-after-free in phy_detach");

@@ -55,6 +55,9 @@ struct AuditProvider {
   // root file system instead, as a distribution kernel does.
   std::string module;
   std::vector<std::string> consumers;  // the netdevs that use it, in allocation order
+  // The netdevs that use any device bound to a driver of `module`: what an
+  // rmmod may take with it besides the provider's own consumers.
+  std::vector<std::string> module_consumers;
 };
 
 // One lifecycle template: a scenario's actions for a provider.
@@ -63,6 +66,9 @@ struct AuditTemplate {
   const char* title;  // "unbound while its consumers are up with link"
   // Configuration lines before `boot` ("module marvell late 1s"), or null.
   std::string (*config)(const AuditProvider& p);
+  // It removes the driver's module, and with it every device of its drivers
+  // (a netdev those use is not "unrelated" when it goes).
+  bool takes_module;
   // The actions after `boot`, or "" when the template does not apply to
   // this provider (rmmod of a driver built into the kernel).
   std::string (*actions)(const AuditProvider& p);

@@ -89,8 +89,9 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
   }
   o.provider_left = m.provider_left;
   o.netdevs_lost = m.netdevs_lost;
+  const std::vector<std::string>& users = t.takes_module ? p.module_consumers : p.consumers;
   for (const std::string& n : m.netdevs_lost) {
-    if (!contains(p.consumers, n)) o.unrelated_lost.push_back(n);
+    if (!contains(users, n) && !contains(p.consumers, n)) o.unrelated_lost.push_back(n);
     const check::NetdevRow* now = r.final_state.netdev(n);
     if (!now || !now->registered) o.netdevs_not_back.push_back(n);
   }
@@ -103,7 +104,7 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
   // and before the user's ifdown/ifup.
   o.link_back_by_itself = o.provider_back && !r.expects.empty() && r.expects_failed() == 0;
   for (const FailedStep& f : r.failed_steps)
-    if (f.command.rfind("rmmod ", 0) == 0) o.refused = core::errno_name(f.err);
+    if (f.command.rfind("rmmod ", 0) == 0) o.refused = core::errno_name(f.err < 0 ? -f.err : f.err);
   // A refused rmmod took nothing: the module and its drivers stayed.
   if (!o.refused.empty()) o.provider_left = false;
 
@@ -193,7 +194,6 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
     o.cls = OutcomeClass::kSurvives;
     o.reason = o.carrier_kept.empty() ? "nothing lost" : "carrier kept";
   }
-  (void)t;
   return o;
 }
 

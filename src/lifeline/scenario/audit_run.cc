@@ -93,6 +93,15 @@ std::vector<AuditProvider> read_providers(std::vector<AuditProvider>& unconsumed
       if (const core::Module* m = d->driver->owner; m && m != n->libphy) p.module = m->name();
       auto consumers = kind.consumers ? kind.consumers(*d, *n) : default_consumers(*d, *n);
       for (const net::NetDevice* nd : consumers) p.consumers.push_back(nd->name());
+      if (const core::Module* m = d->driver->owner; m && !p.module.empty())
+        for (const net::NetDevice* nd : n->netdevs) {
+          if (nd->freed() || nd->reg_state != net::NetregState::NETREG_REGISTERED) continue;
+          for (const core::Device* o : k->devices)
+            if (!o->freed() && o->driver && o->driver->owner == m && uses(*o, nd)) {
+              p.module_consumers.push_back(nd->name());
+              break;
+            }
+        }
       // A provider nobody consumes has no template to play.
       (p.consumers.empty() ? unconsumed : out).push_back(std::move(p));
     }

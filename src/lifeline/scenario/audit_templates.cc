@@ -75,11 +75,11 @@ std::string remove_module(const AuditProvider& p) {
 }
 
 const AuditTemplate kDriverTemplates[] = {
-    {"up", "unbound while its consumers are up with link", nullptr, unbind_up},
-    {"down", "unbound while its consumers are down, then ifup", nullptr, unbind_down},
-    {"rebind", "unbound under running consumers, then bound again", nullptr, unbind_rebind},
+    {"up", "unbound while its consumers are up with link", nullptr, false, unbind_up},
+    {"down", "unbound while its consumers are down, then ifup", nullptr, false, unbind_down},
+    {"rebind", "unbound under running consumers, then bound again", nullptr, false, unbind_rebind},
     {"rmmod", "its module (loaded from the root file system) removed under running consumers",
-     module_late, remove_module},
+     module_late, true, remove_module},
 };
 
 }  // namespace
