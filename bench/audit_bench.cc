@@ -31,7 +31,9 @@ BENCHMARK(BM_Audit_Stm32mp151aPrtt1c)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-void BM_Audit_ClearfogPro(benchmark::State& state) { audit_board(state, "armada-388-clearfog-pro"); }
+void BM_Audit_ClearfogPro(benchmark::State& state) {
+  audit_board(state, "armada-388-clearfog-pro");
+}
 BENCHMARK(BM_Audit_ClearfogPro)
     ->ArgName("jobs")
     ->Arg(1)
@@ -41,3 +43,4 @@ BENCHMARK(BM_Audit_ClearfogPro)
 
 }  // namespace
 }  // namespace lifeline::scenario
+BENCHMARK_MAIN();

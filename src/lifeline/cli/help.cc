@@ -166,7 +166,8 @@ const std::vector<CommandHelp>& command_help() {
        "  lifeline graph imx8mp-evk | dot -Tpng > imx8mp-evk.png\n"
        "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
        "  lifeline graph fsl-ls1028a-rdb --all --format json"},
-      {"audit", "lifeline audit BOARD [--print-scenarios] [--cell ID] [-j N] [--html FILE] [OPTIONS]",
+      {"audit",
+       "lifeline audit BOARD [--print-scenarios] [--cell ID] [-j N] [--html FILE] [OPTIONS]",
        "every provider of a board taken away, under every design, in one report",
        "Boot BOARD, find its providers (each PHY, MDIO controller, MAC driver and DSA switch "
        "that a netdev uses) and run, for each, the lifecycle templates (unbound while its "
@@ -179,7 +180,6 @@ const std::vector<CommandHelp>& command_help() {
        "(default: every core); --html FILE writes one self-contained page (the graph, the "
        "matrices, every cell's timeline).",
        "  lifeline audit armada-388-clearfog-pro\n"
-       "  lifeline audit fsl-ls1028a-rdb --json > audit.json\n"
        "  lifeline audit armada-8040-mcbin --html mcbin.html\n"
        "  lifeline audit armada-388-clearfog-pro --print-scenarios \\\n"
        "      --cell phy/f1072004.mdio-mii:00/up/mainline > cell.scn"},

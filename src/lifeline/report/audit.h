@@ -34,8 +34,8 @@ struct AuditDesignSummary {
   std::string knob, value;
   int cells = 0;
   int findings = 0;
-  int stopped = 0;  // runs that stopped after the provider left (deadlock, hung task, ...)
-  int not_run = 0;  // cells whose scenario could not run on the board
+  int stopped = 0;          // runs that stopped after the provider left (deadlock, hung task, ...)
+  int not_run = 0;          // cells whose scenario could not run on the board
   int links_recovered = 0;  // consumer links lost and back (by themselves or after ifup)
   int links_lost = 0;       // consumer links lost and not back
   int netdevs_lost = 0;     // netdevs that did not use the provider and went with it

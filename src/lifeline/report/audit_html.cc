@@ -4,9 +4,9 @@
 // The provider graph is Graphviz's SVG inline; each matrix cell links to
 // the cell's section lower down (its scenario, the command that shows it,
 // its timeline), by fragment.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "lifeline/report/audit.h"
 #include "lifeline/report/timeline_text.h"
@@ -44,7 +44,8 @@ std::string esc(const std::string& s) {
 // A fragment id from a cell id: letters, digits, '-', '_' and '.' kept.
 std::string anchor(const std::string& id) {
   std::string a = "cell-";
-  for (char c : id) a += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ? c : '_';
+  for (char c : id)
+    a += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ? c : '_';
   return a;
 }
 
@@ -114,7 +115,8 @@ std::string format_audit_html(const scenario::AuditResult& r, const AuditCommand
     }
     if (providers.empty()) continue;
     h += "<h2>" + esc(kind.title) + " (" + esc(kind.knob) + ")</h2>\n";
-    h += "<table class=\"matrix\" id=\"matrix-" + esc(kind.name) + "\">\n<tr><th>provider</th>"
+    h += "<table class=\"matrix\" id=\"matrix-" + esc(kind.name) +
+         "\">\n<tr><th>provider</th>"
          "<th>consumers</th><th>template</th>";
     for (const std::string& v : values) h += "<th>" + esc(v) + "</th>";
     h += "</tr>\n";
@@ -153,7 +155,8 @@ std::string format_audit_html(const scenario::AuditResult& r, const AuditCommand
       h += " " + esc(p.device) + " (" + esc(p.kind) + ")";
     h += "</p>\n";
   }
-  if (!svg.empty()) h += "<h2>Provider graph</h2>\n<div class=\"graph\">\n" + inline_svg(svg) + "</div>\n";
+  if (!svg.empty())
+    h += "<h2>Provider graph</h2>\n<div class=\"graph\">\n" + inline_svg(svg) + "</div>\n";
   h += "<h2>Cells, worst first</h2>\n";
   for (size_t i : audit_worst_first(r)) {
     const AuditCell& c = r.cells[i];

@@ -36,26 +36,38 @@ AuditCell cell(size_t provider, const std::string& id_base, const std::string& t
 AuditResult result() {
   AuditResult r;
   r.board = "clearfog";
-  r.providers.push_back(AuditProvider{"phy", "f1072004.mdio-mii:00", "f1072004.mdio-mii:00", "&phy", "Marvell 88E1510",
-                                      "marvell", {"eth0"}, {"eth0"}});
-  r.providers.push_back(
-      AuditProvider{"mac", "f4000000.ethernet", "f4000000.ethernet", "", "mvpp2", "mvpp2", {"eth1", "eth2"}, {"eth1", "eth2"}});
-  r.unconsumed.push_back(AuditProvider{"dsa", "spi0.0", "spi0.0", "", "sja1105", "sja1105", {}, {}});
+  r.providers.push_back(AuditProvider{"phy",
+                                      "f1072004.mdio-mii:00",
+                                      "f1072004.mdio-mii:00",
+                                      "&phy",
+                                      "Marvell 88E1510",
+                                      "marvell",
+                                      {"eth0"},
+                                      {"eth0"}});
+  r.providers.push_back(AuditProvider{"mac",
+                                      "f4000000.ethernet",
+                                      "f4000000.ethernet",
+                                      "",
+                                      "mvpp2",
+                                      "mvpp2",
+                                      {"eth1", "eth2"},
+                                      {"eth1", "eth2"}});
+  r.unconsumed.push_back(
+      AuditProvider{"dsa", "spi0.0", "spi0.0", "", "sja1105", "sja1105", {}, {}});
   const std::string phy = "phy/f1072004.mdio-mii:00";
-  AuditCell uaf = cell(0, phy, "up", "mainline", OutcomeClass::kCrash,
-                       "use-after-free in phy_detach");
+  AuditCell uaf =
+      cell(0, phy, "up", "mainline", OutcomeClass::kCrash, "use-after-free in phy_detach");
   uaf.outcome.findings = {"use-after-free in phy_detach"};
   r.cells.push_back(uaf);
   AuditCell nd = cell(0, phy, "up", "notify-down", OutcomeClass::kLinkLost, "link lost (eth0)");
   nd.outcome.carrier_lost = {"eth0"};
   r.cells.push_back(nd);
-  AuditCell back = cell(0, phy, "rebind", "mainline", OutcomeClass::kRecoveredIfup,
-                        "link lost until ifup");
+  AuditCell back =
+      cell(0, phy, "rebind", "mainline", OutcomeClass::kRecoveredIfup, "link lost until ifup");
   back.outcome.carrier_lost = {"eth0"};
   back.outcome.provider_back = true;
   r.cells.push_back(back);
-  AuditCell rb = cell(0, phy, "rebind", "notify-down", OutcomeClass::kRecovered,
-                      "link back in 2s");
+  AuditCell rb = cell(0, phy, "rebind", "notify-down", OutcomeClass::kRecovered, "link back in 2s");
   rb.outcome.carrier_lost = {"eth0"};
   rb.outcome.provider_back = true;
   rb.outcome.link_back_by_itself = true;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // `lifeline audit` as text: the matrices, the worst cells with their
 // commands, a line per design.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "lifeline/report/audit.h"
 #include "lifeline/report/table.h"
@@ -75,7 +75,8 @@ std::vector<AuditDesignSummary> audit_design_summaries(const AuditResult& r) {
 }
 
 std::string format_design_summary(const AuditDesignSummary& s) {
-  std::string line = fmt::format("{}: {} finding{}", s.value, s.findings, s.findings == 1 ? "" : "s");
+  std::string line =
+      fmt::format("{}: {} finding{}", s.value, s.findings, s.findings == 1 ? "" : "s");
   if (s.stopped) line += fmt::format(", {} stopped", s.stopped);
   if (s.not_run) line += fmt::format(", {} not run", s.not_run);
   line += fmt::format(", {} link{} lost and recovered", s.links_recovered,

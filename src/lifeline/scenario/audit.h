@@ -94,16 +94,16 @@ std::span<const AuditTemplate> driver_templates();
 
 // The outcome of a cell, from worst to best.
 enum class OutcomeClass {
-  kDeadlock,        // the run stopped: deadlock, hung task, oops in the scenario, ...
-  kCrash,           // oops or use-after-free
-  kFinding,         // another finding: WARN, lockdep, refcount, invariant
-  kNetdevsLost,     // netdevs that did not use the provider went with it
-  kLinkLost,        // a consumer lost its link (or netdev) and did not get it back by itself
-  kRecoveredIfup,   // back only after the user's ifdown/ifup
-  kRecovered,       // lost, and back by itself once the provider returned
-  kSurvives,        // nothing lost
-  kRefused,         // the removal was refused (rmmod of a module in use)
-  kNotRun,          // the cell's scenario could not run on this board (a netdev it names is absent)
+  kDeadlock,       // the run stopped: deadlock, hung task, oops in the scenario, ...
+  kCrash,          // oops or use-after-free
+  kFinding,        // another finding: WARN, lockdep, refcount, invariant
+  kNetdevsLost,    // netdevs that did not use the provider went with it
+  kLinkLost,       // a consumer lost its link (or netdev) and did not get it back by itself
+  kRecoveredIfup,  // back only after the user's ifdown/ifup
+  kRecovered,      // lost, and back by itself once the provider returned
+  kSurvives,       // nothing lost
+  kRefused,        // the removal was refused (rmmod of a module in use)
+  kNotRun,         // the cell's scenario could not run on this board (a netdev it names is absent)
 };
 const char* outcome_class_name(OutcomeClass c);  // "deadlock", "crash", ...
 
@@ -112,7 +112,7 @@ struct AuditOutcome {
   OutcomeClass cls = OutcomeClass::kSurvives;
   std::string reason;                 // "link back in 2.1s", "3 netdevs lost (eth1 eth2 eth3)"
   std::vector<std::string> findings;  // "use-after-free in phy_detach", one per finding
-  std::string stopped;                // "deadlock in rtnl_lock at line 9", "" when it ran to its end
+  std::string stopped;  // "deadlock in rtnl_lock at line 9", "" when it ran to its end
   bool provider_left = false;
   std::vector<std::string> netdevs_lost;      // registered before it left, gone after
   std::vector<std::string> unrelated_lost;    // ... of those, netdevs that did not use it
@@ -128,8 +128,8 @@ struct AuditOutcome {
 AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const AuditTemplate& t);
 
 struct AuditCell {
-  std::string id;        // "phy/f1072004.mdio-mii:00/up/notify-down": --cell ID
-  size_t provider = 0;   // index in AuditResult::providers
+  std::string id;       // "phy/f1072004.mdio-mii:00/up/notify-down": --cell ID
+  size_t provider = 0;  // index in AuditResult::providers
   std::string template_name;
   std::string value;     // the knob's value in this cell
   std::string scenario;  // the cell's scenario text, as --print-scenarios prints it
@@ -138,8 +138,8 @@ struct AuditCell {
 };
 
 struct AuditOptions {
-  RunOptions run;        // --set knobs (not a knob a kind varies), --phy-id
-  unsigned jobs = 0;     // -j: worker threads; 0: every core
+  RunOptions run;                       // --set knobs (not a knob a kind varies), --phy-id
+  unsigned jobs = 0;                    // -j: worker threads; 0: every core
   std::vector<std::string> only_cells;  // --cell ID: generate (and run) only these cells
   // Called after each cell, from the thread that ran it, under a lock.
   std::function<void(size_t done, size_t total)> progress;
@@ -147,9 +147,9 @@ struct AuditOptions {
 
 struct AuditResult {
   std::string board;
-  std::vector<AuditProvider> providers;  // kind order of provider_kinds(), then device order
+  std::vector<AuditProvider> providers;   // kind order of provider_kinds(), then device order
   std::vector<AuditProvider> unconsumed;  // providers no netdev uses: nothing to audit
-  std::vector<AuditCell> cells;          // provider, template, value order
+  std::vector<AuditCell> cells;           // provider, template, value order
 };
 
 // Boots the board and finds its providers, kind by kind; those no netdev

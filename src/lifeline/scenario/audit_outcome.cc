@@ -5,10 +5,10 @@
 // settled after it left), and what was back at the end. Nothing here names a
 // board, a design or a scenario: two cells with the same run facts get the
 // same class.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "lifeline/core/errno.h"
 #include "lifeline/scenario/audit.h"
@@ -84,8 +84,8 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
       if ((f.kind == sim::FindingKind::kDeadlock || f.kind == sim::FindingKind::kHungTask) &&
           !f.stack.empty())
         where = " in " + f.stack.back();
-    o.stopped = fmt::format("{}{} at line {}", stop_reason_name(r.stopped->reason), where,
-                            r.stopped->line);
+    o.stopped =
+        fmt::format("{}{} at line {}", stop_reason_name(r.stopped->reason), where, r.stopped->line);
   }
   o.provider_left = m.provider_left;
   o.netdevs_lost = m.netdevs_lost;

@@ -5,14 +5,14 @@
 // thread, as is every "current" pointer of the model: the engine, the
 // kernel, the net, the DSA switches) and its own copy of the board, because
 // a run writes into its board's firmware tree (fwnode->dev, memos).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "lifeline/core/device.h"
 #include "lifeline/core/driver.h"
@@ -134,7 +134,7 @@ std::string cell_scenario(const std::string& board, const AuditCell& c, const Au
 }  // namespace
 
 std::vector<AuditProvider> discover_providers(const Board& board, const RunOptions& options,
-                                             std::vector<AuditProvider>& unconsumed) {
+                                              std::vector<AuditProvider>& unconsumed) {
   Scenario s = parse_scenario("boot\n", "audit-discovery");
   RunOptions quiet = options;
   quiet.trace = false;
@@ -158,9 +158,9 @@ std::vector<AuditProvider> discover_providers(const Board& board, const RunOptio
 AuditResult plan_audit(const Board& board, const AuditOptions& options) {
   for (const ProviderKind& kind : provider_kinds())
     if (options.run.knobs.count(kind.knob))
-      throw sim::UserError(fmt::format(
-          "--set {}={}: knob '{}' is what audit varies for {}; leave it out", kind.knob,
-          options.run.knobs.at(kind.knob), kind.knob, kind.title));
+      throw sim::UserError(
+          fmt::format("--set {}={}: knob '{}' is what audit varies for {}; leave it out", kind.knob,
+                      options.run.knobs.at(kind.knob), kind.knob, kind.title));
   AuditResult r;
   r.board = board.name;
   r.providers = discover_providers(board, options.run, r.unconsumed);
@@ -173,8 +173,9 @@ AuditResult plan_audit(const Board& board, const AuditOptions& options) {
       for (const std::string& v : knob_values(kind.knob)) {
         AuditCell c;
         c.id = p.kind + "/" + p.device + "/" + t.name + "/" + v;
-        if (!options.only_cells.empty() && std::find(options.only_cells.begin(), options.only_cells.end(),
-                                                     c.id) == options.only_cells.end())
+        if (!options.only_cells.empty() &&
+            std::find(options.only_cells.begin(), options.only_cells.end(), c.id) ==
+                options.only_cells.end())
           continue;
         c.provider = i;
         c.template_name = t.name;

@@ -38,8 +38,8 @@ std::string each(const AuditProvider& p, const std::string& prefix, const std::s
 // the interface down: what phylib and phylink do with a PHY whose driver
 // left (phy_detach(), phy_stop()).
 std::string unbind_up(const AuditProvider& p) {
-  return plug_and_up(p) + "unbind " + p.target + "\nwait 2s\n" +
-         each(p, "ip link set ", " down") + "settle\n";
+  return plug_and_up(p) + "unbind " + p.target + "\nwait 2s\n" + each(p, "ip link set ", " down") +
+         "settle\n";
 }
 
 // The driver unbound while the interfaces are down, then ifup (S2): what
@@ -55,8 +55,8 @@ std::string unbind_down(const AuditProvider& p) {
 // by itself (the expects after the bind say), and after the user's
 // ifdown/ifup if not?
 std::string unbind_rebind(const AuditProvider& p) {
-  std::string s = plug_and_up(p) + "unbind " + p.target + "\nwait 2s\n" + bg("bind " + p.target) +
-                  "settle\n";
+  std::string s =
+      plug_and_up(p) + "unbind " + p.target + "\nwait 2s\n" + bg("bind " + p.target) + "settle\n";
   for (const std::string& c : p.consumers) s += "expect carrier " + c + " on\n";
   return s + each(p, "ip link set ", " down") + each(p, "ip link set ", " up") + "settle\n";
 }

@@ -6,16 +6,17 @@
 // expects after the bind (netdevs back, links back, no finding) must say
 // what the audit's cell for that provider, template and design says. The
 // comparison is of outcomes (the cell's facts), not of text.
+#include "lifeline/scenario/audit.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <set>
 #include <map>
+#include <set>
 
-#include "lifeline/scenario/audit.h"
 #include "lifeline/scenario/parser.h"
 
 namespace lifeline::scenario {
@@ -135,8 +136,8 @@ std::optional<std::string> check_after_back(const Expect& e, const AuditCell& ce
 }
 
 TEST(Audit, AgreesWithTheAcceptanceScenarios) {
-  const char* const kDirs[] = {"s1-clearfog",    "s3-clearfog",       "s2-clearfog-dsa",
-                               "s10-clearfog-dsa", "s10-mcbin",       "s10-ls1028a-felix"};
+  const char* const kDirs[] = {"s1-clearfog",      "s3-clearfog", "s2-clearfog-dsa",
+                               "s10-clearfog-dsa", "s10-mcbin",   "s10-ls1028a-felix"};
   struct Case {
     fs::path file;
     std::shared_ptr<Scenario> scenario;  // what `claims` points into

@@ -25,9 +25,10 @@ void kfree(Object* object) {
   if (!object) return;
   Engine& e = Engine::current();
   if (object->freed_) {
-    keep_stack(e, e.report(FindingKind::kUseAfterFree,
-                           fmt::format("BUG: KASAN: double-free of {}", object->describe()),
-                           {"first freed by: " + object->free_site(), "freed again by: " + site(e)}));
+    keep_stack(e,
+               e.report(FindingKind::kUseAfterFree,
+                        fmt::format("BUG: KASAN: double-free of {}", object->describe()),
+                        {"first freed by: " + object->free_site(), "freed again by: " + site(e)}));
     return;
   }
   object->freed_ = true;
