@@ -28,12 +28,14 @@ bool is_mdio_controller(const core::Device& d, const net::Net&) {
   return d.fwnode && dt::is_mdio_bus(*d.fwnode) && d.bus && !is_kind(d, "mii_bus");
 }
 
-// A MAC driver's device: it owns netdevs.
+// A MAC driver's device: it owns netdevs (netdev->dev.parent, as
+// SET_NETDEV_DEV() sets it), whether its node is the MAC (mvneta, stmmac)
+// or the parent of one node per port (mvpp2, FMan); a DSA switch owns its
+// user ports' netdevs too, and is a kind of its own.
 bool is_mac(const core::Device& d, const net::Net& n) {
-  if (!d.fwnode || !dt::is_mac(*d.fwnode)) return false;
+  if (!d.fwnode || dt::is_dsa_switch(*d.fwnode)) return false;
   for (const net::NetDevice* nd : n.netdevs)
-    for (const core::Device* p = nd->parent; p; p = p->parent)
-      if (p == &d) return true;
+    if (nd->parent == &d && !nd->freed()) return true;
   return false;
 }
 

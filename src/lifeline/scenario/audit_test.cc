@@ -135,6 +135,41 @@ std::optional<std::string> check_after_back(const Expect& e, const AuditCell& ce
   return std::nullopt;
 }
 
+std::string consumers_of(const std::vector<AuditProvider>& ps, const std::string& kind,
+                         const std::string& device) {
+  for (const AuditProvider& p : ps)
+    if (p.kind == kind && p.device == device) {
+      std::string s;
+      for (const std::string& c : p.consumers) s += (s.empty() ? "" : " ") + c;
+      return s;
+    }
+  return "(not found)";
+}
+
+// Each kind's providers, and their consumers, read from the booted model.
+TEST(Audit, FindsEveryKindOfProvider) {
+  std::vector<AuditProvider> unconsumed;
+  std::vector<AuditProvider> mcbin =
+      discover_providers(load_board("armada-8040-mcbin"), {}, unconsumed);
+  EXPECT_EQ(consumers_of(mcbin, "phy", "f212a200.mdio-mii:00"), "eth2");
+  EXPECT_EQ(consumers_of(mcbin, "mdio", "f212a200.mdio"), "eth2");
+  // CP1's packet processor owns three netdevs from its port nodes.
+  EXPECT_EQ(consumers_of(mcbin, "mac", "f4000000.ethernet"), "eth1 eth2 eth3");
+  std::vector<AuditProvider> clearfog =
+      discover_providers(load_board("armada-388-clearfog-pro"), {}, unconsumed);
+  EXPECT_EQ(consumers_of(clearfog, "dsa", "f1072004.mdio-mii:04"), "lan5 lan4 lan3 lan2 lan1 lan6");
+  // The switch and its internal PHYs sit on the controller's bus.
+  EXPECT_EQ(consumers_of(clearfog, "mdio", "f1072004.mdio"), "eth0 lan5 lan4 lan3 lan2 lan1 lan6");
+  // The conduit's MAC takes the user ports with it.
+  EXPECT_EQ(consumers_of(clearfog, "mac", "f1030000.ethernet"),
+            "eth1 lan5 lan4 lan3 lan2 lan1 lan6");
+  for (const AuditProvider& p : clearfog)
+    if (p.kind == "phy" && p.device == "f1072004.mdio-mii:00") {
+      EXPECT_EQ(p.label, "&phy_dedicated");
+      EXPECT_EQ(p.module, "marvell");
+    }
+}
+
 TEST(Audit, AgreesWithTheAcceptanceScenarios) {
   const char* const kDirs[] = {"s1-clearfog",      "s3-clearfog", "s2-clearfog-dsa",
                                "s10-clearfog-dsa", "s10-mcbin",   "s10-ls1028a-felix"};
