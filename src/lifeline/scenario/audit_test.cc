@@ -255,3 +255,110 @@ TEST(Audit, AgreesWithTheAcceptanceScenarios) {
 
 }  // namespace
 }  // namespace lifeline::scenario
+
+namespace lifeline::scenario {
+namespace {
+
+// A cell's class and reason from hand-made run facts: each class from the
+// facts that make it, whatever the board or design.
+const AuditTemplate& tmpl(const char* name) {
+  for (const AuditTemplate& t : driver_templates())
+    if (std::string(t.name) == name) return t;
+  return driver_templates().front();
+}
+
+AuditProvider eth0_phy() {
+  AuditProvider p;
+  p.kind = "phy";
+  p.device = p.target = "stmmac-0:01";
+  p.consumers = {"eth0"};
+  return p;
+}
+
+RunResult left(bool carrier_after) {
+  RunResult r;
+  r.metrics.provider_left = true;
+  r.metrics.carrier_after_left["eth0"] = carrier_after;
+  return r;
+}
+
+TEST(AuditOutcome, ClassesFromTheRunFacts) {
+  AuditProvider p = eth0_phy();
+  {
+    RunResult r = left(true);
+    sim::Finding f{sim::FindingKind::kDeadlock, "deadlock", 0, "scenario"};
+    f.stack = {"dev_close", "rtnl_lock"};
+    r.findings.push_back(f);
+    r.stopped = RunStop{StopReason::kDeadlock, 9, "ip link set eth0 down", 0, ""};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kDeadlock);
+    EXPECT_EQ(o.reason, "deadlock in rtnl_lock at line 9");
+  }
+  {
+    RunResult r = left(true);
+    sim::Finding w{sim::FindingKind::kWarn, "WARNING", 0, "scenario"};
+    w.stack = {"phy_stop"};
+    sim::Finding u{sim::FindingKind::kUseAfterFree, "KASAN", 0, "scenario"};
+    u.stack = {"phy_detach"};
+    r.findings = {w, u};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kCrash);
+    EXPECT_EQ(o.reason, "use-after-free in phy_detach (+1 more)");
+    EXPECT_EQ(o.findings,
+              (std::vector<std::string>{"warn in phy_stop", "use-after-free in phy_detach"}));
+  }
+  {
+    RunResult r = left(true);
+    r.metrics.netdevs_lost = {"eth1", "eth2"};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kNetdevsLost);
+    EXPECT_EQ(o.reason, "2 netdevs lost (eth1 eth2)");
+  }
+  {
+    AuditOutcome o = audit_outcome(left(false), p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kLinkLost);
+    EXPECT_EQ(o.reason, "link lost (eth0)");
+  }
+  {
+    AuditOutcome o = audit_outcome(left(true), p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kSurvives);
+  }
+  {
+    // Back by itself: the probes before the user's ifdown/ifup passed.
+    RunResult r = left(false);
+    r.metrics.provider_back = true;
+    r.metrics.recovery_time = 2 * sim::kSec;
+    r.expects.push_back(ExpectResult{10, "expect carrier eth0 on", true});
+    check::NetdevRow row;
+    row.name = "eth0";
+    row.carrier = true;
+    r.final_state.netdevs.push_back(row);
+    AuditOutcome o = audit_outcome(r, p, tmpl("rebind"));
+    EXPECT_EQ(o.cls, OutcomeClass::kRecovered);
+    EXPECT_EQ(o.reason, "link back in 2s");
+    // Back only after them.
+    r.expects[0].passed = false;
+    o = audit_outcome(r, p, tmpl("rebind"));
+    EXPECT_EQ(o.cls, OutcomeClass::kRecoveredIfup);
+    EXPECT_EQ(o.reason, "link lost until ifup");
+  }
+  {
+    RunResult r = left(true);
+    r.failed_steps.push_back(FailedStep{12, "rmmod marvell", -EAGAIN, "in use", 0, true});
+    AuditOutcome o = audit_outcome(r, p, tmpl("rmmod"));
+    EXPECT_EQ(o.cls, OutcomeClass::kRefused);
+    EXPECT_EQ(o.reason, "rmmod refused (EAGAIN)");
+    EXPECT_FALSE(o.provider_left);
+  }
+  {
+    // The set-up failed before the provider was touched.
+    RunResult r;
+    r.stopped = RunStop{StopReason::kFailedStep, 7, "ip link set eth0 up", 0, "No such device"};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kNotRun);
+    EXPECT_EQ(o.reason, "not run: line 7: No such device");
+  }
+}
+
+}  // namespace
+}  // namespace lifeline::scenario
