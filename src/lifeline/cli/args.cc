@@ -153,7 +153,8 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                     describe("only this cell (KIND/DEVICE/TEMPLATE/VALUE, as the report and "
                              "--print-scenarios name it)"))
         ->type_name("ID");
-    sub->add_option("-j,--jobs", a.jobs, describe("cells run at once (default: every core)"))
+    sub->add_option("-j,--jobs", a.jobs,
+                    describe("cells run at once, at most (default: every core)"))
         ->type_name("N");
     sub->add_option("--html", a.html,
                     describe("also write one self-contained HTML page: the provider graph (runs "

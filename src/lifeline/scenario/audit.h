@@ -138,8 +138,10 @@ struct AuditCell {
 };
 
 struct AuditOptions {
-  RunOptions run;                       // --set knobs (not a knob a kind varies), --phy-id
-  unsigned jobs = 0;                    // -j: worker threads; 0: every core
+  RunOptions run;  // --set knobs (not a knob a kind varies), --phy-id
+  // -j: worker threads at most (0: every core); a small audit uses fewer,
+  // as each extra thread loads its own copy of the board.
+  unsigned jobs = 0;
   std::vector<std::string> only_cells;  // --cell ID: generate (and run) only these cells
   // Called after each cell, from the thread that ran it, under a lock.
   std::function<void(size_t done, size_t total)> progress;

@@ -198,7 +198,11 @@ AuditResult plan_audit(const Board& board, const AuditOptions& options) {
 AuditResult run_audit(const Board& board, const AuditOptions& options) {
   AuditResult r = plan_audit(board, options);
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, r.cells.size()));
+  // Each thread beyond the first loads its own copy of the board (dtc and
+  // the tree's indexes: about as long as some tens of cells), so a small
+  // audit does not start more threads than it has work for.
+  constexpr size_t kCellsPerExtraThread = 48;
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, 1 + r.cells.size() / kCellsPerExtraThread));
   std::atomic<size_t> next{0};
   std::mutex lock;
   size_t done = 0;
