@@ -173,10 +173,10 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
     }
   } else if (!hit.empty()) {
     o.cls = OutcomeClass::kLinkLost;
-    std::vector<std::string> gone;
-    for (const std::string& c : hit)
-      if (contains(o.netdevs_lost, c)) gone.push_back(c);
-    o.reason = !gone.empty() ? netdevs_phrase(gone) : "link lost (" + join(o.carrier_lost) + ")";
+    bool gone = false;
+    for (const std::string& c : hit) gone |= contains(o.netdevs_lost, c);
+    // Every netdev that went, the module's other devices' included.
+    o.reason = gone ? netdevs_phrase(o.netdevs_lost) : "link lost (" + join(o.carrier_lost) + ")";
   } else if (!failed_up.empty()) {
     o.cls = OutcomeClass::kLinkLost;
     o.reason = "ifup failed (" + join(failed_up) + ")";
