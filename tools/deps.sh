@@ -13,6 +13,7 @@ packages=(
   libfdt-dev device-tree-compiler
   libcli11-dev nlohmann-json3-dev libfmt-dev libmimalloc-dev
   graphviz
+  chromium  # the audit page's test opens it headless (cli/audit_cmd_test.cc)
   clang libclang-rt-dev
 )
 packages+=(clang-format)  # tools/check-format.sh, run by .ci/run

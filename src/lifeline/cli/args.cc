@@ -39,6 +39,7 @@ const Positionals kPositionals[] = {
     {"compare", {"BOARD", "SCENARIO"}, 2},
     {"explore", {"BOARD", "SCENARIO"}, 2},
     {"graph", {"BOARD"}, 1},
+    {"audit", {"BOARD"}, 1},
     {"kernel-check", {"BOARD", "SCENARIO"}, 2},
     {"demo", {}, 0},
 };
@@ -144,6 +145,21 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
     sub->add_option("--log-dir", a.log_dir,
                     describe("where each run's serial log goes (default CACHE/logs)"))
         ->type_name("DIR");
+  } else if (cmd == "audit") {
+    sub->add_flag("--print-scenarios", a.print_scenarios,
+                  describe("print every cell's scenario (a `lifeline run` of it shows the cell) "
+                           "instead of running them"));
+    sub->add_option("--cell", a.cell,
+                    describe("only this cell (KIND/DEVICE/TEMPLATE/VALUE, as the report and "
+                             "--print-scenarios name it)"))
+        ->type_name("ID");
+    sub->add_option("-j,--jobs", a.jobs,
+                    describe("cells run at once, at most (default: every core)"))
+        ->type_name("N");
+    sub->add_option("--html", a.html,
+                    describe("also write one self-contained HTML page: the provider graph (runs "
+                             "Graphviz `dot`), the matrices, every cell's timeline"))
+        ->type_name("FILE");
   } else if (cmd == "graph") {
     sub->add_option("--format", a.format,
                     describe("dot (default), svg (runs Graphviz `dot`), json (the same as --json)"))
@@ -198,9 +214,8 @@ void check_before_command(const std::vector<std::string>& before, bool have_comm
                          "': options follow the command (lifeline COMMAND --help)");
   if (!have_command)
     throw sim::UserError(
-        "expected a command (boot, run, compare, explore, graph, kernel-check, demo); lifeline "
-        "--help "
-        "explains them");
+        "expected a command (boot, run, compare, explore, graph, audit, kernel-check, demo); "
+        "lifeline --help explains them");
 }
 
 // The words the command did not take (unknown options, extra arguments) and

@@ -33,6 +33,9 @@ struct Args {
   // graph
   std::optional<std::string> format;
   bool all = false;
+  // audit
+  bool print_scenarios = false;
+  std::optional<std::string> cell, jobs, html;
   // kernel-check
   std::optional<std::string> kernel, modules, repeat, cache, log_dir;
   bool no_init_on_free = false;

@@ -19,6 +19,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (cmd == "compare") return cmd_compare(c);
     if (cmd == "explore") return cmd_explore(c);
     if (cmd == "graph") return cmd_graph(c);
+    if (cmd == "audit") return cmd_audit(c);
     if (cmd == "kernel-check") return cmd_kernel_check(c);
     return cmd_demo(c);
   } catch (const sim::UserError& e) {

@@ -25,6 +25,7 @@ int cmd_run(const Context& c);
 int cmd_compare(const Context& c);
 int cmd_explore(const Context& c);
 int cmd_graph(const Context& c);
+int cmd_audit(const Context& c);  // audit_cmd.cc
 int cmd_demo(const Context& c);
 int cmd_kernel_check(const Context& c);
 

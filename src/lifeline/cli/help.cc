@@ -106,6 +106,7 @@ std::string program_footer(const std::vector<std::string>& bundled_boards) {
        "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
        "      --bound 1    # exits 1: it finds the race, and prints how to replay it\n"
        "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
+       "  lifeline audit armada-388-clearfog-pro\n"
        "  lifeline demo\n"
        "\n"
        "lifeline COMMAND --help explains a command and its options; docs/scenarios.md the "
@@ -165,6 +166,23 @@ const std::vector<CommandHelp>& command_help() {
        "  lifeline graph imx8mp-evk | dot -Tpng > imx8mp-evk.png\n"
        "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
        "  lifeline graph fsl-ls1028a-rdb --all --format json"},
+      {"audit",
+       "lifeline audit BOARD [--print-scenarios] [--cell ID] [-j N] [--html FILE] [OPTIONS]",
+       "every provider of a board taken away, under every design, in one report",
+       "Boot BOARD, find its providers (each PHY, MDIO controller, MAC driver and DSA switch "
+       "that a netdev uses) and run, for each, the lifecycle templates (unbound while its "
+       "consumers are up with link; while they are down, then ifup; unbound and bound again; "
+       "its module removed) under every value of the knob of its designs. Prints one matrix "
+       "per provider kind (rows: provider and template; columns: designs; cells: outcome class "
+       "and reason), the worst cells with the commands that show each, and a summary line per "
+       "design. --print-scenarios prints the generated scenarios instead of running them (each "
+       "one runs again with `lifeline run`); --cell ID keeps one cell; -j N runs N at once "
+       "(default: every core); --html FILE writes one self-contained page (the graph, the "
+       "matrices, every cell's timeline).",
+       "  lifeline audit armada-388-clearfog-pro\n"
+       "  lifeline audit armada-8040-mcbin --html mcbin.html\n"
+       "  lifeline audit armada-388-clearfog-pro --print-scenarios \\\n"
+       "      --cell phy/f1072004.mdio-mii:00/up/mainline > cell.scn"},
       {"kernel-check", "lifeline kernel-check BOARD SCENARIO [OPTIONS]",
        "the scenario on Linux 6.12 in QEMU and on the model, compared",
        "Play SCENARIO on the real kernel and on the model, and compare them. The guest is "

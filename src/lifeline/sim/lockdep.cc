@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <mutex>
 
 #include "lifeline/sim/task.h"
 
@@ -13,10 +14,18 @@ namespace lifeline::sim {
 
 namespace {
 
+// Lock classes are named once per process and shared by every engine, so
+// that a class keeps its id from one execution to the next. `lifeline audit`
+// runs executions on several threads at once: the registry is guarded, and
+// its names live in a deque, whose elements stay put as it grows (a name
+// handed out by lock_class_name() stays valid while another thread adds a
+// class). Ids are never printed, so the order threads register in does not
+// show in any report.
 struct ClassRegistry {
+  std::mutex lock;
   std::map<std::string, uint32_t, std::less<>> ids;
-  std::vector<std::string> names;
-  std::vector<bool> novalidate;
+  std::deque<std::string> names;
+  std::deque<bool> novalidate;
 };
 
 ClassRegistry& registry() {
@@ -28,6 +37,7 @@ ClassRegistry& registry() {
 
 uint32_t lock_class(std::string_view name, bool novalidate) {
   ClassRegistry& r = registry();
+  std::lock_guard<std::mutex> g(r.lock);
   auto it = r.ids.find(name);
   if (it != r.ids.end()) return it->second;
   uint32_t id = static_cast<uint32_t>(r.names.size());
@@ -37,8 +47,16 @@ uint32_t lock_class(std::string_view name, bool novalidate) {
   return id;
 }
 
-const std::string& lock_class_name(uint32_t id) { return registry().names.at(id); }
-bool lock_class_novalidate(uint32_t id) { return registry().novalidate.at(id); }
+const std::string& lock_class_name(uint32_t id) {
+  ClassRegistry& r = registry();
+  std::lock_guard<std::mutex> g(r.lock);
+  return r.names.at(id);
+}
+bool lock_class_novalidate(uint32_t id) {
+  ClassRegistry& r = registry();
+  std::lock_guard<std::mutex> g(r.lock);
+  return r.novalidate.at(id);
+}
 
 std::string describe_stack(const Task& task) {
   std::string s = task.name;
@@ -108,7 +126,11 @@ std::vector<uint32_t> Lockdep::find_path(uint32_t from, uint32_t to) const {
 std::optional<LockdepReport> Lockdep::check_acquire(const Task& task, uint32_t cls, bool read,
                                                     Time now) {
   if (task.held.empty() || lock_class_novalidate(cls)) return std::nullopt;
-  uint32_t needed = static_cast<uint32_t>(registry().names.size());
+  uint32_t needed = 0;
+  {
+    std::lock_guard<std::mutex> g(registry().lock);
+    needed = static_cast<uint32_t>(registry().names.size());
+  }
   if (needed > dim_) {
     size_t dim = std::max<size_t>(64, dim_);
     while (dim < needed) dim *= 2;

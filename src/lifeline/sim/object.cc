@@ -5,11 +5,18 @@
 
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/kref.h"
+#include "lifeline/sim/lockdep.h"
 
 namespace lifeline::sim {
 
 namespace {
 std::string site(Engine&) { return current_site().str(); }
+
+// The model frames of the task that made the access, typed beside the text
+// as an oops and a WARN keep them (Finding::stack).
+void keep_stack(Engine& e, Finding& f) {
+  if (const Task* t = e.current_task(); t && f.count == 1) f.stack = frames_of(*t);
+}
 }  // namespace
 
 void adopt_object(std::unique_ptr<Object> object) { Engine::current().adopt(std::move(object)); }
@@ -18,9 +25,10 @@ void kfree(Object* object) {
   if (!object) return;
   Engine& e = Engine::current();
   if (object->freed_) {
-    e.report(FindingKind::kUseAfterFree,
-             fmt::format("BUG: KASAN: double-free of {}", object->describe()),
-             {"first freed by: " + object->free_site(), "freed again by: " + site(e)});
+    keep_stack(e,
+               e.report(FindingKind::kUseAfterFree,
+                        fmt::format("BUG: KASAN: double-free of {}", object->describe()),
+                        {"first freed by: " + object->free_site(), "freed again by: " + site(e)}));
     return;
   }
   object->freed_ = true;
@@ -31,9 +39,10 @@ void kfree(Object* object) {
 void check_access(const Object* object, const char* what) {
   if (!object->freed()) return;
   Engine& e = Engine::current();
-  e.report(FindingKind::kUseAfterFree,
-           fmt::format("BUG: KASAN: slab-use-after-free: {} of freed {}", what, object->describe()),
-           {"freed by: " + object->free_site(), "used by: " + site(e)});
+  keep_stack(e, e.report(FindingKind::kUseAfterFree,
+                         fmt::format("BUG: KASAN: slab-use-after-free: {} of freed {}", what,
+                                     object->describe()),
+                         {"freed by: " + object->free_site(), "used by: " + site(e)}));
 }
 
 void null_deref(const char* what) {

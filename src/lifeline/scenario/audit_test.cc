@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The audit agrees with the acceptance scenarios (scenarios/s*-*/): for each
+// scenario that unbinds a provider the audit finds, the expects it makes
+// once the provider left (netdevs present or absent, carrier of the
+// provider's consumers) and, when it binds the provider again at once, the
+// expects after the bind (netdevs back, links back, no finding) must say
+// what the audit's cell for that provider, template and design says. The
+// comparison is of outcomes (the cell's facts), not of text.
+#include "lifeline/scenario/audit.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "lifeline/scenario/parser.h"
+
+namespace lifeline::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string header(const fs::path& file, const std::string& key) {
+  std::ifstream in(file);
+  std::string line, prefix = "# " + key + ": ";
+  while (std::getline(in, line))
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  return "";
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// What an acceptance scenario says about a provider's loss, as phases.
+struct Claims {
+  std::string device;  // the provider it unbinds, as written
+  std::string design = "mainline";
+  bool consumers_up = false;  // some interface was up when it left
+  std::vector<const Command*> after_left;
+  bool rebinds_at_once = false;  // the next action is binding it again
+  std::vector<const Command*> after_back;
+};
+
+bool is_passive(const Command& c) {
+  return std::holds_alternative<Wait>(c.body) || std::holds_alternative<Settle>(c.body) ||
+         std::holds_alternative<Expect>(c.body);
+}
+
+std::optional<Claims> claims_of(const Scenario& s) {
+  Claims c;
+  size_t i = 0;
+  for (; i < s.commands.size(); ++i) {
+    const Command& cmd = s.commands[i];
+    if (const auto* k = std::get_if<SetKnob>(&cmd.body); k && k->knob.text == "phy-loss")
+      c.design = k->value.text;
+    if (const auto* l = std::get_if<LinkSet>(&cmd.body); l && l->up) c.consumers_up = true;
+    if (const auto* u = std::get_if<Unbind>(&cmd.body)) {
+      c.device = u->dev.text;
+      break;
+    }
+  }
+  if (c.device.empty()) return std::nullopt;
+  for (++i; i < s.commands.size() && is_passive(s.commands[i]); ++i)
+    if (std::holds_alternative<Expect>(s.commands[i].body)) c.after_left.push_back(&s.commands[i]);
+  if (i < s.commands.size())
+    if (const auto* b = std::get_if<Bind>(&s.commands[i].body); b && b->dev.text == c.device) {
+      c.rebinds_at_once = true;
+      for (++i; i < s.commands.size() && is_passive(s.commands[i]); ++i)
+        if (std::holds_alternative<Expect>(s.commands[i].body))
+          c.after_back.push_back(&s.commands[i]);
+      // Only when the scenario ends there does its `expect finding none`
+      // speak for the whole cell.
+      if (i < s.commands.size()) c.after_back.clear();
+    }
+  return c;
+}
+
+// The cell facts an expect after the provider left speaks for; a message
+// when they disagree, "" when they agree, nullopt when the expect says
+// nothing the cell knows.
+std::optional<std::string> check_after_left(const Expect& e, const AuditOutcome& o,
+                                            const AuditProvider& p) {
+  if (const auto* n = std::get_if<ExpectNetdev>(&e.check)) {
+    bool lost = has(o.netdevs_lost, n->iface.text);
+    if (lost == n->present) return "netdev " + n->iface.text + (lost ? " lost" : " kept");
+    return "";
+  }
+  if (const auto* c = std::get_if<ExpectCarrier>(&e.check)) {
+    const std::string& n = c->iface.text;
+    if (!has(p.consumers, n) || (!has(o.carrier_lost, n) && !has(o.carrier_kept, n)))
+      return std::nullopt;
+    if (has(o.carrier_kept, n) != c->on) return "carrier " + n + (c->on ? " lost" : " kept");
+    return "";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_after_back(const Expect& e, const AuditCell& cell,
+                                            const AuditProvider& p) {
+  const AuditOutcome& o = cell.outcome;
+  if (const auto* n = std::get_if<ExpectNetdev>(&e.check)) {
+    if (!n->present || !has(o.netdevs_lost, n->iface.text)) return std::nullopt;
+    if (has(o.netdevs_not_back, n->iface.text)) return "netdev " + n->iface.text + " not back";
+    return "";
+  }
+  const std::string* link = nullptr;
+  if (const auto* l = std::get_if<ExpectLink>(&e.check); l && l->up) link = &l->iface.text;
+  if (const auto* c = std::get_if<ExpectCarrier>(&e.check); c && c->on) link = &c->iface.text;
+  if (link) {
+    if (!has(o.carrier_lost, *link)) return std::nullopt;
+    // The cell's own probe of that interface, before its ifdown/ifup.
+    for (const ExpectResult& x : cell.run.expects)
+      if (x.text == "expect carrier " + *link + " on")
+        return x.passed ? "" : "link " + *link + " not back by itself";
+    return std::nullopt;
+  }
+  if (const auto* f = std::get_if<ExpectFinding>(&e.check); f && !f->kind && !f->present) {
+    // The scenario ends after the bind: only what the cell found up to its
+    // probes (before its own ifdown/ifup) speaks for it.
+    // The timeline orders what happened at the same virtual time.
+    size_t probes = 0;
+    for (size_t i = 0; i < cell.run.timeline.size(); ++i)
+      if (cell.run.timeline[i].text.rfind("expect ", 0) == 0) probes = i;
+    if (probes == 0) return std::nullopt;
+    for (size_t i = 0; i < probes; ++i)
+      if (cell.run.timeline[i].kind == TimelineEntry::Kind::kFinding)
+        return "finding: " + cell.run.timeline[i].text;
+    return "";
+  }
+  return std::nullopt;
+}
+
+std::string consumers_of(const std::vector<AuditProvider>& ps, const std::string& kind,
+                         const std::string& device) {
+  for (const AuditProvider& p : ps)
+    if (p.kind == kind && p.device == device) {
+      std::string s;
+      for (const std::string& c : p.consumers) s += (s.empty() ? "" : " ") + c;
+      return s;
+    }
+  return "(not found)";
+}
+
+// Each kind's providers, and their consumers, read from the booted model.
+TEST(Audit, FindsEveryKindOfProvider) {
+  std::vector<AuditProvider> unconsumed;
+  std::vector<AuditProvider> mcbin =
+      discover_providers(load_board("armada-8040-mcbin"), {}, unconsumed);
+  EXPECT_EQ(consumers_of(mcbin, "phy", "f212a200.mdio-mii:00"), "eth2");
+  EXPECT_EQ(consumers_of(mcbin, "mdio", "f212a200.mdio"), "eth2");
+  // CP1's packet processor owns three netdevs from its port nodes.
+  EXPECT_EQ(consumers_of(mcbin, "mac", "f4000000.ethernet"), "eth1 eth2 eth3");
+  std::vector<AuditProvider> clearfog =
+      discover_providers(load_board("armada-388-clearfog-pro"), {}, unconsumed);
+  EXPECT_EQ(consumers_of(clearfog, "dsa", "f1072004.mdio-mii:04"), "lan5 lan4 lan3 lan2 lan1 lan6");
+  // The switch and its internal PHYs sit on the controller's bus.
+  EXPECT_EQ(consumers_of(clearfog, "mdio", "f1072004.mdio"), "eth0 lan5 lan4 lan3 lan2 lan1 lan6");
+  // The conduit's MAC takes the user ports with it.
+  EXPECT_EQ(consumers_of(clearfog, "mac", "f1030000.ethernet"),
+            "eth1 lan5 lan4 lan3 lan2 lan1 lan6");
+  for (const AuditProvider& p : clearfog)
+    if (p.kind == "phy" && p.device == "f1072004.mdio-mii:00") {
+      EXPECT_EQ(p.label, "&phy_dedicated");
+      EXPECT_EQ(p.module, "marvell");
+    }
+}
+
+TEST(Audit, AgreesWithTheAcceptanceScenarios) {
+  const char* const kDirs[] = {"s1-clearfog",      "s3-clearfog", "s2-clearfog-dsa",
+                               "s10-clearfog-dsa", "s10-mcbin",   "s10-ls1028a-felix"};
+  struct Case {
+    fs::path file;
+    std::shared_ptr<Scenario> scenario;  // what `claims` points into
+    Claims claims;
+    std::string up_cell, rebind_cell;
+  };
+  std::map<std::string, std::vector<Case>> by_board;
+  std::map<std::string, std::vector<std::string>> cells;
+  std::map<std::string, Board> boards;
+  std::map<std::string, std::vector<AuditProvider>> providers;
+  std::vector<Case> all;
+  for (const char* dir : kDirs) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(fs::path(LIFELINE_SOURCE_DIR) / "scenarios" / dir))
+      if (e.path().extension() == ".scn") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      std::string board = header(f, "board");
+      if (!boards.count(board)) {
+        boards.emplace(board, load_board(board));
+        std::vector<AuditProvider> unconsumed;
+        providers[board] = discover_providers(boards.at(board), {}, unconsumed);
+      }
+      auto s = std::make_shared<Scenario>(load_scenario(f.string()));
+      std::optional<Claims> c = claims_of(*s);
+      ASSERT_TRUE(c) << f << " unbinds nothing";
+      const AuditProvider* p = nullptr;
+      for (const AuditProvider& x : providers[board])
+        if (x.device == c->device || x.label == c->device) p = &x;
+      ASSERT_TRUE(p) << f << ": the audit does not find " << c->device << " on " << board;
+      std::string base = p->kind + "/" + p->device + "/";
+      Case k{f, s, *c, base + (c->consumers_up ? "up/" : "down/") + c->design,
+             c->rebinds_at_once && c->consumers_up ? base + "rebind/" + c->design : ""};
+      cells[board].push_back(k.up_cell);
+      if (!k.rebind_cell.empty()) cells[board].push_back(k.rebind_cell);
+      by_board[board].push_back(k);
+    }
+  }
+  int compared = 0;
+  std::set<std::string> dirs_compared;
+  for (auto& [board, cases] : by_board) {
+    AuditOptions o;
+    o.jobs = 1;
+    o.only_cells = cells[board];
+    AuditResult r = run_audit(boards.at(board), o);
+    auto cell = [&](const std::string& id) -> const AuditCell* {
+      for (const AuditCell& c : r.cells)
+        if (c.id == id) return &c;
+      return nullptr;
+    };
+    for (const Case& k : cases) {
+      const AuditCell* up = cell(k.up_cell);
+      ASSERT_TRUE(up) << k.up_cell;
+      const AuditProvider& p = r.providers[up->provider];
+      for (const Command* c : k.claims.after_left) {
+        auto v = check_after_left(std::get<Expect>(c->body), up->outcome, p);
+        if (!v) continue;
+        ++compared;
+        dirs_compared.insert(k.file.parent_path().filename().string());
+        EXPECT_EQ(*v, "") << k.file.string() << ":" << c->loc.line << " `" << c->text
+                          << "` but cell " << up->id << " says " << up->outcome.reason;
+      }
+      if (k.rebind_cell.empty()) continue;
+      const AuditCell* rb = cell(k.rebind_cell);
+      ASSERT_TRUE(rb) << k.rebind_cell;
+      for (const Command* c : k.claims.after_back) {
+        auto v = check_after_back(std::get<Expect>(c->body), *rb, p);
+        if (!v) continue;
+        ++compared;
+        EXPECT_EQ(*v, "") << k.file.string() << ":" << c->loc.line << " `" << c->text
+                          << "` but cell " << rb->id << " says " << rb->outcome.reason;
+      }
+    }
+  }
+  std::cout << compared << " expects compared with audit cells\n";
+  // Every directory gives the comparison something to compare.
+  EXPECT_EQ(dirs_compared.size(), std::size(kDirs));
+  EXPECT_GE(compared, 40);
+}
+
+}  // namespace
+}  // namespace lifeline::scenario
+
+namespace lifeline::scenario {
+namespace {
+
+// A cell's class and reason from hand-made run facts: each class from the
+// facts that make it, whatever the board or design.
+const AuditTemplate& tmpl(const char* name) {
+  for (const AuditTemplate& t : driver_templates())
+    if (std::string(t.name) == name) return t;
+  return driver_templates().front();
+}
+
+AuditProvider eth0_phy() {
+  AuditProvider p;
+  p.kind = "phy";
+  p.device = p.target = "stmmac-0:01";
+  p.consumers = {"eth0"};
+  return p;
+}
+
+RunResult left(bool carrier_after) {
+  RunResult r;
+  r.metrics.provider_left = true;
+  r.metrics.carrier_after_left["eth0"] = carrier_after;
+  return r;
+}
+
+TEST(AuditOutcome, ClassesFromTheRunFacts) {
+  AuditProvider p = eth0_phy();
+  {
+    RunResult r = left(true);
+    sim::Finding f{sim::FindingKind::kDeadlock, "deadlock", 0, "scenario"};
+    f.stack = {"dev_close", "rtnl_lock"};
+    r.findings.push_back(f);
+    r.stopped = RunStop{StopReason::kDeadlock, 9, "ip link set eth0 down", 0, ""};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kDeadlock);
+    EXPECT_EQ(o.reason, "deadlock in rtnl_lock at line 9");
+  }
+  {
+    RunResult r = left(true);
+    sim::Finding w{sim::FindingKind::kWarn, "WARNING", 0, "scenario"};
+    w.stack = {"phy_stop"};
+    sim::Finding u{sim::FindingKind::kUseAfterFree, "KASAN", 0, "scenario"};
+    u.stack = {"phy_detach"};
+    r.findings = {w, u};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kCrash);
+    EXPECT_EQ(o.reason, "use-after-free in phy_detach (+1 more)");
+    EXPECT_EQ(o.findings,
+              (std::vector<std::string>{"warn in phy_stop", "use-after-free in phy_detach"}));
+  }
+  {
+    RunResult r = left(true);
+    r.metrics.netdevs_lost = {"eth1", "eth2"};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kNetdevsLost);
+    EXPECT_EQ(o.reason, "2 netdevs lost (eth1 eth2)");
+  }
+  {
+    AuditOutcome o = audit_outcome(left(false), p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kLinkLost);
+    EXPECT_EQ(o.reason, "link lost (eth0)");
+  }
+  {
+    AuditOutcome o = audit_outcome(left(true), p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kSurvives);
+  }
+  {
+    // Back by itself: the probes before the user's ifdown/ifup passed.
+    RunResult r = left(false);
+    r.metrics.provider_back = true;
+    r.metrics.recovery_time = 2 * sim::kSec;
+    r.expects.push_back(ExpectResult{10, "expect carrier eth0 on", true});
+    check::NetdevRow row;
+    row.name = "eth0";
+    row.carrier = true;
+    r.final_state.netdevs.push_back(row);
+    AuditOutcome o = audit_outcome(r, p, tmpl("rebind"));
+    EXPECT_EQ(o.cls, OutcomeClass::kRecovered);
+    EXPECT_EQ(o.reason, "link back in 2s");
+    // Back only after them.
+    r.expects[0].passed = false;
+    o = audit_outcome(r, p, tmpl("rebind"));
+    EXPECT_EQ(o.cls, OutcomeClass::kRecoveredIfup);
+    EXPECT_EQ(o.reason, "link lost until ifup");
+  }
+  {
+    RunResult r = left(true);
+    r.failed_steps.push_back(FailedStep{12, "rmmod marvell", -EAGAIN, "in use", 0, true});
+    AuditOutcome o = audit_outcome(r, p, tmpl("rmmod"));
+    EXPECT_EQ(o.cls, OutcomeClass::kRefused);
+    EXPECT_EQ(o.reason, "rmmod refused (EAGAIN)");
+    EXPECT_FALSE(o.provider_left);
+  }
+  {
+    // The set-up failed before the provider was touched.
+    RunResult r;
+    r.stopped = RunStop{StopReason::kFailedStep, 7, "ip link set eth0 up", 0, "No such device"};
+    AuditOutcome o = audit_outcome(r, p, tmpl("up"));
+    EXPECT_EQ(o.cls, OutcomeClass::kNotRun);
+    EXPECT_EQ(o.reason, "not run: line 7: No such device");
+  }
+}
+
+}  // namespace
+}  // namespace lifeline::scenario
