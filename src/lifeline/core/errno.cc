@@ -12,24 +12,12 @@ struct ErrnoName {
 
 // The errnos the model returns; the names are include/uapi/asm-generic/errno*.h's.
 constexpr ErrnoName kErrnos[] = {
-    {EPERM, "EPERM"},
-    {ENOENT, "ENOENT"},
-    {EIO, "EIO"},
-    {ENXIO, "ENXIO"},
-    {EAGAIN, "EAGAIN"},
-    {ENOMEM, "ENOMEM"},
-    {EFAULT, "EFAULT"},
-    {EBUSY, "EBUSY"},
-    {EEXIST, "EEXIST"},
-    {ENODEV, "ENODEV"},
-    {EINVAL, "EINVAL"},
-    {ENOSPC, "ENOSPC"},
-    {EOPNOTSUPP, "EOPNOTSUPP"},
-    {ETIMEDOUT, "ETIMEDOUT"},
-    {ENETDOWN, "ENETDOWN"},
-    {ENOLINK, "ENOLINK"},
-    {ENOTSUPP, "ENOTSUPP"},
-    {EPROBE_DEFER, "EPROBE_DEFER"},
+    {EPERM, "EPERM"},           {ENOENT, "ENOENT"},       {EIO, "EIO"},
+    {ENXIO, "ENXIO"},           {EAGAIN, "EAGAIN"},       {ENOMEM, "ENOMEM"},
+    {EFAULT, "EFAULT"},         {EBUSY, "EBUSY"},         {EEXIST, "EEXIST"},
+    {ENODEV, "ENODEV"},         {EINVAL, "EINVAL"},       {ENOSPC, "ENOSPC"},
+    {EOPNOTSUPP, "EOPNOTSUPP"}, {ETIMEDOUT, "ETIMEDOUT"}, {ENETDOWN, "ENETDOWN"},
+    {ENOLINK, "ENOLINK"},       {ENOTSUPP, "ENOTSUPP"},   {EPROBE_DEFER, "EPROBE_DEFER"},
 };
 
 }  // namespace
