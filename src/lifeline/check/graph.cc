@@ -31,12 +31,16 @@ std::string role_of(const core::FwNode* n, const std::set<const core::FwNode*>& 
   if (dt::is_sfp_cage(*n)) return "sfp";
   if (dt::is_pse_controller(*n)) return "pse";
   if (dt::is_dsa_switch(*n)) return "dsa";
+  if (dt::is_dsa_port(*n)) return "dsa-port";
   return "";
 }
 
+// A class device (an MDIO bus's mii_bus, a netdev's own device) sits on no
+// bus, so no driver ever binds it: registered is all it can be.
 std::string state_of(const core::Device* d) {
   if (d->driver) return "bound";
   if (d->deferred.where != core::DeferredNode::Where::kNone) return "deferred";
+  if (!d->bus) return "registered";
   return "unbound";
 }
 
@@ -59,7 +63,8 @@ class Builder {
         if (nd->of_node) netdev_of_[nd->of_node] = nd;
         std::string id = "netdev:" + nd->name();
         add_node({id, nd->name(), "netdev", "", "",
-                  net::netif_running(nd) ? (nd->carrier ? "up" : "no-carrier") : "down"});
+                  net::netif_running(nd) ? (nd->carrier ? "up" : "no-carrier") : "down", "", "",
+                  ""});
         if (nd->parent) {
           add_device(nd->parent);
           edges_.push_back({id, dev_id(nd->parent), "netdev", ""});
@@ -103,6 +108,12 @@ class Builder {
         for (size_t i = 0; i < 4; ++i) phandle_edge(node.get(), "pcs-handle", "pcs-handle", i);
         phandle_edge(node.get(), "pses", "pses");
         if (dt::is_dsa_cpu_port(*node)) phandle_edge(node.get(), "ethernet", "conduit");
+        // A switch's ports that have no netdev (CPU and DSA ports): what its
+        // conduit edge leaves from, joined to the switch.
+        if (dt::is_dsa_switch(*node) && node->dev && !node->dev->freed())
+          for (core::FwNode* port : dt::dsa_ports(*node))
+            if (!netdev_of_.count(port) && (dt::is_dsa_cpu_port(*port) || port->has_property("link")))
+              edges_.push_back({id_for(node.get()), id_for(port), "dsa-port", ""});
       }
     }
     Graph g;
@@ -125,8 +136,33 @@ class Builder {
   void add_device(const core::Device* d) {
     std::string id = dev_id(d);
     if (has(id)) return;
-    add_node({id, d->name(), "device", role_of(d->fwnode, pcs_targets_),
-              d->driver ? d->driver->name() : "", state_of(d)});
+    std::string state = state_of(d);
+    add_node({id, d->name(), "device", device_role(d), d->driver ? d->driver->name() : "", state,
+              state == "deferred" ? d->deferred_probe_reason : "",
+              std::string(core::dev_bus_name(d)),
+              d->fwnode ? std::string(d->fwnode->base_name()) : ""});
+  }
+  // A device's role by its firmware node; one without a node of its own is
+  // judged by what the network model made it: an mii_bus class device is an
+  // MDIO bus, a device on the MDIO bus a PHY (a switch's internal PHYs, which
+  // mdiobus_scan() finds with no DT node).
+  std::string device_role(const core::Device* d) const {
+    std::string role = role_of(d->fwnode, pcs_targets_);
+    if (!role.empty()) return role;
+    net::Net* n = net::Net::current_or_null();
+    if (std::string(d->kind()) == "mii_bus") return "mdio";
+    if (n && d->bus == n->mdio_bus_type) return "phy";
+    return "";
+  }
+  // Where a phandle edge leaves from: a MAC's own device when the netdev's
+  // parent is that node's device (netdev -> MAC -> PHY), else the netdev
+  // standing for its port (a port of a multi-port MAC, a DSA user port).
+  std::string source_for(const core::FwNode* n) {
+    auto it = netdev_of_.find(n);
+    if (it != netdev_of_.end() && it->second->parent && it->second->parent->fwnode == n &&
+        !it->second->parent->freed())
+      return dev_id(it->second->parent);
+    return id_for(n);
   }
   // The graph node standing for a firmware node: its netdev, its device, or itself.
   std::string id_for(const core::FwNode* n) {
@@ -136,14 +172,16 @@ class Builder {
       return dev_id(n->dev);
     }
     std::string id = "node:" + n->full_path;
-    if (!has(id)) add_node({id, n->full_path, "fwnode", role_of(n, pcs_targets_), "", "no device"});
+    if (!has(id))
+      add_node({id, n->full_path, "fwnode", role_of(n, pcs_targets_), "", "no device", "", "",
+                std::string(n->base_name())});
     return id;
   }
   void phandle_edge(const core::FwNode* from, const char* prop, const char* kind,
                     size_t index = 0) {
     core::FwNode* to = core::parse_phandle(from, prop, index);
     if (!to) return;
-    edges_.push_back({id_for(from), id_for(to), kind, ""});
+    edges_.push_back({source_for(from), id_for(to), kind, ""});
   }
 
   bool all_;

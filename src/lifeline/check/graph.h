@@ -14,15 +14,23 @@ struct GraphNode {
   std::string id;      // stable: "dev:platform:fd580000.ethernet", "netdev:eth0", "node:/path"
   std::string label;   // what to print
   std::string kind;    // "device", "netdev", "fwnode"
-  std::string role;    // "mac", "mdio", "phy", "sfp", "pcs", "pse", "dsa", "provider", ""
+  std::string role;    // "mac", "mdio", "phy", "sfp", "pcs", "pse", "dsa", "dsa-port", ""
   std::string driver;  // bound driver, "" when none
-  std::string state;   // "bound", "deferred", "unbound" (devices); "up"/"down" (netdevs)
+  // Devices: "bound", "deferred", "unbound", or "registered" for a class
+  // device (an MDIO bus's mii_bus: no bus, so never bound, and not broken);
+  // netdevs: "up", "no-carrier", "down"; firmware nodes: "no device".
+  std::string state;
+  std::string reason;     // a deferred device's reason, as devices_deferred shows it
+  std::string bus;        // a device's bus ("platform", "mdio_bus", "" for a class device)
+  std::string node_name;  // its DT node's name without the unit address ("clock-controller")
 };
 
 struct GraphEdge {
   std::string from;
   std::string to;
-  std::string kind;   // "phy-handle", "sfp", "pcs-handle", "pses", "conduit", "devlink", "parent", "netdev"
+  // "phy-handle", "sfp", "pcs-handle", "pses", "conduit", "dsa-port" (a switch to its
+  // CPU or DSA port), "devlink", "parent", "netdev"
+  std::string kind;
   std::string label;  // flags and state for devlinks
 };
 
