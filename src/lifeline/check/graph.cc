@@ -112,7 +112,8 @@ class Builder {
         // conduit edge leaves from, joined to the switch.
         if (dt::is_dsa_switch(*node) && node->dev && !node->dev->freed())
           for (core::FwNode* port : dt::dsa_ports(*node))
-            if (!netdev_of_.count(port) && (dt::is_dsa_cpu_port(*port) || port->has_property("link")))
+            if (!netdev_of_.count(port) &&
+                (dt::is_dsa_cpu_port(*port) || port->has_property("link")))
               edges_.push_back({id_for(node.get()), id_for(port), "dsa-port", ""});
       }
     }

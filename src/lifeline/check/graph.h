@@ -20,9 +20,10 @@ struct GraphNode {
   // device (an MDIO bus's mii_bus: no bus, so never bound, and not broken);
   // netdevs: "up", "no-carrier", "down"; firmware nodes: "no device".
   std::string state;
-  std::string reason;     // a deferred device's reason, as devices_deferred shows it
-  std::string bus;        // a device's bus ("platform", "mdio_bus", "" for a class device)
-  std::string node_name;  // its DT node's name without the unit address ("clock-controller")
+  // Defaulted, so that a node written as {id, label, kind, role, driver, state} is whole.
+  std::string reason{};     // a deferred device's reason, as devices_deferred shows it
+  std::string bus{};        // a device's bus ("platform", "mdio_bus", "" for a class device)
+  std::string node_name{};  // its DT node's name without the unit address ("clock-controller")
 };
 
 struct GraphEdge {

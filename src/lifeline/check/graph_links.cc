@@ -69,8 +69,8 @@ class LinkBuilder {
     clusters_.assign(groups_.size(), LinkCluster{});
     for (size_t i = 0; i < groups_.size(); ++i) {
       clusters_[i].kind = LinkCluster::Kind::kLink;
-      clusters_[i].id = "link:" + node_.at(groups_[i][0])->label;
-      clusters_[i].title = title_of(groups_[i]);
+      clusters_[i].id = "link:" + node_.at(groups_[i][0])->label;  // netdev names are unique
+      clusters_[i].title = title_of(groups_[i], node_);
     }
     std::set<std::string> shared;
     for (const auto& [id, groups] : reach) {
@@ -87,7 +87,8 @@ class LinkBuilder {
     // One box for all of them: many small boxes of one unbound MAC and its
     // PHY each would make a tall page of frames.
     if (!rest.empty()) {
-      clusters_.push_back(LinkCluster{LinkCluster::Kind::kNoNetdev, "nonetdev", "no netdev", {}, {}});
+      clusters_.push_back(
+          LinkCluster{LinkCluster::Kind::kNoNetdev, "nonetdev", "no netdev", {}, {}});
       for (const std::string& id : rest) assign(id, clusters_.size() - 1);
     }
     fold_suppliers();
@@ -113,9 +114,10 @@ class LinkBuilder {
     }
   }
 
-  static std::string title_of(const std::vector<std::string>& netdevs) {
+  static std::string title_of(const std::vector<std::string>& netdevs,
+                              const std::map<std::string, const GraphNode*>& node) {
     std::string t;
-    for (const std::string& id : netdevs) t += (t.empty() ? "" : " ") + id.substr(id.find(':') + 1);
+    for (const std::string& id : netdevs) t += (t.empty() ? "" : " ") + node.at(id)->label;
     return t;
   }
 

@@ -21,7 +21,8 @@ struct LinkCluster {
   enum class Kind {
     kLink,     // the netdevs of one MAC or switch, and the providers only they use
     kShared,   // providers that several links use (one MDIO bus for several PHYs)
-    kNoNetdev  // network providers no netdev reaches (a MAC that deferred, a spare PHY): one cluster
+    kNoNetdev  // network providers no netdev reaches (a MAC that deferred, a spare PHY): one
+               // cluster
   };
   Kind kind = Kind::kLink;
   std::string id;     // "link:eth0", "shared:dev::f1072004.mdio-mii", "nonetdev"

@@ -33,11 +33,18 @@ const GraphNode* node(const Graph& g, const std::string& id) {
 
 TEST(Graph, ClearfogProvidersAndTheirPhandles) {
   Graph g = graph_of("armada-388-clearfog-pro.dts", false);
-  // eth0 -> its mvneta, and phy-handle to the 88E1512 on orion-mdio.
+  // eth0 -> its mvneta, whose phy-handle names the 88E1512 on orion-mdio:
+  // the phandle leaves from the MAC's device (netdev -> MAC -> PHY).
   EXPECT_TRUE(has_edge(g, "netdev:eth0", "dev:platform:f1070000.ethernet", "netdev"));
-  EXPECT_TRUE(has_edge(g, "netdev:eth0", "dev:mdio_bus:f1072004.mdio-mii:00", "phy-handle"));
+  EXPECT_TRUE(has_edge(g, "dev:platform:f1070000.ethernet", "dev:mdio_bus:f1072004.mdio-mii:00",
+                       "phy-handle"));
   // eth2 sits behind the SFP cage.
-  EXPECT_TRUE(has_edge(g, "netdev:eth2", "dev:platform:sfp", "sfp"));
+  EXPECT_TRUE(has_edge(g, "dev:platform:f1034000.ethernet", "dev:platform:sfp", "sfp"));
+  // The switch's CPU port, which has no netdev, is joined to the switch.
+  bool cpu_port = false;
+  for (const GraphEdge& e : g.edges)
+    cpu_port = cpu_port || (e.kind == "dsa-port" && e.from == "dev:mdio_bus:f1072004.mdio-mii:04");
+  EXPECT_TRUE(cpu_port);
   // The switch's CPU port names eth1's MAC as its conduit.
   bool conduit = false;
   for (const GraphEdge& e : g.edges)
@@ -52,6 +59,15 @@ TEST(Graph, ClearfogProvidersAndTheirPhandles) {
   EXPECT_EQ(phy->role, "phy");
   EXPECT_EQ(phy->driver, "Marvell 88E1510");
   EXPECT_EQ(phy->state, "bound");
+  // An MDIO bus's class device is registered, not "unbound": no driver binds a class device.
+  const GraphNode* bus = node(g, "dev::f1072004.mdio-mii");
+  ASSERT_NE(bus, nullptr);
+  EXPECT_EQ(bus->state, "registered");
+  EXPECT_EQ(bus->role, "mdio");
+  // The switch's internal MDIO bus and PHYs have no DT node of their own.
+  const GraphNode* internal = node(g, "dev:mdio_bus:mv88e6xxx-0:00");
+  ASSERT_NE(internal, nullptr);
+  EXPECT_EQ(internal->role, "phy");
   const GraphNode* eth0 = node(g, "netdev:eth0");
   ASSERT_NE(eth0, nullptr);
   EXPECT_EQ(eth0->state, "down");

@@ -92,9 +92,9 @@ void add_positionals(CLI::App* sub, const Positionals& p, std::string (&values)[
 // The options only one command has.
 void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
   if (cmd == "run" || cmd == "compare")
-    sub->add_option("--graph", a.graph_out,
-                    describe(cmd == "run"
-                                 ? "write the provider graph at the end of the run to FILE (SVG; "
+    sub->add_option(
+           "--graph", a.graph_out,
+           describe(cmd == "run" ? "write the provider graph at the end of the run to FILE (SVG; "
                                    "DOT when FILE ends in .dot), with what the scenario changed "
                                    "marked and the findings pinned to their device"
                                  : "write the picture `run --graph` draws for each value, to FILE "

@@ -114,8 +114,7 @@ std::string with_value(const std::string& path, const std::string& value) {
 void write_schedule_svg(const Context& c, const scenario::RunResult& r, const std::string& path,
                         const std::string& title) {
   std::string dot = report::swimlane_dot(r, title);
-  write_output(path, ends_with(path, ".dot") ? dot : c.backend.render_svg(dot),
-               "schedule picture");
+  write_output(path, ends_with(path, ".dot") ? dot : c.backend.render_svg(dot), "schedule picture");
 }
 
 int cmd_boot(const Context& c) {

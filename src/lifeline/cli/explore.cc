@@ -77,9 +77,9 @@ int cmd_explore(const Context& c) {
     if (r.found) c.out << "\nreplay file: " << path << "\nshow it again: " << show << "\n";
   }
   if (r.found && a.schedule_svg)
-    write_schedule_svg(c, r.failing, *a.schedule_svg,
-                       "lifeline explore " + board_arg + " " + scenario_arg +
-                           ": the shrunk failing schedule");
+    write_schedule_svg(
+        c, r.failing, *a.schedule_svg,
+        "lifeline explore " + board_arg + " " + scenario_arg + ": the shrunk failing schedule");
   return r.found ? kExitFailed : kExitOk;
 }
 

@@ -201,19 +201,21 @@ std::string legend(bool run) {
     const char* color;
   };
   constexpr EdgeRow kEdges[] = {
-      {"phy-handle", "blue"},    {"sfp", "darkgreen"},           {"pcs-handle", "purple"},
-      {"pses", "darkorange"},    {"DSA conduit, port", "red"},   {"device link (dashed)", "gray45"},
+      {"phy-handle", "blue"},        {"sfp", "darkgreen"},
+      {"pcs-handle", "purple"},      {"pses", "darkorange"},
+      {"DSA conduit, port", "red"},  {"device link (dashed)", "gray45"},
       {"parent (dotted)", "gray50"},
   };
   for (const EdgeRow& r : kEdges)
     t += std::string("<tr><td border=\"0\"><font color=\"") + r.color + "\">&#8594; " + r.text +
          "</font></td></tr>";
-  if (run) t += "<tr><td border=\"0\"><font color=\"red3\">&#8594; gone (bold dashed)</font></td></tr>";
+  if (run)
+    t += "<tr><td border=\"0\"><font color=\"red3\">&#8594; gone (bold dashed)</font></td></tr>";
   return t + "</table>>";
 }
 
 // A cluster's folded suppliers: "3 other suppliers\nclock-controller,
-// gpio, pinctrl" (distinct node names; a count when one is there twice).
+// 2×pinctrl" (distinct node names; a count when one is there twice).
 std::string folded_label(const std::vector<std::string>& ids,
                          const std::map<std::string, const check::GraphNode*>& node) {
   std::map<std::string, int> names;
@@ -223,9 +225,9 @@ std::string folded_label(const std::vector<std::string>& ids,
   }
   std::string list;
   for (const auto& [name, count] : names)
-    list += (list.empty() ? "" : ", ") + name + (count > 1 ? " ×" + std::to_string(count) : "");
-  return std::to_string(ids.size()) + (ids.size() == 1 ? " other supplier\n" : " other suppliers\n") +
-         wrap_text(list, kWrap);
+    list += (list.empty() ? "" : ", ") + (count > 1 ? std::to_string(count) + "×" : "") + name;
+  return std::to_string(ids.size()) +
+         (ids.size() == 1 ? " other supplier\n" : " other suppliers\n") + wrap_text(list, kWrap);
 }
 
 class DotWriter {
@@ -243,14 +245,15 @@ class DotWriter {
     if (!p_.title.empty()) out += ", label=" + dot_quote(p_.title) + ", labelloc=t";
     out +=
         "];\n"
-        "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=9, margin=\"0.06,0.03\"];\n"
+        "  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=9, "
+        "margin=\"0.06,0.03\"];\n"
         "  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7];\n"
         "  legend [shape=plaintext, fontsize=8, label=" +
         legend(!p_.marks.empty() || !p_.findings.empty() || !p_.gone.empty()) + "];\n";
     std::set<std::string> drawn;
     for (const check::LinkCluster& c : view.clusters) {
-      out += "\n  subgraph " + dot_quote("cluster_" + c.id) + " {\n    label=" +
-             dot_quote(wrap_text(c.title, 40)) + cluster_look(c) + ";\n";
+      out += "\n  subgraph " + dot_quote("cluster_" + c.id) +
+             " {\n    label=" + dot_quote(wrap_text(c.title, 40)) + cluster_look(c) + ";\n";
       for (const std::string& id : c.members) {
         out += "    " + dot_quote(id) + " [" + node_attrs(*node_.at(id), mark(id)) + "];\n";
         drawn.insert(id);
@@ -299,10 +302,14 @@ class DotWriter {
                  " [style=dashed, color=gray60, arrowsize=0.5];\n";
       }
     }
-    for (const auto& e : p_.gone)
-      if (drawn.count(e.from) && drawn.count(e.to))
-        out += edge(e, std::string("style=\"dashed,bold\", color=red3, label=") +
-                           dot_quote("gone: " + e.kind));
+    // Gone edges in red; the kind named where the colour no longer says it
+    // (a phandle, a conduit), not on every parent and device link.
+    for (const auto& e : p_.gone) {
+      if (!drawn.count(e.from) || !drawn.count(e.to)) continue;
+      bool named = e.kind != "parent" && e.kind != "devlink" && e.kind != "netdev";
+      out += edge(e, std::string("style=\"dashed,bold\", color=red3") +
+                         (named ? ", label=" + dot_quote("gone: " + e.kind) : std::string()));
+    }
     return out + finding_edges_ + "}\n";
   }
 

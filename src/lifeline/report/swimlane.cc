@@ -15,7 +15,6 @@ namespace {
 
 using Row = scenario::ScheduleRow;
 
-
 std::string esc(const std::string& s) {
   std::string o;
   for (char c : s) {
@@ -102,14 +101,14 @@ class Table {
   }
 
  private:
-  static constexpr int kLaneWidth = 190;   // points
-  static constexpr size_t kLaneChars = 34; // what fits in it at 9pt
+  static constexpr int kLaneWidth = 190;    // points
+  static constexpr size_t kLaneChars = 34;  // what fits in it at 9pt
 
   std::string cells(const std::vector<std::string>& lane_cells, const std::string& bg) const {
     std::string out;
     for (const std::string& c : lane_cells)
-      out += "<td align=\"left\"" + (bg.empty() ? std::string() : " bgcolor=\"" + bg + "\"") +
-             ">" + (c.empty() ? std::string(" ") : c) + "</td>";
+      out += "<td align=\"left\"" + (bg.empty() ? std::string() : " bgcolor=\"" + bg + "\"") + ">" +
+             (c.empty() ? std::string(" ") : c) + "</td>";
     return out;
   }
 
@@ -123,9 +122,8 @@ class Table {
           bool runs = task == row.task;
           // A task with no model frame stands in the scenario's shell, between commands.
           std::string f = esc(fit(func, kLaneChars - 2));
-          lane_cells[it->second] =
-              runs ? "<font color=\"#1a237e\"><b>&#9654; " + f + "</b></font>"
-                   : "<font color=\"#78909c\">&#183; " + f + "</font>";
+          lane_cells[it->second] = runs ? "<font color=\"#1a237e\"><b>&#9654; " + f + "</b></font>"
+                                        : "<font color=\"#78909c\">&#183; " + f + "</font>";
           if (runs && row.preemption)
             lane_cells[it->second] += "<br/><font color=\"#b71c1c\"><b>PREEMPTS " +
                                       esc(fit(row.preempted, kLaneChars - 9)) + "</b></font>";
@@ -134,9 +132,9 @@ class Table {
         std::string step =
             row.preemption ? "<font color=\"#b71c1c\"><b>#" + std::to_string(row.choice) +
                                  "<br/>PREEMPTION</b></font>"
-            : row.rank     ? "<font color=\"#e65100\">#" + std::to_string(row.choice) +
-                             " rank " + std::to_string(row.rank) + "</font>"
-                           : "<font color=\"#90a4ae\">#" + std::to_string(row.choice) + "</font>";
+            : row.rank ? "<font color=\"#e65100\">#" + std::to_string(row.choice) + " rank " +
+                             std::to_string(row.rank) + "</font>"
+                       : "<font color=\"#90a4ae\">#" + std::to_string(row.choice) + "</font>";
         std::string attr = bg.empty() ? "" : " bgcolor=\"" + bg + "\"";
         return "<tr><td" + attr + ">" + step + "</td><td" + attr + "><font color=\"#90a4ae\">" +
                time_of(row.time) + "</font></td>" + cells(lane_cells, bg) + "</tr>\n";
@@ -146,10 +144,10 @@ class Table {
         if (it == lane_.end()) return "";
         bool command = row.text.rfind("$ ", 0) == 0;
         std::string text = esc(fit(row.text, kLaneChars));
-        lane_cells[it->second] = command ? "<font color=\"#0d47a1\"><b>" + text + "</b></font>"
-                                         : text;
-        return "<tr><td> </td><td><font color=\"#b0bec5\">" + time_of(row.time) +
-               "</font></td>" + cells(lane_cells, "") + "</tr>\n";
+        lane_cells[it->second] =
+            command ? "<font color=\"#0d47a1\"><b>" + text + "</b></font>" : text;
+        return "<tr><td> </td><td><font color=\"#b0bec5\">" + time_of(row.time) + "</font></td>" +
+               cells(lane_cells, "") + "</tr>\n";
       }
       case Row::Kind::kFinding: {
         if (row.finding < 0 || static_cast<size_t>(row.finding) >= r_.findings.size()) return "";
@@ -163,14 +161,15 @@ class Table {
         bool first = true;
         for (const std::string& l : finding_lines(f))
           for (const std::string& part : lines_of(wrap_text(l, width * kLaneChars - 4))) {
-            text += (first ? "<font color=\"#b71c1c\"><b>" + esc(part) + "</b></font>"
-                           : esc(part)) +
-                    "<br align=\"left\"/>";
+            text +=
+                (first ? "<font color=\"#b71c1c\"><b>" + esc(part) + "</b></font>" : esc(part)) +
+                "<br align=\"left\"/>";
             first = false;
           }
-        std::string out = "<tr><td bgcolor=\"#ffebee\"><font color=\"#b71c1c\"><b>FINDING</b></font></td>"
-                          "<td bgcolor=\"#ffebee\"><font color=\"#b71c1c\">" +
-                          time_of(row.time) + "</font></td>";
+        std::string out =
+            "<tr><td bgcolor=\"#ffebee\"><font color=\"#b71c1c\"><b>FINDING</b></font></td>"
+            "<td bgcolor=\"#ffebee\"><font color=\"#b71c1c\">" +
+            time_of(row.time) + "</font></td>";
         for (size_t i = 0; i < from; ++i) out += "<td> </td>";
         out += "<td colspan=\"" + std::to_string(width) +
                "\" align=\"left\" balign=\"left\" bgcolor=\"#ffebee\" color=\"#b71c1c\">" + text +
@@ -179,7 +178,8 @@ class Table {
       }
       case Row::Kind::kGap:
         return "<tr><td colspan=\"" + std::to_string(lanes_.size() + 2) +
-               "\"><font color=\"#607d8b\">&#8943; " + esc(row.text) + " later &#8943;</font></td></tr>\n";
+               "\"><font color=\"#607d8b\">&#8943; " + esc(row.text) +
+               " later &#8943;</font></td></tr>\n";
     }
     return "";
   }
@@ -223,10 +223,11 @@ std::string swimlane_text(const scenario::RunResult& r) {
     switch (row.kind) {
       case Row::Kind::kChoice: {
         for (const auto& [task, func] : row.runnable)
-          if (lane.count(task))
-            cells[lane[task]] = (task == row.task ? "▶ " : "· ") + func;
+          if (lane.count(task)) cells[lane[task]] = (task == row.task ? "▶ " : "· ") + func;
         std::string left = "#" + std::to_string(row.choice) +
-                           (row.preemption ? " PREEMPTION" : row.rank ? " rank " + std::to_string(row.rank) : "");
+                           (row.preemption ? " PREEMPTION"
+                            : row.rank     ? " rank " + std::to_string(row.rank)
+                                           : "");
         out += row_of(left, cells);
         if (row.preemption && lane.count(row.task)) {
           std::vector<std::string> note(s.tasks.size());

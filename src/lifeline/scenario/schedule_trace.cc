@@ -83,7 +83,8 @@ ScheduleTrace schedule_trace(const sim::Engine& e, const RecordingStrategy& reco
       r.preemption = p.current >= 0 && r.rank != 0;
       if (r.preemption) r.preempted = p.runnable[fifo].first;
       r.runnable = p.runnable;
-      r.text = r.preemption ? "preempts " + r.preempted : (r.rank ? "chosen (rank " + std::to_string(r.rank) + ")" : "runs");
+      r.text = r.preemption ? "preempts " + r.preempted
+                            : (r.rank ? "chosen (rank " + std::to_string(r.rank) + ")" : "runs");
       out.rows.push_back(std::move(r));
     }
     const sim::Event& x = ev[i];
