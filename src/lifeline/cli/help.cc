@@ -161,7 +161,7 @@ const std::vector<CommandHelp>& command_help() {
        "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
        "      --strategy pct --bound 3 --budget 500 --seed 7    # exits 1: it finds the race\n"
        "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
-       "      --schedule-svg race.svg -v    # the failing schedule as swimlanes"},
+       "      --schedule-svg race.svg -v    # exits 1: it finds the race, and draws it"},
       {"graph", "lifeline graph BOARD [--format dot|svg|json] [OPTIONS]",
        "the provider graph of a booted board, for Graphviz",
        "Print the provider graph of BOARD once booted, by link: one cluster per network link, "
