@@ -66,6 +66,7 @@ class Builder {
                   net::netif_running(nd) ? (nd->carrier ? "up" : "no-carrier") : "down", "", "",
                   ""});
         if (nd->parent) {
+          netdev_parents_.insert(nd->parent);
           add_device(nd->parent);
           edges_.push_back({id, dev_id(nd->parent), "netdev", ""});
         }
@@ -143,13 +144,16 @@ class Builder {
               std::string(core::dev_bus_name(d)),
               d->fwnode ? std::string(d->fwnode->base_name()) : ""});
   }
-  // A device's role by its firmware node; one without a node of its own is
-  // judged by what the network model made it: an mii_bus class device is an
-  // MDIO bus, a device on the MDIO bus a PHY (a switch's internal PHYs, which
-  // mdiobus_scan() finds with no DT node).
+  // A device's role by its firmware node; one whose node says nothing is
+  // judged by what the network model made it: a netdev's parent is a MAC, an
+  // mii_bus class device is an MDIO bus, a device on the MDIO bus a PHY (a
+  // switch's internal PHYs, which mdiobus_scan() finds with no DT node).
   std::string device_role(const core::Device* d) const {
     std::string role = role_of(d->fwnode, pcs_targets_);
     if (!role.empty()) return role;
+    // A multi-port MAC (mvpp2, CPSW): its ports carry the MAC properties, the
+    // controller owns the netdevs.
+    if (netdev_parents_.count(d)) return "mac";
     net::Net* n = net::Net::current_or_null();
     if (std::string(d->kind()) == "mii_bus") return "mdio";
     if (n && d->bus == n->mdio_bus_type) return "phy";
@@ -187,6 +191,7 @@ class Builder {
 
   bool all_;
   std::set<const core::FwNode*> pcs_targets_;
+  std::set<const core::Device*> netdev_parents_;
   std::map<const core::FwNode*, const net::NetDevice*> netdev_of_;
   std::map<std::string, GraphNode> nodes_;
   std::vector<GraphEdge> edges_;

@@ -102,6 +102,15 @@ TEST(Graph, AllDevicesKeepsEveryDevice) {
   for (const GraphNode& n : small.nodes) EXPECT_NE(node(all, n.id), nullptr) << n.id;
 }
 
+// mvpp2's controller owns the netdevs of its ports: it is the MAC of each.
+TEST(Graph, MultiPortMacIsAMac) {
+  Graph g = graph_of("armada-8040-mcbin.dts", false);
+  const GraphNode* cp1 = node(g, "dev:platform:f4000000.ethernet");
+  ASSERT_NE(cp1, nullptr);
+  EXPECT_EQ(cp1->role, "mac");
+  EXPECT_TRUE(has_edge(g, "netdev:eth2", "dev:platform:f4000000.ethernet", "netdev"));
+}
+
 TEST(Graph, SortedAndWithoutDuplicates) {
   Graph g = graph_of("armada-8040-mcbin.dts", false);
   ASSERT_FALSE(g.nodes.empty());
