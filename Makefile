@@ -16,7 +16,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= true
 
 .PHONY: all deps build build-asan build-fuzz test test-release test-asan test-fuzz fuzz demo bench \
-	clean format kernel-check
+	clean format kernel-check pictures
 
 all: build
 
@@ -64,6 +64,10 @@ test: test-release test-asan test-fuzz
 
 demo: build
 	$(RELEASE)/lifeline demo
+
+# The pictures in docs/ (docs/cli.md shows them), made by this lifeline.
+pictures: build
+	tools/pictures.sh $(CURDIR)/$(RELEASE)/lifeline docs
 
 # The bundled scenarios on Linux 6.12 in QEMU and on the model, compared
 # (docs/kernel-check.md). Fetches about 100 MB of Debian packages once.

@@ -14,6 +14,8 @@
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
+#include "lifeline/net/phy_device.h"
+#include "lifeline/net/phylink.h"
 
 namespace lifeline::check {
 
@@ -32,12 +34,16 @@ std::string role_of(const core::FwNode* n, const std::set<const core::FwNode*>& 
   if (dt::is_sfp_cage(*n)) return "sfp";
   if (dt::is_pse_controller(*n)) return "pse";
   if (dt::is_dsa_switch(*n)) return "dsa";
+  if (dt::is_dsa_port(*n)) return "dsa-port";
   return "";
 }
 
+// A class device (an MDIO bus's mii_bus, a netdev's own device) sits on no
+// bus, so no driver ever binds it: registered is all it can be.
 std::string state_of(const core::Device* d) {
   if (d->driver) return "bound";
   if (d->deferred.where != core::DeferredNode::Where::kNone) return "deferred";
+  if (!d->bus) return "registered";
   return "unbound";
 }
 
@@ -60,8 +66,10 @@ class Builder {
         if (nd->of_node) netdev_of_[nd->of_node] = nd;
         std::string id = "netdev:" + nd->name();
         add_node({id, nd->name(), "netdev", "", "",
-                  net::netif_running(nd) ? (nd->carrier ? "up" : "no-carrier") : "down"});
+                  net::netif_running(nd) ? (nd->carrier ? "up" : "no-carrier") : "down", "", "",
+                  ""});
         if (nd->parent) {
+          netdev_parents_.insert(nd->parent);
           add_device(nd->parent);
           edges_.push_back({id, dev_id(nd->parent), "netdev", ""});
         }
@@ -76,12 +84,22 @@ class Builder {
         for (const net::DsaPort* dp : ds->ports) {
           std::string id = "port:" + ds->dev->name() + ":" + std::to_string(dp->index);
           std::string type = net::dsa_port_type_name(dp->type);
-          add_node({id,
-                    (dp->label.empty() ? "port " + std::to_string(dp->index) : dp->label) + " (" +
-                        type + ")",
-                    "dsa-port", "dsa", "", dp->lost ? "unused (setup failed)" : type});
-          edges_.push_back({id, dev_id(ds->dev), "port", ""});
+          add_node({id, dp->label.empty() ? "port " + std::to_string(dp->index) : dp->label,
+                    "dsa-port", "dsa-port", "", dp->lost ? "unused (setup failed)" : type});
+          // A link runs netdev -> user port -> switch -> CPU port -> conduit.
+          if (dp->type == net::DsaPortType::DSA_PORT_TYPE_CPU ||
+              dp->type == net::DsaPortType::DSA_PORT_TYPE_DSA)
+            edges_.push_back({dev_id(ds->dev), id, "dsa-port", ""});
+          else
+            edges_.push_back({id, dev_id(ds->dev), "port", ""});
           if (dp->dn) port_of_[dp->dn] = id;
+          // The PHY its phylink attached (the switch's internal PHY at the
+          // port's address has no phandle to draw).
+          if (dp->pl && !dp->pl->freed())
+            if (const net::PhyDevice* phy = dp->pl->phydev.get(); phy && !phy->freed()) {
+              add_device(phy);
+              edges_.push_back({id, dev_id(phy), "phy", ""});
+            }
           if (dp->user && !dp->user->freed() &&
               dp->user->reg_state == net::NetregState::NETREG_REGISTERED)
             edges_.push_back({"netdev:" + dp->user->name(), id, "user", ""});
@@ -125,6 +143,13 @@ class Builder {
         for (size_t i = 0; i < 4; ++i) phandle_edge(node.get(), "pcs-handle", "pcs-handle", i);
         phandle_edge(node.get(), "pses", "pses");
         if (dt::is_dsa_cpu_port(*node)) phandle_edge(node.get(), "ethernet", "conduit");
+        // A switch the model has no ports for (it did not register): its CPU
+        // and DSA ports' nodes, what its conduit edge leaves from, joined to it.
+        if (dt::is_dsa_switch(*node) && node->dev && !node->dev->freed())
+          for (core::FwNode* port : dt::dsa_ports(*node))
+            if (!netdev_of_.count(port) && !port_of_.count(port) &&
+                (dt::is_dsa_cpu_port(*port) || port->has_property("link")))
+              edges_.push_back({id_for(node.get()), id_for(port), "dsa-port", ""});
       }
     }
     Graph g;
@@ -147,8 +172,36 @@ class Builder {
   void add_device(const core::Device* d) {
     std::string id = dev_id(d);
     if (has(id)) return;
-    add_node({id, d->name(), "device", role_of(d->fwnode, pcs_targets_),
-              d->driver ? d->driver->name() : "", state_of(d)});
+    std::string state = state_of(d);
+    add_node({id, d->name(), "device", device_role(d), d->driver ? d->driver->name() : "", state,
+              state == "deferred" ? d->deferred_probe_reason : "",
+              std::string(core::dev_bus_name(d)),
+              d->fwnode ? std::string(d->fwnode->base_name()) : ""});
+  }
+  // A device's role by its firmware node; one whose node says nothing is
+  // judged by what the network model made it: a netdev's parent is a MAC, an
+  // mii_bus class device is an MDIO bus, a device on the MDIO bus a PHY (a
+  // switch's internal PHYs, which mdiobus_scan() finds with no DT node).
+  std::string device_role(const core::Device* d) const {
+    std::string role = role_of(d->fwnode, pcs_targets_);
+    if (!role.empty()) return role;
+    // A multi-port MAC (mvpp2, CPSW): its ports carry the MAC properties, the
+    // controller owns the netdevs.
+    if (netdev_parents_.count(d)) return "mac";
+    net::Net* n = net::Net::current_or_null();
+    if (std::string(d->kind()) == "mii_bus") return "mdio";
+    if (n && d->bus == n->mdio_bus_type) return "phy";
+    return "";
+  }
+  // Where a phandle edge leaves from: a MAC's own device when the netdev's
+  // parent is that node's device (netdev -> MAC -> PHY), else the netdev
+  // standing for its port (a port of a multi-port MAC, a DSA user port).
+  std::string source_for(const core::FwNode* n) {
+    auto it = netdev_of_.find(n);
+    if (it != netdev_of_.end() && it->second->parent && it->second->parent->fwnode == n &&
+        !it->second->parent->freed())
+      return dev_id(it->second->parent);
+    return id_for(n);
   }
   // The graph node standing for a firmware node: its netdev, its device, or itself.
   std::string id_for(const core::FwNode* n) {
@@ -159,18 +212,21 @@ class Builder {
       return dev_id(n->dev);
     }
     std::string id = "node:" + n->full_path;
-    if (!has(id)) add_node({id, n->full_path, "fwnode", role_of(n, pcs_targets_), "", "no device"});
+    if (!has(id))
+      add_node({id, n->full_path, "fwnode", role_of(n, pcs_targets_), "", "no device", "", "",
+                std::string(n->base_name())});
     return id;
   }
   void phandle_edge(const core::FwNode* from, const char* prop, const char* kind,
                     size_t index = 0) {
     core::FwNode* to = core::parse_phandle(from, prop, index);
     if (!to) return;
-    edges_.push_back({id_for(from), id_for(to), kind, ""});
+    edges_.push_back({source_for(from), id_for(to), kind, ""});
   }
 
   bool all_;
   std::set<const core::FwNode*> pcs_targets_;
+  std::set<const core::Device*> netdev_parents_;
   std::map<const core::FwNode*, const net::NetDevice*> netdev_of_;
   std::map<const core::FwNode*, std::string> port_of_;  // a DSA port's node -> its graph node
   std::map<std::string, GraphNode> nodes_;

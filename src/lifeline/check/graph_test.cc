@@ -33,11 +33,18 @@ const GraphNode* node(const Graph& g, const std::string& id) {
 
 TEST(Graph, ClearfogProvidersAndTheirPhandles) {
   Graph g = graph_of("armada-388-clearfog-pro.dts", false);
-  // eth0 -> its mvneta, and phy-handle to the 88E1512 on orion-mdio.
+  // eth0 -> its mvneta, whose phy-handle names the 88E1512 on orion-mdio:
+  // the phandle leaves from the MAC's device (netdev -> MAC -> PHY).
   EXPECT_TRUE(has_edge(g, "netdev:eth0", "dev:platform:f1070000.ethernet", "netdev"));
-  EXPECT_TRUE(has_edge(g, "netdev:eth0", "dev:mdio_bus:f1072004.mdio-mii:00", "phy-handle"));
+  EXPECT_TRUE(has_edge(g, "dev:platform:f1070000.ethernet", "dev:mdio_bus:f1072004.mdio-mii:00",
+                       "phy-handle"));
   // eth2 sits behind the SFP cage.
-  EXPECT_TRUE(has_edge(g, "netdev:eth2", "dev:platform:sfp", "sfp"));
+  EXPECT_TRUE(has_edge(g, "dev:platform:f1034000.ethernet", "dev:platform:sfp", "sfp"));
+  // The switch's CPU port, which has no netdev, is joined to the switch.
+  bool cpu_port = false;
+  for (const GraphEdge& e : g.edges)
+    cpu_port = cpu_port || (e.kind == "dsa-port" && e.from == "dev:mdio_bus:f1072004.mdio-mii:04");
+  EXPECT_TRUE(cpu_port);
   // The switch's CPU port names eth1's MAC as its conduit.
   bool conduit = false;
   for (const GraphEdge& e : g.edges)
@@ -52,6 +59,15 @@ TEST(Graph, ClearfogProvidersAndTheirPhandles) {
   EXPECT_EQ(phy->role, "phy");
   EXPECT_EQ(phy->driver, "Marvell 88E1510");
   EXPECT_EQ(phy->state, "bound");
+  // An MDIO bus's class device is registered, not "unbound": no driver binds a class device.
+  const GraphNode* bus = node(g, "dev::f1072004.mdio-mii");
+  ASSERT_NE(bus, nullptr);
+  EXPECT_EQ(bus->state, "registered");
+  EXPECT_EQ(bus->role, "mdio");
+  // The switch's internal MDIO bus and PHYs have no DT node of their own.
+  const GraphNode* internal = node(g, "dev:mdio_bus:mv88e6xxx-0:00");
+  ASSERT_NE(internal, nullptr);
+  EXPECT_EQ(internal->role, "phy");
   const GraphNode* eth0 = node(g, "netdev:eth0");
   ASSERT_NE(eth0, nullptr);
   EXPECT_EQ(eth0->state, "down");
@@ -86,6 +102,15 @@ TEST(Graph, AllDevicesKeepsEveryDevice) {
   for (const GraphNode& n : small.nodes) EXPECT_NE(node(all, n.id), nullptr) << n.id;
 }
 
+// mvpp2's controller owns the netdevs of its ports: it is the MAC of each.
+TEST(Graph, MultiPortMacIsAMac) {
+  Graph g = graph_of("armada-8040-mcbin.dts", false);
+  const GraphNode* cp1 = node(g, "dev:platform:f4000000.ethernet");
+  ASSERT_NE(cp1, nullptr);
+  EXPECT_EQ(cp1->role, "mac");
+  EXPECT_TRUE(has_edge(g, "netdev:eth2", "dev:platform:f4000000.ethernet", "netdev"));
+}
+
 TEST(Graph, SortedAndWithoutDuplicates) {
   Graph g = graph_of("armada-8040-mcbin.dts", false);
   ASSERT_FALSE(g.nodes.empty());
@@ -112,7 +137,11 @@ TEST(Graph, ClearfogDsaPortsUnderTheirSwitch) {
     std::string port = "port:f1072004.mdio-mii:04:" + std::to_string(i);
     ASSERT_NE(node(g, port), nullptr) << port;
     EXPECT_EQ(node(g, port)->kind, "dsa-port");
-    EXPECT_TRUE(has_edge(g, port, sw, "port")) << port;
+    // The CPU port (5) is what the link is followed along, from the switch.
+    if (i == 5)
+      EXPECT_TRUE(has_edge(g, sw, port, "dsa-port")) << port;
+    else
+      EXPECT_TRUE(has_edge(g, port, sw, "port")) << port;
   }
   EXPECT_TRUE(has_edge(g, "netdev:lan1", "port:f1072004.mdio-mii:04:4", "user"));
   EXPECT_EQ(node(g, "port:f1072004.mdio-mii:04:5")->state, "cpu");

@@ -92,6 +92,23 @@ void add_positionals(CLI::App* sub, const Positionals& p, std::string (&values)[
 
 // The options only one command has.
 void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
+  if (cmd == "run" || cmd == "compare")
+    sub->add_option(
+           "--graph", a.graph_out,
+           describe(cmd == "run" ? "write the provider graph at the end of the run to FILE (SVG; "
+                                   "DOT when FILE ends in .dot), with what the scenario changed "
+                                   "marked and the findings pinned to their device"
+                                 : "write the picture `run --graph` draws for each value, to FILE "
+                                   "with -VALUE before its extension"))
+        ->type_name("FILE");
+  if (cmd == "run" || cmd == "explore")
+    sub->add_option("--schedule-svg", a.schedule_svg,
+                    describe(cmd == "run" ? "write the schedule of the run as swimlanes (SVG) to "
+                                            "FILE: one lane per task, the preemptions, the findings"
+                                          : "write the shrunk failing schedule as swimlanes (SVG) "
+                                            "to FILE: one lane per task, its preemptions, the "
+                                            "finding with its stacks"))
+        ->type_name("FILE");
   if (cmd == "run") {
     sub->add_option("--replay", a.replay,
                     describe("follow the schedule that `lifeline explore` recorded in FILE; its "
@@ -197,7 +214,11 @@ void add_common_options(CLI::App* sub, const std::string& cmd, Args& a) {
   if (cmd == "run")
     sub->add_flag("-v,--verbose", a.verbose,
                   describe("every event in the timeline, the boot's and every scheduling "
-                           "decision, and the final state in full"));
+                           "decision, and the final state in full; with --replay, the schedule "
+                           "as swimlanes in text"));
+  if (cmd == "explore")
+    sub->add_flag("-v,--verbose", a.verbose,
+                  describe("the shrunk failing schedule as swimlanes in text, a lane per task"));
 }
 
 // Words before the command: a misspelt command, or options in the wrong place.

@@ -28,6 +28,9 @@ struct Args {
   std::optional<std::string> replay;
   // compare
   std::optional<std::string> vary;
+  // run, compare: --graph FILE (the picture at the end); run, explore:
+  // --schedule-svg FILE (the schedule as swimlanes)
+  std::optional<std::string> graph_out, schedule_svg;
   // explore
   std::optional<std::string> strategy, bound, budget, replay_out;
   // graph

@@ -20,6 +20,8 @@
 #include "lifeline/net/knobs.h"
 #include "lifeline/report/graphviz.h"
 #include "lifeline/report/json.h"
+#include "lifeline/report/run_graph.h"
+#include "lifeline/report/swimlane.h"
 #include "lifeline/report/text.h"
 #include "lifeline/sim/input_file.h"
 #include "lifeline/sim/user_error.h"
@@ -78,6 +80,43 @@ std::string read_file(const std::string& path, std::string_view what) {
   return sim::read_input_file(path, what, sim::kMaxScenarioBytes);
 }
 
+void write_output(const std::string& path, const std::string& text, std::string_view what) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  if (!out)
+    throw sim::UserError(path + ": cannot write the " + std::string(what) + ": " +
+                         std::strerror(errno));
+}
+
+namespace {
+
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// --graph FILE: the picture of a run, as SVG (DOT when FILE ends in .dot).
+void write_run_graph(const Context& c, const scenario::RunResult& r, const std::string& path) {
+  report::RunGraph g = report::run_graph(r);
+  std::string dot = report::to_dot(g.graph, g.picture);
+  write_output(path, ends_with(path, ".dot") ? dot : c.backend.render_svg(dot), "graph");
+}
+
+// FILE with -VALUE before its extension: compare's picture of one column.
+std::string with_value(const std::string& path, const std::string& value) {
+  std::filesystem::path p(path);
+  std::string ext = p.extension().string();
+  p.replace_extension();
+  return p.string() + "-" + value + ext;
+}
+
+}  // namespace
+
+void write_schedule_svg(const Context& c, const scenario::RunResult& r, const std::string& path,
+                        const std::string& title) {
+  std::string dot = report::swimlane_dot(r, title);
+  write_output(path, ends_with(path, ".dot") ? dot : c.backend.render_svg(dot), "schedule picture");
+}
+
 int cmd_boot(const Context& c) {
   scenario::RunOptions o = run_options(c.args);
   scenario::Board board = c.backend.load_board(c.args.positionals[0]);
@@ -118,7 +157,15 @@ int cmd_run(const Context& c) {
     scenario::check_replay_belongs(*replay, *a.replay, board_arg, s, o.knobs);
     for (const auto& [k, v] : replay->knobs) o.knobs.emplace(k, v);
   }
+  o.graph = a.graph_out.has_value();
+  // The schedule's steps: for the picture, and for -v of a replay.
+  o.schedule = a.schedule_svg.has_value() || (a.verbose && replay);
   scenario::RunResult r = c.backend.run(board, s, o);
+  if (a.graph_out) write_run_graph(c, r, *a.graph_out);
+  if (a.schedule_svg)
+    write_schedule_svg(c, r, *a.schedule_svg,
+                       "lifeline run " + board_arg + " " + scenario_arg +
+                           (a.replay ? " --replay " + *a.replay : std::string()));
   if (a.json) {
     report::Json d = report::document("run", report::to_json(r));
     d["replay_file"] = a.replay ? report::Json(*a.replay) : report::Json(nullptr);
@@ -131,6 +178,7 @@ int cmd_run(const Context& c) {
               << "; what follows is not the recorded execution\n";
     }
     c.out << report::format_run(r, a.verbose);
+    if (a.verbose && r.steps) c.out << "\n" << report::swimlane_text(r);
   }
   return run_failed(r) ? kExitFailed : kExitOk;
 }
@@ -147,7 +195,11 @@ int compare(const Context& c, const std::string& command, const std::string& boa
   scenario::Board board = c.backend.load_board(board_arg);
   add_phy_ids(c.args, board, o);
   scenario::Scenario s = c.backend.load_scenario(scenario_arg);
+  o.graph = c.args.graph_out.has_value();
   scenario::CompareResult r = c.backend.compare(board, s, knob, values, o);
+  if (c.args.graph_out)
+    for (size_t i = 0; i < r.runs.size() && i < r.values.size(); ++i)
+      write_run_graph(c, r.runs[i], with_value(*c.args.graph_out, r.values[i]));
   if (c.args.json) {
     c.out << report::dump(report::document(command, report::to_json(r)));
   } else {
@@ -194,12 +246,14 @@ int cmd_graph(const Context& c) {
   scenario::Board board = c.backend.load_board(a.positionals[0]);
   add_phy_ids(a, board, o);
   check::Graph g = c.backend.graph(board, o, a.all);
+  report::GraphPicture picture;
+  picture.all = a.all;
   if (format == "json")
     c.out << report::dump(report::document("graph", report::to_json(g)));
   else if (format == "svg")
-    c.out << c.backend.render_svg(report::to_dot(g));
+    c.out << c.backend.render_svg(report::to_dot(g, picture));
   else
-    c.out << report::to_dot(g);
+    c.out << report::to_dot(g, picture);
   return kExitOk;
 }
 

@@ -43,6 +43,12 @@ std::string shell_quote(std::string_view word);
 // The whole file; a file that cannot be read is a sim::UserError naming
 // `what` it was ("replay file").
 std::string read_file(const std::string& path, std::string_view what);
+// Writes an output file (a picture); a failure is a sim::UserError naming it.
+void write_output(const std::string& path, const std::string& text, std::string_view what);
+// --schedule-svg FILE: the run's schedule as swimlanes (report/swimlane.h).
+// SVG, or DOT when FILE ends in .dot.
+void write_schedule_svg(const Context& c, const scenario::RunResult& r, const std::string& path,
+                        const std::string& title);
 
 }  // namespace lifeline::cli
 

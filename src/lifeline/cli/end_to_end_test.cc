@@ -105,7 +105,8 @@ TEST(EndToEnd, Graph) {
   auto o = real({"graph", kBoard});
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_TRUE(o.out.starts_with("digraph lifeline {")) << o.out;
-  EXPECT_NE(o.out.find("label=\"phy-handle\""), std::string::npos);
+  EXPECT_NE(o.out.find("subgraph \"cluster_link:eth0\""), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("[color=blue, penwidth=1.5]"), std::string::npos) << o.out;  // phy-handle
 }
 
 // --phy-id on the commands that only boot: the ID is used, and a DEV that

@@ -13,6 +13,7 @@
 #include "lifeline/cli/commands.h"
 #include "lifeline/cli/options.h"
 #include "lifeline/report/json.h"
+#include "lifeline/report/swimlane.h"
 #include "lifeline/report/text.h"
 #include "lifeline/sim/user_error.h"
 
@@ -45,6 +46,9 @@ int cmd_explore(const Context& c) {
     o.bound = static_cast<int>(std::min<uint64_t>(parse_number("--bound", *a.bound), 1'000'000));
   if (a.budget) o.budget = parse_number("--budget", *a.budget, 1);
   o.run = run_options(a, /*default_seed=*/0);
+  // -v is the schedule as swimlanes; the failing run is printed as always.
+  o.run.verbose = false;
+  o.run.schedule = a.schedule_svg.has_value() || a.verbose;
   if (a.seed) o.seed = o.run.seed;
   const std::string& board_arg = a.positionals[0];
   const std::string& scenario_arg = a.positionals[1];
@@ -69,8 +73,13 @@ int cmd_explore(const Context& c) {
     c.out << report::dump(d);
   } else {
     c.out << report::format_explore(r);
+    if (r.found && a.verbose && r.failing.steps) c.out << "\n" << report::swimlane_text(r.failing);
     if (r.found) c.out << "\nreplay file: " << path << "\nshow it again: " << show << "\n";
   }
+  if (r.found && a.schedule_svg)
+    write_schedule_svg(
+        c, r.failing, *a.schedule_svg,
+        "lifeline explore " + board_arg + " " + scenario_arg + ": the shrunk failing schedule");
   return r.found ? kExitFailed : kExitOk;
 }
 

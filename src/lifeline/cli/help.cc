@@ -68,7 +68,10 @@ std::string program_footer(const std::vector<std::string>& bundled_boards) {
       "  --set KNOB=VALUE        select the design a knob models (repeatable)\n"
       "  --json                  the report as one JSON document (docs/json.md)\n"
       "  --seed N                explore: seed of the pct and random strategies\n"
-      "  -v,--verbose            run: every event of the timeline, every scheduling decision\n"
+      "  -v,--verbose            run: every event of the timeline, every scheduling decision;\n"
+      "                          explore, run --replay: the schedule as swimlanes in text\n"
+      "  --graph FILE            run, compare: the provider graph at the end, what changed marked\n"
+      "  --schedule-svg FILE     run, explore: the (shrunk failing) schedule as swimlanes\n"
       "  --phy-id DEV=0xID       the ID of a PHY the device tree does not give (repeatable; not "
       "demo)\n"
       "\n"
@@ -135,7 +138,8 @@ const std::vector<CommandHelp>& command_help() {
        "changed since boot. Exit status 1 when an expect failed.",
        "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn\n"
        "  lifeline run armada-388-clearfog-pro scenarios/s1-clearfog.scn --set phy-loss=replay -v\n"
-       "  lifeline run --replay FILE    (the command `lifeline explore` prints)"},
+       "  lifeline run --replay FILE    (the command `lifeline explore` prints)\n"
+       "  lifeline run armada-388-clearfog-pro scenarios/s3-clearfog.scn --graph s3.svg"},
       {"compare", "lifeline compare BOARD SCENARIO --vary KNOB=V1,V2,... [OPTIONS]",
        "run a scenario once per design and compare them in one table",
        "Run SCENARIO once per value of a knob and print one table with a column per value. "
@@ -156,13 +160,18 @@ const std::vector<CommandHelp>& command_help() {
        "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
        "      --strategy dfs --bound 1    # exits 1: it finds the race\n"
        "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
-       "      --strategy pct --bound 3 --budget 500 --seed 7    # exits 1: it finds the race"},
+       "      --strategy pct --bound 3 --budget 500 --seed 7    # exits 1: it finds the race\n"
+       "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
+       "      --schedule-svg race.svg -v    # exits 1: it finds the race, and draws it"},
       {"graph", "lifeline graph BOARD [--format dot|svg|json] [OPTIONS]",
        "the provider graph of a booted board, for Graphviz",
-       "Print the provider graph of BOARD once booted: the devices around each MAC, the "
-       "phandles that join them by kind (phy-handle, sfp, pcs-handle, pses, DSA conduit), "
-       "device links with their flags and state, parents (a PHY's MDIO bus), and netdevs. Laid "
-       "out netdev -> MAC -> PHY/PCS/SFP/PSE -> MDIO bus, left to right.",
+       "Print the provider graph of BOARD once booted, by link: one cluster per network link, "
+       "left to right (netdev -> MAC -> PCS -> PHY -> MDIO bus -> controller; SFP cage -> "
+       "module; DSA port -> switch -> conduit; PHY -> PSE controller), phandles by colour "
+       "(phy-handle, sfp, pcs-handle, pses, DSA conduit), device states by colour with a legend "
+       "(bound, deferred with its reason, unbound), and the suppliers that are not network "
+       "providers (clocks, pinctrl, GPIO, regulators) folded into one node per cluster. --all "
+       "draws every device and every device link with its flags.",
        "  lifeline graph imx8mp-evk | dot -Tpng > imx8mp-evk.png\n"
        "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
        "  lifeline graph fsl-ls1028a-rdb --all --format json"},

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // JSON of compare, explore and the provider graph.
+#include "lifeline/check/graph_links.h"
 #include "lifeline/report/compare_table.h"
 #include "lifeline/report/json.h"
 
@@ -42,11 +43,25 @@ Json to_json(const check::Graph& g) {
                          {"kind", n.kind},
                          {"role", n.role},
                          {"driver", n.driver},
-                         {"state", n.state}});
+                         {"state", n.state},
+                         {"reason", n.reason},
+                         {"bus", n.bus},
+                         {"node_name", n.node_name}});
   Json edges = Json::array();
   for (const auto& e : g.edges)
     edges.push_back(Json{{"from", e.from}, {"to", e.to}, {"kind", e.kind}, {"label", e.label}});
-  return Json{{"nodes", nodes}, {"edges", edges}};
+  Json clusters = Json::array();
+  for (const check::LinkCluster& c : check::links_of(g).clusters) {
+    const char* kind = c.kind == check::LinkCluster::Kind::kLink     ? "link"
+                       : c.kind == check::LinkCluster::Kind::kShared ? "shared"
+                                                                     : "no-netdev";
+    clusters.push_back(Json{{"id", c.id},
+                            {"kind", kind},
+                            {"title", c.title},
+                            {"members", c.members},
+                            {"suppliers", c.suppliers}});
+  }
+  return Json{{"nodes", nodes}, {"edges", edges}, {"clusters", clusters}};
 }
 
 }  // namespace lifeline::report

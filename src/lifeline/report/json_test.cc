@@ -171,10 +171,17 @@ TEST(Json, Graph) {
   EXPECT_EQ(j["nodes"].size(), 5u);
   EXPECT_EQ(j["nodes"][3].dump(),
             R"({"id":"dev:stmmac-1","label":"stmmac-1","kind":"device","role":"mdio",)"
-            R"("driver":"","state":"bound"})");
+            R"("driver":"","state":"bound","reason":"","bus":"","node_name":""})");
   EXPECT_EQ(j["edges"][2].dump(),
             R"({"from":"dev:platform:30bf0000.ethernet","to":"dev:mdio_bus:stmmac-1:01",)"
             R"("kind":"phy-handle","label":""})");
+  // The clusters by link: eth1's, then the MAC that deferred, which no netdev reaches.
+  ASSERT_EQ(j["clusters"].size(), 2u);
+  EXPECT_EQ(j["clusters"][0].dump(),
+            R"({"id":"link:eth1","kind":"link","title":"eth1","members":["netdev:eth1",)"
+            R"("dev:platform:30bf0000.ethernet","dev:mdio_bus:stmmac-1:01","dev:stmmac-1"],)"
+            R"("suppliers":[]})");
+  EXPECT_EQ(j["clusters"][1]["kind"], "no-netdev");
 }
 
 TEST(Json, ByteIdenticalForTheSameInput) {

@@ -59,20 +59,22 @@ void make_temp(TempFile& f) {
   f.path = templ;
 }
 
-// The first line `dot` wrote on stderr, if any.
-std::string first_line(int fd) {
+// What `dot` wrote on stderr (its first 64 KiB).
+std::string said(int fd) {
   std::string text;
-  char buf[4096];
+  char buf[65536];
   lseek(fd, 0, SEEK_SET);
   ssize_t n = read(fd, buf, sizeof buf);
   if (n > 0) text.assign(buf, static_cast<size_t>(n));
-  text = text.substr(0, text.find('\n'));
   return text;
 }
 
 }  // namespace
 
-std::string render_svg(const std::string& dot) {
+std::string render_svg(const std::string& dot) { return render_graphviz(dot, "svg"); }
+
+std::string render_graphviz(const std::string& dot, const std::string& format,
+                            std::string* warnings) {
   TempFile in, errors;
   make_temp(in);
   make_temp(errors);
@@ -87,8 +89,8 @@ std::string render_svg(const std::string& dot) {
   posix_spawn_file_actions_adddup2(&actions, errors.fd, 2);
   posix_spawn_file_actions_addclose(&actions, out[0]);
   posix_spawn_file_actions_addclose(&actions, out[1]);
-  char arg0[] = "dot", arg1[] = "-Tsvg";
-  char* argv[] = {arg0, arg1, nullptr};
+  std::string arg0 = "dot", arg1 = "-T" + format;
+  char* argv[] = {arg0.data(), arg1.data(), nullptr};
   pid_t pid;
   int rc = posix_spawnp(&pid, "dot", &actions, nullptr, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -110,12 +112,14 @@ std::string render_svg(const std::string& dot) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
+  std::string stderr_text = said(errors.fd);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::string said = first_line(errors.fd);
+    std::string line = stderr_text.substr(0, stderr_text.find('\n'));
     throw sim::UserError("Graphviz 'dot' failed on the provider graph" +
-                         (said.empty() ? std::string() : " (" + said + ")") +
+                         (line.empty() ? std::string() : " (" + line + ")") +
                          "; --format dot shows the input it was given");
   }
+  if (warnings) *warnings = stderr_text;
   return svg;
 }
 

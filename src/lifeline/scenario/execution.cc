@@ -79,6 +79,8 @@ void Execution::setup(sim::Engine& e) {
   state_.expects.clear();
   state_.invariants.reset();
   state_.after_boot = state_.final_state = check::Snapshot{};
+  state_.graph_after_boot.reset();
+  state_.graph_final.reset();
   state_.failed_steps.clear();
   state_.stop.reset();
   state_.current = nullptr;
@@ -125,6 +127,7 @@ void Execution::scenario_main() {
   state_.current = &boot;
   bool settled = settle();
   if (options_.trace) state_.after_boot = check::take_snapshot();  // quiet runs report no state
+  if (options_.graph) state_.graph_after_boot = check::build_graph();
   state_.scenario_start = sim::now();
   // A view, not a copy: current points into it after this task has died.
   std::span<const Command> actions(scenario_.commands);
@@ -140,6 +143,7 @@ void Execution::scenario_main() {
   if (!state_.stop) check_invariants();
   state_.metrics.finish();
   if (options_.trace) state_.final_state = check::take_snapshot();
+  if (options_.graph) state_.graph_final = check::build_graph();
   state_.finished = !state_.stop;
 }
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "lifeline/check/graph.h"
 #include "lifeline/check/invariants.h"
 #include "lifeline/check/snapshot.h"
 #include "lifeline/net/system.h"
@@ -48,6 +49,7 @@ struct ExecutionState {
   std::string last_error;  // what the last failed command printed
   check::InvariantReporter invariants;
   check::Snapshot after_boot, final_state;
+  std::optional<check::Graph> graph_after_boot, graph_final;  // RunOptions::graph
   MetricsRecorder metrics;
   sim::Time scenario_start = 0;
 };

@@ -84,6 +84,8 @@ RunResult Execution::result(const sim::Engine& e) const {
   r.timeline = timeline_of(e, state_.scenario_start, options_.verbose);
   r.after_boot = state_.after_boot;
   r.final_state = state_.final_state;
+  r.graph_after_boot = state_.graph_after_boot;
+  r.graph_final = state_.graph_final;
   r.findings = e.findings();
   r.expects = state_.expects;
   r.failed_steps = state_.failed_steps;
@@ -99,6 +101,7 @@ RunResult Execution::result(const sim::Engine& e) const {
                                   stop_reason_name(r.stopped->reason), r.stopped->detail),
                       TimelineEntry::Kind::kModel});
     if (options_.trace) r.final_state = check::take_snapshot();
+    if (options_.graph) r.graph_final = check::build_graph();
   }
   // Stopped before the boot settled: the state at the stop is all there is.
   if (r.stopped && r.stopped->line == 0 && options_.trace) r.after_boot = r.final_state;

@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "lifeline/check/graph.h"
 #include "lifeline/check/snapshot.h"
+#include "lifeline/scenario/schedule_trace.h"
 #include "lifeline/sim/finding.h"
 #include "lifeline/sim/time.h"
 
@@ -120,6 +122,10 @@ struct RunResult {
   bool no_actions = false;               // the scenario only boots (and waits, expects)
   bool replay_diverged = false;
   std::string replay_divergence;  // why, when it diverged
+  // With RunOptions::graph: the provider graph once booted and at the end.
+  std::optional<check::Graph> graph_after_boot, graph_final;
+  // With RunOptions::schedule: the schedule's steps, for the swimlanes.
+  std::optional<ScheduleTrace> steps;
 
   // Failed or unreached expects.
   int expects_failed() const;

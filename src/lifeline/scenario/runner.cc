@@ -120,15 +120,29 @@ check::Graph graph_board(const Board& board, const RunOptions& options, bool all
 RunResult run_scenario(const Board& board, const Scenario& scenario, const RunOptions& options) {
   Execution ex(board, scenario, options);
   sim::Engine& engine = runner_engine();
+  sim::PrefixStrategy replay;
+  sim::Strategy* strategy = nullptr;
   if (!options.replay.empty()) {
-    sim::PrefixStrategy replay;
     replay.set_prefix(options.replay);
-    RunResult r = run_once(engine, ex, options, &replay);
+    strategy = &replay;
+  }
+  RunResult r;
+  if (options.schedule) {
+    // The same choices, noted as they are made (schedule_trace.h).
+    RecordingStrategy recording(strategy);
+    r = run_and_take(engine, ex, /*trace=*/true, &recording, [&] {
+      RunResult taken = ex.result(engine);
+      taken.steps = schedule_trace(engine, recording);
+      return taken;
+    });
+  } else {
+    r = run_once(engine, ex, options, strategy);
+  }
+  if (strategy) {
     r.replay_divergence = replay.divergence();
     r.replay_diverged = !r.replay_divergence.empty();
-    return r;
   }
-  return run_once(engine, ex, options, nullptr);
+  return r;
 }
 
 CompareResult compare_scenario(const Board& board, const Scenario& scenario,

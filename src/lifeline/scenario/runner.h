@@ -50,6 +50,11 @@ struct RunOptions {
   // process: an oops then kills that command, not the scenario, and the
   // next command runs (kernel-check plays scenarios so on a real guest).
   bool command_processes = false;
+  // --graph: keep the provider graph after boot and at the end
+  // (RunResult::graph_after_boot, graph_final).
+  bool graph = false;
+  // --schedule-svg: record the schedule's steps (RunResult::steps).
+  bool schedule = false;
 };
 
 // Boots the board (as a scenario with only `boot`) and settles.
