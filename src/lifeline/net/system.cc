@@ -12,6 +12,7 @@
 #include "lifeline/dt/bus_devices.h"
 #include "lifeline/dt/bus_roles.h"
 #include "lifeline/dt/buses.h"
+#include "lifeline/dt/fsl_mc.h"
 #include "lifeline/dt/generic_drivers.h"
 #include "lifeline/dt/net_roles.h"
 #include "lifeline/dt/node_set.h"
@@ -20,6 +21,7 @@
 #include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/catalog/phy_catalog.h"
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/dpaa2/dpaa2_eth.h"
 #include "lifeline/net/dsa/switch_driver.h"
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/mdio_controller.h"
@@ -241,9 +243,18 @@ NodeScan scan_nodes(const core::FwTree& tree) {
       info = &fallback;
     }
     // fsl-mc objects have no fwnode (dt/fsl_mc.h): the netdevs of DPAA2
-    // belong to DPNI objects, which are not modelled.
-    if (info && info->bus != "fsl-mc")
+    // belong to the DPNIs the model's DPL connects to DPMACs, and are named
+    // by their DPMAC's node.
+    if (info && info->bus == "fsl-mc") {
+      for (const core::FwNode* p = n->parent; p; p = p->parent)
+        if (p->is_compatible("fsl,qoriq-mc")) {
+          for (const core::FwNode* m : dt::fsl_mc_connected_dpmacs(*p))
+            if (m == n) s.netdev_nodes.insert(n);
+          break;
+        }
+    } else if (info) {
       for (const core::FwNode* port : mac_port_nodes(*info, n)) s.netdev_nodes.insert(port);
+    }
   }
   return s;
 }
@@ -290,9 +301,9 @@ std::string no_netdev_reason(const core::FwTree& tree, const core::FwNode& node)
                       (node.compatible().empty() ? "" : ", \"" + node.compatible().front() + "\"") +
                       ")";
     if (info->bus == "fsl-mc")
-      return "the driver of this node" + drv +
-             " is not modelled: its netdevs belong to the DPNI objects of the MC firmware, which "
-             "are not modelled";
+      return "no DPNI is connected to this DPMAC: the model's DPL connects one to each DPMAC "
+             "whose node the board configures (phy-handle, sfp, fixed-link, managed or a phy "
+             "mode)";
     return "the driver of this node" + drv + " is not modelled as making a netdev for it" +
            (info->shape == NetdevShape::kPerPort ? " (its netdevs are its enabled ports)" : "");
   }
@@ -383,7 +394,11 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   for (const auto& infos : group_by_driver(mdios))
     mdio_controller_driver_setup(make_dt_driver(infos), infos);
   for (const auto& infos : group_by_driver(macs))
-    mac_driver_setup(make_dt_driver(infos), infos, mac_buses);
+    if (infos.front()->bus == "fsl-mc")
+      // DPAA2: the netdevs belong to DPNI objects (net/dpaa2/).
+      dpaa2_eth_driver_setup(make_dt_driver(infos), infos.front());
+    else
+      mac_driver_setup(make_dt_driver(infos), infos, mac_buses);
   // DSA switch drivers (net/dsa/); design (port-device): the bus of the
   // user ports' own devices.
   core::Bus* dsa_port_bus = nullptr;
@@ -430,8 +445,16 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   // first (they sit at lower initcall levels), then libphy's users.
   std::vector<core::Module*> all = sys->board->generic.modules;
   for (auto& [name, mod] : phy_modules) all.push_back(mod);
-  for (auto& [name, drivers] : drivers_by_module)
-    all.push_back(core::module_create_drivers(name, drivers));
+  // MDIO controller drivers link before MAC drivers: drivers/net/Makefile
+  // has mdio/ and pcs/ before ethernet/, and ethernet/freescale/Makefile
+  // xgmac_mdio.o before dpaa2/ (a built-in MAC that attaches its PHY at
+  // probe finds it registered).
+  std::set<std::string> mdio_modules;
+  for (const MdioControllerInfo* m : mdios) mdio_modules.insert(std::string(m->module));
+  for (bool mdio_pass : {true, false})
+    for (auto& [name, drivers] : drivers_by_module)
+      if (mdio_modules.count(name) == static_cast<size_t>(mdio_pass))
+        all.push_back(core::module_create_drivers(name, drivers));
   dt::plan_modules(all, options.profile, sys->plan);
   sys->modules = all;
   sys->modules.push_back(libphy);
