@@ -51,6 +51,10 @@ constexpr KnobValue kPcs[] = {
      &pcs_release},
     {"devlink", "a managed device link from the PCS provider to the MAC",
      "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\"", &pcs_devlink},
+    {"release-enodev", "release with the v5 lookup: -ENODEV instead of -EPROBE_DEFER",
+     "netdev 2025 RFC v5, Christian Marangi, fwnode PCS", &pcs_release_enodev},
+    {"release-no-del", "release with a provider whose remove forgets fwnode_pcs_del_provider()",
+     "review of the fwnode PCS series (provider without del_provider)", &pcs_release_no_del},
 };
 constexpr KnobValue kGenphy[] = {
     {"mainline", "phy_attach_direct() binds genphy when no driver is bound",

@@ -144,6 +144,21 @@ int phylink_ethtool_ksettings_set(Phylink* pl, const EthtoolLinkSettings& cmd);
 int phylink_ethtool_set_wol(Phylink* pl, uint32_t wolopts);
 bool phylink_expects_phy(const Phylink* pl);
 
+// The fwnode PCS series' phylink side (pcs=release; not in v6.12).
+// phylink_fwnode_pcs_setup(): from phylink_create(): fill pl->pcs_list from
+// the "pcs-handle" providers (fill_available_pcs()) and listen for
+// providers added later (the PROVIDER_ADD notifier, here the
+// provider-lifecycle protocol's PCS chain). `missing` is what the lookup
+// returns for a provider that is not there.
+int phylink_fwnode_pcs_setup(Phylink* pl, int missing);
+// From phylink_destroy(): the notifier is unregistered.
+void phylink_fwnode_pcs_teardown(Phylink* pl);
+// phylink_release_pcs(): a provider's remove, under rtnl: the PCS leaves
+// pl->pcs_list; if it is pl->pcs, the link is forced down, pcs_disable(),
+// pl->pcs = NULL and a major configuration forced, which holds the link
+// down until a PCS is available.
+void phylink_release_pcs(PhylinkPcs* pcs);
+
 // fwnode_get_phy_node(): "phy-handle", or the older "phy" / "phy-device".
 core::FwNode* fwnode_get_phy_node(const core::FwNode* fwnode);
 

@@ -10,7 +10,10 @@
 #include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
+#include "lifeline/net/netdevice.h"
 #include "lifeline/net/pcs/pcs.h"
+#include "lifeline/net/pcs/pcs_provider.h"
+#include "lifeline/net/rtnl.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink_internal.h"
 #include "lifeline/sim/engine.h"
@@ -266,6 +269,107 @@ void phylink_pcs_destroy(Phylink* pl) {
   sim::del_timer_sync(&pl->lane_irq);
   if (auto destroy = pcs_ops().phylink_destroy) destroy(pl);
   mac_internal_pcs_destroy(pl->unmodelled_pcs);
+}
+
+}  // namespace lifeline::net
+
+// ---- pcs=release: the fwnode PCS series' phylink side
+
+namespace lifeline::net {
+
+namespace {
+
+// The protocol's "going away" for the PCS provider phylink holds (rtnl
+// held): the provider's remove ran fwnode_pcs_del_provider(), and now
+// phylink_release_pcs() for its PCS.
+void phylink_pcs_going_away(ProviderConsumer* c, core::Device* provider) {
+  auto* pl = static_cast<Phylink*>(c->owner);
+  for (PhylinkPcs* pcs : std::vector<PhylinkPcs*>(pl->pcs_list))
+    if (pcs->provider == provider) phylink_release_pcs(pcs);
+}
+
+// pcs_provider_notify(): a provider for the "pcs-handle" node phylink
+// lost was added (FWNODE_PCS_PROVIDER_ADD).
+int phylink_pcs_provider_notify(ProviderConsumer* c, core::Device* provider) {
+  auto* pl = static_cast<Phylink*>(c->owner);
+  // The provider's PCS that the consumer's "pcs-handle" names.
+  core::ErrOr<PhylinkPcs*> r = fwnode_pcs_get(pl->fwnode, 0, -ENODEV);
+  if (!r.ok()) return r.err;
+  PhylinkPcs* pcs = r.value;
+  sim::check_access(pcs, "pcs_provider_notify: pcs->phylink");
+  sim::mutex_lock(&pl->state_mutex);
+  pl->pcs_list.push_back(pcs);
+  pcs->phylink = pl;
+  if (pl->major_config_failed) pl->force_major_config = true;
+  sim::mutex_unlock(&pl->state_mutex);
+  provider_hold(&pl->pcs_consumer, provider);
+  phylink_run_resolve(pl);
+  return 0;
+}
+
+constexpr ProviderConsumerOps kPhylinkPcsConsumerOps = {
+    .name =
+        [](const ProviderConsumer* c) { return pl_name(static_cast<const Phylink*>(c->owner)); },
+    .going_away = phylink_pcs_going_away,
+    .reconnect = phylink_pcs_provider_notify,
+};
+
+}  // namespace
+
+int phylink_fwnode_pcs_setup(Phylink* pl, int missing) {
+  pl->pcs_consumer.kind = ProviderKind::kPcs;
+  pl->pcs_consumer.ops = &kPhylinkPcsConsumerOps;
+  pl->pcs_consumer.owner = pl;
+  // fill_available_pcs()
+  for (int i = 0; pl->fwnode; ++i) {
+    core::ErrOr<PhylinkPcs*> r = fwnode_pcs_get(pl->fwnode, i, missing);
+    if (r.err == -ENOENT) break;
+    if (!r.ok()) continue;
+    // A provider that forgot fwnode_pcs_del_provider() leaves a freed PCS
+    // behind: reading it here is the use-after-free.
+    sim::check_access(r.value, "fill_available_pcs: pcs->phylink");
+    pl->pcs_list.push_back(r.value);
+    r.value->phylink = pl;
+    provider_hold(&pl->pcs_consumer, r.value->provider);
+  }
+  provider_consumer_register(&pl->pcs_consumer);
+  return 0;
+}
+
+void phylink_fwnode_pcs_teardown(Phylink* pl) {
+  if (!pl->pcs_consumer.registered) return;
+  rtnl_lock();
+  provider_consumer_unregister(&pl->pcs_consumer);
+  for (PhylinkPcs* pcs : pl->pcs_list)
+    if (pcs->phylink == pl) pcs->phylink = nullptr;
+  pl->pcs_list.clear();
+  rtnl_unlock();
+}
+
+void phylink_release_pcs(PhylinkPcs* pcs) {
+  LL_FUNC();
+  ASSERT_RTNL();
+  Phylink* pl = pcs->phylink.get();
+  if (!pl) return;
+  sim::mutex_lock(&pl->state_mutex);
+  std::erase(pl->pcs_list, pcs);
+  pcs->phylink = nullptr;
+  if (pl->pcs == pcs) {
+    note(fmt::format("{}: PCS {} going away: forcing the link down", pl_name(pl), pcs->name()));
+    bool up = pl->netdev ? netif_carrier_ok(pl->netdev) : pl->old_link_state;
+    if (up) {
+      pl->old_link_state = false;
+      if (pl->netdev) netif_carrier_off(pl->netdev);
+      if (pl->mac_ops.mac_link_down) pl->mac_ops.mac_link_down();
+      ++pl->mac_link_downs;
+      note(pl_name(pl) + ": Link is Down");
+    }
+    phylink_pcs_disable(pcs);
+    pl->force_major_config = true;
+    pl->pcs = nullptr;
+  }
+  sim::mutex_unlock(&pl->state_mutex);
+  phylink_run_resolve(pl);
 }
 
 }  // namespace lifeline::net

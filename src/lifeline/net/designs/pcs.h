@@ -51,6 +51,8 @@ extern const PcsOps pcs_mainline;
 extern const PcsOps pcs_module_ref;
 extern const PcsOps pcs_release;
 extern const PcsOps pcs_devlink;
+extern const PcsOps pcs_release_enodev;
+extern const PcsOps pcs_release_no_del;
 
 inline const PcsOps& pcs_ops() { return *Net::current().config.pcs; }
 

@@ -93,6 +93,8 @@ constexpr PhylinkPcsOps kLynxPcsPhylinkOps = {
     .pcs_link_up = lynx_pcs_link_up,
 };
 
+}  // namespace
+
 // lynx_pcs_create(): takes a reference to the MDIO device.
 PhylinkPcs* lynx_pcs_create(MdioDevice* mdio) {
   auto* lynx = sim::kzalloc<LynxPcs>();
@@ -103,14 +105,13 @@ PhylinkPcs* lynx_pcs_create(MdioDevice* mdio) {
   lynx->neg_mode = true;
   lynx->poll = true;
   lynx->provider = mdio;
+  if (MiiBus* bus = mdio->bus.get()) lynx->supplier = bus->parent_dev;
   for (phy_interface_t i :
        {PHY_INTERFACE_MODE_SGMII, PHY_INTERFACE_MODE_QSGMII, PHY_INTERFACE_MODE_1000BASEX,
         PHY_INTERFACE_MODE_2500BASEX, PHY_INTERFACE_MODE_USXGMII, PHY_INTERFACE_MODE_10GBASER})
     lynx->supported_interfaces.set(i);
   return lynx;
 }
-
-}  // namespace
 
 core::ErrOr<PhylinkPcs*> lynx_pcs_create_fwnode(core::FwNode* node) {
   LL_FUNC();

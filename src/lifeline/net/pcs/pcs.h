@@ -19,6 +19,7 @@
 namespace lifeline::core {
 class Device;
 class FwNode;
+class Module;
 }  // namespace lifeline::core
 
 namespace lifeline::net {
@@ -66,6 +67,11 @@ struct PhylinkPcs : sim::Object {
   // device; MIIC: the converter's platform device); nullptr for a PCS inside
   // the MAC. Read by the pcs designs, never by phylink.
   core::Device* provider = nullptr;
+  // The device whose driver's unbind takes the PCS away (lynx: the
+  // controller of its MDIO bus; MIIC: the converter), nullptr for none.
+  core::Device* supplier = nullptr;
+  // What pcs=module-ref took (try_module_get()); pcs=devlink's link.
+  core::Module* module_ref = nullptr;
   // What its registers are read through: a PCS's hardware is modelled by
   // the far end of its serdes lane (pcs_lane_partner()).
   int reads = 0;
@@ -98,6 +104,9 @@ core::ErrOr<PhylinkPcs*> lynx_pcs_create_fwnode(core::FwNode* node);
 // lynx_pcs_create_mdiodev(): a new, never registered MDIO device on `bus`
 // at `addr`, wrapped; the lynx instance holds its only reference.
 core::ErrOr<PhylinkPcs*> lynx_pcs_create_mdiodev(MiiBus* bus, int addr);
+// lynx_pcs_create() on an MDIO device that is already there (the lynx PCS
+// driver of the designs that make lynx a provider).
+PhylinkPcs* lynx_pcs_create(MdioDevice* mdio);
 // lynx_pcs_destroy(): mdio_device_put(), kfree().
 void lynx_pcs_destroy(PhylinkPcs* pcs);
 // The lynx instance's MDIO device (for the designs and the reports).
