@@ -76,6 +76,9 @@ class Net : public sim::Object {
   // pcs=release: the fwnode PCS providers (net/pcs/pcs_provider.h), newest
   // first.
   std::vector<std::pair<const core::FwNode*, PhylinkPcs*>> pcs_providers;
+  // The PCS a switch driver made for each of its port nodes
+  // (a5psw->pcs[]: net/pcs/miic.h).
+  std::map<const core::FwNode*, PhylinkPcs*> port_pcs;
   // Told of every carrier change (the runner measures recovery with it).
   std::function<void(NetDevice*, bool carrier)> carrier_observer;
 };

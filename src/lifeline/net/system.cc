@@ -26,6 +26,7 @@
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/mdio_controller.h"
 #include "lifeline/net/net.h"
+#include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_drivers.h"
 #include "lifeline/sim/engine.h"
@@ -188,6 +189,8 @@ struct NodeScan {
   std::vector<const core::FwNode*> default_macs;      // MACs the catalog does not know
   std::vector<const DsaSwitchInfo*> switches;         // modelled DSA switches, tree order
   std::vector<const core::FwNode*> default_switches;  // DSA-shaped, compatible unknown
+  // PCS provider nodes with a driver of their own (the RZ/N1 MIIC).
+  std::vector<const core::FwNode*> miics;
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -204,6 +207,9 @@ NodeScan scan_nodes(const core::FwTree& tree) {
       s.claimed.insert(n);
     } else if (const MacInfo* m = mac_info_for(*n)) {
       s.macs.push_back(m);
+      s.claimed.insert(n);
+    } else if (n->is_compatible("renesas,rzn1-miic")) {
+      s.miics.push_back(n);
       s.claimed.insert(n);
     } else if (const DsaSwitchInfo* d = dsa_info_for(*n)) {
       // Its user ports are its netdevs (dsa_user_create()).
@@ -416,6 +422,14 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
         drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
     dsa_switch_driver_setup(drv, infos, dsa_port_bus);
     drivers_by_module[std::string(infos.front()->module)].push_back(drv);
+  }
+  // PCS providers with a driver of their own: the RZ/N1 MIIC
+  // (drivers/net/pcs/pcs-rzn1-miic.c, module pcs_rzn1_miic).
+  if (!scan->miics.empty()) {
+    auto* drv = sim::kzalloc<dt::DtDriver>("rzn1-miic");
+    drv->bus = buses.platform;
+    miic_driver_setup(drv);
+    drivers_by_module["pcs_rzn1_miic"].push_back(drv);
   }
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {

@@ -21,6 +21,7 @@
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
+#include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
@@ -141,7 +142,12 @@ int switch_probe(const DsaSwitchInfo& info, core::Bus* port_bus, core::Device* d
   ds->default_model = info.is_default;
   priv->ds = ds;
   core::dev_set_drvdata(dev, priv);
-  int err = dsa_register_switch(ds);
+  // a5psw_probe(): a5psw_pcs_get() (miic_create() per "pcs-handle") first.
+  int err = info.pcs == "miic" ? a5psw_pcs_get(dev) : 0;
+  if (!err) {
+    err = dsa_register_switch(ds);
+    if (err && info.pcs == "miic") a5psw_pcs_free(dev);
+  }
   if (err) {
     core::dev_set_drvdata(dev, nullptr);
     sim::kfree(ds);
@@ -155,6 +161,7 @@ void switch_remove(core::Device* dev) {
   auto* priv = core::dev_get_drvdata<SwitchPriv>(dev);
   if (!priv) return;
   dsa_unregister_switch(priv->ds);
+  if (priv->info->pcs == "miic") a5psw_pcs_free(dev);
   core::dev_set_drvdata(dev, nullptr);
   sim::kfree(priv->ds);
   sim::kfree(priv);
