@@ -47,7 +47,7 @@ constexpr KnobValue kPcs[] = {
     {"module-ref", "lookup with module and device references only",
      "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\"", &pcs_module_ref},
     {"release", "provider removal tells phylink; link forced down before references drop",
-     "netdev 2025-2026 RFC, Christian Marangi, \"net: pcs: Introduce support for fwnode PCS\"",
+     "netdev 2025-2026 RFC, Christian Marangi, \"Introduce support for fwnode PCS\"",
      &pcs_release},
     {"devlink", "a managed device link from the PCS provider to the MAC",
      "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\"", &pcs_devlink},

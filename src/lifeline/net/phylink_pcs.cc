@@ -255,7 +255,7 @@ int phylink_pcs_create(Phylink* pl) {
     pl->using_mac_select_pcs = r.err != -EOPNOTSUPP;
   } else if (pl->cfg_link_an_mode == AnMode::MLO_AN_INBAND) {
     // An in-band port whose MAC's PCS the model has no code for.
-    pl->unmodelled_pcs = mac_internal_pcs_create(MacPcsKind::kUnmodelled, pl->name() + " PCS");
+    pl->unmodelled_pcs = mac_internal_pcs_create(MacPcsKind::kUnmodelled, "internal");
     pl->unmodelled_pcs->phylink = pl;
     pl->pcs = pl->unmodelled_pcs;
   }

@@ -4,7 +4,7 @@
 // MDIO device (drivers/net/pcs/pcs-lynx.c), the RZ/N1 MIIC
 // (pcs-rzn1-miic.c) and the PCSs inside a MAC (mvneta, mvpp2). phylink
 // never refcounts a PCS: the MAC creates it, returns it from
-// mac_select_pcs() and destroys it (kernel-semantics.md 5.1).
+// mac_select_pcs() and destroys it.
 #ifndef LIFELINE_NET_PCS_PCS_H_
 #define LIFELINE_NET_PCS_PCS_H_
 
