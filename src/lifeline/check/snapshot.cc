@@ -14,8 +14,8 @@
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
-#include "lifeline/net/phy_device.h"
 #include "lifeline/net/pcs/pcs.h"
+#include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
 #include "lifeline/sim/engine.h"
 

@@ -88,8 +88,8 @@ int dprc_probe(Device* dprc) {
 std::vector<FwNode*> fsl_mc_connected_dpmacs(const FwNode& fsl_mc) {
   std::vector<FwNode*> out;
   for (FwNode* m : fsl_mc_dpmac_nodes(fsl_mc))
-    for (const char* p : {"phy-handle", "sfp", "fixed-link", "managed", "phy-connection-type",
-                          "phy-mode"})
+    for (const char* p :
+         {"phy-handle", "sfp", "fixed-link", "managed", "phy-connection-type", "phy-mode"})
       if (m->has_property(p) || (std::string_view(p) == "fixed-link" && m->child_by_name(p))) {
         out.push_back(m);
         break;

@@ -224,7 +224,8 @@ int of_mdiobus_register(MiiBus* bus, core::FwNode* np) {
       note(bus->id + ": registering " + child->full_path + " failed: " + core::errno_name(rc));
       mdiobus_unregister(bus);
       return rc;
-    }    // design (pcs): a PCS provider's probe for the device.
+    }
+    // design (pcs): a PCS provider's probe for the device.
     if (auto added = pcs_ops().mdio_device_added)
       if (MdioDevice* d = bus->mdio_map[addr]) added(d);
   }

@@ -13,9 +13,9 @@
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/pcs/pcs.h"
 #include "lifeline/net/pcs/pcs_provider.h"
-#include "lifeline/net/rtnl.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink_internal.h"
+#include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -63,8 +63,7 @@ void phylink_pcs_poll_start(Phylink* pl) {
 bool phylink_autoneg_inband(AnMode mode) { return mode == AnMode::MLO_AN_INBAND; }
 
 void phylink_pcs_an_restart(Phylink* pl) {
-  if (pl->pcs &&
-      linkmode_test_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, pl->link_config.advertising) &&
+  if (pl->pcs && linkmode_test_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, pl->link_config.advertising) &&
       phy_interface_mode_is_8023z(pl->link_config.interface) &&
       phylink_autoneg_inband(pl->cur_link_an_mode)) {
     PhylinkPcs* pcs = pl->pcs.get();
@@ -73,7 +72,8 @@ void phylink_pcs_an_restart(Phylink* pl) {
 }
 
 // phylink_pcs_neg_mode(): the PCS's negotiation for the interface.
-unsigned phylink_pcs_neg_mode(AnMode mode, phy_interface_t interface, const LinkModes& advertising) {
+unsigned phylink_pcs_neg_mode(AnMode mode, phy_interface_t interface,
+                              const LinkModes& advertising) {
   switch (interface) {
     case PHY_INTERFACE_MODE_SGMII:
     case PHY_INTERFACE_MODE_QSGMII:

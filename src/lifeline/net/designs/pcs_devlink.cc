@@ -22,8 +22,8 @@ namespace {
 int devlink_hold(core::Device* consumer, PhylinkPcs* pcs) {
   if (!pcs->supplier) return 0;
   if (!core::device_link_add(consumer, pcs->supplier, core::DL_FLAG_AUTOPROBE_CONSUMER))
-    sim::note(fmt::format("{}: no managed device link to {}", pcs->supplier->name(),
-                          consumer->name()));
+    sim::note(
+        fmt::format("{}: no managed device link to {}", pcs->supplier->name(), consumer->name()));
   return 0;
 }
 

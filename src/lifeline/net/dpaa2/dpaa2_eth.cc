@@ -119,7 +119,9 @@ int dpaa2_eth_probe(dt::FslMcDevice* dpni) {
     Dpaa2EthPriv* p = priv_of(nd);
     if (dpaa2_eth_is_type_phy(p)) phylink_ethtool_get_pauseparam(p->mac->phylink, pause);
   };
-  priv->ethtool_ops.get_drvinfo = [](NetDevice*, EthtoolDrvinfo* d) { d->driver = "fsl_dpaa2_eth"; };
+  priv->ethtool_ops.get_drvinfo = [](NetDevice*, EthtoolDrvinfo* d) {
+    d->driver = "fsl_dpaa2_eth";
+  };
   net_dev->netdev_ops = &priv->ops;
   net_dev->ethtool_ops = &priv->ethtool_ops;
   core::dev_set_drvdata(dpni, net_dev);

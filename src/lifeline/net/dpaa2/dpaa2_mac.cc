@@ -85,14 +85,13 @@ int dpaa2_mac_open(Dpaa2Mac* mac) {
   else
     mac->link_type = DpmacLinkType::kPhy;
   phy_interface_t interface = PHY_INTERFACE_MODE_NA;
-  mac->eth_if_rgmii =
-      of_get_phy_mode(n, &interface) == 0 && phy_interface_mode_is_rgmii(interface);
+  mac->eth_if_rgmii = of_get_phy_mode(n, &interface) == 0 && phy_interface_mode_is_rgmii(interface);
   return 0;
 }
 
 bool dpaa2_mac_is_type_phy(const Dpaa2Mac* mac) {
-  return mac && (mac->link_type == DpmacLinkType::kPhy ||
-                 mac->link_type == DpmacLinkType::kBackplane);
+  return mac &&
+         (mac->link_type == DpmacLinkType::kPhy || mac->link_type == DpmacLinkType::kBackplane);
 }
 
 int dpaa2_mac_connect(Dpaa2Mac* mac) {
