@@ -46,7 +46,7 @@ int dpaa2_eth_connect_mac(Dpaa2EthPriv* priv, dt::FslMcDevice* dpni) {
   if (!err && dpaa2_mac_is_type_phy(mac)) {
     err = dpaa2_mac_connect(mac);
     if (err && err != -EPROBE_DEFER)
-      note(fmt::format("{}: Error connecting to the MAC endpoint: {}", priv->net_dev->name(),
+      note(fmt::format("{}: Error connecting to the MAC endpoint: {}", netdev_label(priv->net_dev),
                        core::errno_name(err)));
   }
   if (err) {

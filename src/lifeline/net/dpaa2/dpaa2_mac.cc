@@ -34,7 +34,7 @@ int dpaa2_pcs_create(Dpaa2Mac* mac) {
   core::FwNode* node = core::parse_phandle(mac->fw_node, "pcs-handle");
   if (!node) {
     // Do not error out on old DTS files.
-    note(mac->net_dev->name() + ": pcs-handle node not found");
+    note(netdev_label(mac->net_dev) + ": pcs-handle node not found");
     return 0;
   }
   core::Device* consumer = mac->net_dev->parent;
@@ -45,7 +45,7 @@ int dpaa2_pcs_create(Dpaa2Mac* mac) {
     pcs = lynx_pcs_create_fwnode(node);
   if (pcs.err == -EPROBE_DEFER) return -EPROBE_DEFER;  // netdev_dbg "missing PCS device"
   if (pcs.err == -ENODEV) {
-    note(mac->net_dev->name() + ": pcs-handle node not available");
+    note(netdev_label(mac->net_dev) + ": pcs-handle node not available");
     return pcs.err;
   }
   if (pcs.err) return pcs.err;
@@ -73,6 +73,11 @@ void dpaa2_pcs_destroy(Dpaa2Mac* mac) {
 
 }  // namespace
 
+std::string netdev_label(const NetDevice* net_dev) {
+  if (!net_dev->name().empty()) return net_dev->name();
+  return (net_dev->parent ? net_dev->parent->name() + " " : std::string()) + "(unnamed net_device)";
+}
+
 int dpaa2_mac_open(Dpaa2Mac* mac) {
   // dpmac_open(), dpmac_get_attributes(), dpaa2_mac_get_node(). The model's
   // DPL: a DPMAC with a PHY, an SFP cage or in-band management is of link
@@ -98,7 +103,7 @@ int dpaa2_mac_connect(Dpaa2Mac* mac) {
   LL_FUNC();
   NetDevice* net_dev = mac->net_dev;
   if (!mac->fw_node) {
-    note(fmt::format("{}: No dpmac@{} node found.", net_dev->name(), mac->mc_dev->obj_id));
+    note(fmt::format("{}: No dpmac@{} node found.", netdev_label(net_dev), mac->mc_dev->obj_id));
     return -ENODEV;
   }
   mac->if_mode = dpaa2_mac_get_if_mode(mac);
@@ -122,7 +127,7 @@ int dpaa2_mac_connect(Dpaa2Mac* mac) {
   err = phylink_fwnode_phy_connect(mac->phylink, mac->fw_node, 0);
   rtnl_unlock();
   if (err) {
-    note(fmt::format("{}: phylink_fwnode_phy_connect() = {}", net_dev->name(), err));
+    note(fmt::format("{}: phylink_fwnode_phy_connect() = {}", netdev_label(net_dev), err));
     goto err_phylink_destroy;
   }
   return 0;

@@ -6,6 +6,8 @@
 #ifndef LIFELINE_NET_DPAA2_DPAA2_MAC_H_
 #define LIFELINE_NET_DPAA2_DPAA2_MAC_H_
 
+#include <string>
+
 #include "lifeline/dt/bus_devices.h"
 #include "lifeline/net/phy_interface.h"
 #include "lifeline/sim/object.h"
@@ -30,6 +32,10 @@ struct Dpaa2Mac : sim::Object {
   Phylink* phylink = nullptr;
   PhylinkPcs* pcs = nullptr;
 };
+
+// What netdev_err() prints a netdev as: its name, or before
+// register_netdev() "dpni.0 (unnamed net_device)".
+std::string netdev_label(const NetDevice* net_dev);
 
 // dpaa2_mac_open(): the DPMAC's firmware attributes (link type, eth_if) and
 // its node.
