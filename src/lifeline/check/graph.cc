@@ -13,6 +13,8 @@
 #include "lifeline/dt/net_roles.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
+#include "lifeline/net/pcs/pcs.h"
+#include "lifeline/net/phylink.h"
 
 namespace lifeline::check {
 
@@ -63,6 +65,14 @@ class Builder {
         if (nd->parent) {
           add_device(nd->parent);
           edges_.push_back({id, dev_id(nd->parent), "netdev", ""});
+        }
+        // The PCS phylink uses now (model state, not the device tree), by
+        // the device that provides it; a PCS inside the MAC has none.
+        const net::PhylinkPcs* pcs = nd->phylink ? nd->phylink->pcs.get() : nullptr;
+        if (pcs && !pcs->freed() && pcs->provider && !pcs->provider->freed() &&
+            pcs->provider->registered) {
+          add_device(pcs->provider);
+          edges_.push_back({id, dev_id(pcs->provider), "pcs", pcs->name()});
         }
       }
     }

@@ -33,9 +33,10 @@ constexpr PhylinkPcsOps kRecordingOps = {
           log("pcs_get_state");
           pcs_decode_lane(pcs, state);
         },
-    .pcs_config = [](PhylinkPcs*, unsigned neg_mode, phy_interface_t, const LinkModes&) {
-      return log(std::string("pcs_config ") + pcs_neg_mode_name(neg_mode)), 0;
-    },
+    .pcs_config =
+        [](PhylinkPcs*, unsigned neg_mode, phy_interface_t, const LinkModes&) {
+          return log(std::string("pcs_config ") + pcs_neg_mode_name(neg_mode)), 0;
+        },
     .pcs_an_restart = [](PhylinkPcs*) { log("pcs_an_restart"); },
     .pcs_link_up = [](PhylinkPcs*, unsigned, phy_interface_t, int speed,
                       Duplex) { log("pcs_link_up " + std::to_string(speed)); },
@@ -83,10 +84,17 @@ TEST(PhylinkPcs, MajorConfigOrderAndInbandStateFromThePcs) {
     EXPECT_FALSE(netif_carrier_ok(nd));
     phylink_destroy(pl);
   });
-  std::vector<std::string> want = {
-      "mac_select_pcs",        "mac_prepare",   "mac_config",     "pcs_enable",
-      "pcs_config inband-enabled", "mac_finish", "pcs_get_state", "pcs_link_up 1000",
-      "mac_link_up 1000",      "mac_link_down", "pcs_disable"};
+  std::vector<std::string> want = {"mac_select_pcs",
+                                   "mac_prepare",
+                                   "mac_config",
+                                   "pcs_enable",
+                                   "pcs_config inband-enabled",
+                                   "mac_finish",
+                                   "pcs_get_state",
+                                   "pcs_link_up 1000",
+                                   "mac_link_up 1000",
+                                   "mac_link_down",
+                                   "pcs_disable"};
   EXPECT_EQ(calls, want);
   g_calls = nullptr;
 }
