@@ -254,10 +254,14 @@ int phylink_pcs_create(Phylink* pl) {
     core::ErrOr<PhylinkPcs*> r = pl->mac_ops.mac_select_pcs(PHY_INTERFACE_MODE_NA);
     pl->using_mac_select_pcs = r.err != -EOPNOTSUPP;
   } else if (pl->cfg_link_an_mode == AnMode::MLO_AN_INBAND) {
-    // An in-band port whose MAC's PCS the model has no code for.
-    pl->unmodelled_pcs = mac_internal_pcs_create(MacPcsKind::kUnmodelled, "internal");
-    pl->unmodelled_pcs->phylink = pl;
-    pl->pcs = pl->unmodelled_pcs;
+    // An in-band port whose MAC's PCS the model has no code for: selected
+    // as the MAC's own would be, at the first major configuration.
+    PhylinkPcs* pcs = mac_internal_pcs_create(MacPcsKind::kUnmodelled, "internal");
+    pl->unmodelled_pcs = pcs;
+    pl->mac_ops.mac_select_pcs = [pcs](phy_interface_t) {
+      return core::ErrOr<PhylinkPcs*>{pcs, 0};
+    };
+    pl->using_mac_select_pcs = true;
   }
   if (auto create = pcs_ops().phylink_create) return create(pl);
   return 0;

@@ -21,6 +21,7 @@
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
+#include "lifeline/net/pcs/felix_pcs.h"
 #include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/sim/engine.h"
@@ -80,6 +81,9 @@ int switch_setup(DsaSwitch* ds) {
   LL_FUNC();
   auto* priv = static_cast<SwitchPriv*>(ds->priv);
   const DsaSwitchInfo& info = *priv->info;
+  // felix_setup(): the internal MDIO bus and its lynx PCSs (net/pcs/).
+  if (info.pcs == "lynx")
+    if (int err = vsc9959_mdio_bus_alloc(ds->dev)) return err;
   if (!info.registers_child_mdio && !info.internal_phys_via_user_mii_bus) return 0;
   core::FwNode* child = find_child(ds->dev->fwnode, info.mdio_child);
   if (!child && !info.internal_phys_via_user_mii_bus) return 0;
@@ -107,6 +111,7 @@ int switch_setup(DsaSwitch* ds) {
 void switch_teardown(DsaSwitch* ds) {
   LL_FUNC();
   auto* priv = static_cast<SwitchPriv*>(ds->priv);
+  if (priv->info->pcs == "lynx") vsc9959_mdio_bus_free(ds->dev);
   if (!priv->mdio) return;
   if (ds->user_mii_bus == priv->mdio) ds->user_mii_bus = nullptr;
   mdiobus_unregister(priv->mdio);
