@@ -321,10 +321,8 @@ constexpr ProviderConsumerOps kPhylinkPcsConsumerOps = {
 }  // namespace
 
 int phylink_fwnode_pcs_setup(Phylink* pl, int missing) {
-  pl->pcs_consumer.kind = ProviderKind::kPcs;
-  pl->pcs_consumer.ops = &kPhylinkPcsConsumerOps;
-  pl->pcs_consumer.owner = pl;
-  // fill_available_pcs()
+  // fill_available_pcs(): the PCSs of the node's "pcs-handle" providers.
+  std::vector<PhylinkPcs*> found;
   for (int i = 0; pl->fwnode; ++i) {
     core::ErrOr<PhylinkPcs*> r = fwnode_pcs_get(pl->fwnode, i, missing);
     if (r.err == -ENOENT) break;
@@ -332,9 +330,19 @@ int phylink_fwnode_pcs_setup(Phylink* pl, int missing) {
     // A provider that forgot fwnode_pcs_del_provider() leaves a freed PCS
     // behind: reading it here is the use-after-free.
     sim::check_access(r.value, "fill_available_pcs: pcs->phylink");
-    pl->pcs_list.push_back(r.value);
-    r.value->phylink = pl;
-    provider_hold(&pl->pcs_consumer, r.value->provider);
+    found.push_back(r.value);
+  }
+  // A MAC the series converted found its PCSs through the providers (its
+  // pcs_interfaces); one that makes its own (the A5PSW's miic_create()) or
+  // has none keeps mac_select_pcs().
+  if (found.empty()) return 0;
+  pl->pcs_consumer.kind = ProviderKind::kPcs;
+  pl->pcs_consumer.ops = &kPhylinkPcsConsumerOps;
+  pl->pcs_consumer.owner = pl;
+  for (PhylinkPcs* pcs : found) {
+    pl->pcs_list.push_back(pcs);
+    pcs->phylink = pl;
+    provider_hold(&pl->pcs_consumer, pcs->provider);
   }
   provider_consumer_register(&pl->pcs_consumer);
   return 0;
