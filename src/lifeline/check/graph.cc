@@ -14,6 +14,7 @@
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
+#include "lifeline/net/pcs/pcs.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
 
@@ -72,6 +73,14 @@ class Builder {
           netdev_parents_.insert(nd->parent);
           add_device(nd->parent);
           edges_.push_back({id, dev_id(nd->parent), "netdev", ""});
+        }
+        // The PCS phylink uses now (model state, not the device tree), by
+        // the device that provides it; a PCS inside the MAC has none.
+        const net::PhylinkPcs* pcs = nd->phylink ? nd->phylink->pcs.get() : nullptr;
+        if (pcs && !pcs->freed() && pcs->provider && !pcs->provider->freed() &&
+            pcs->provider->registered) {
+          add_device(pcs->provider);
+          edges_.push_back({id, dev_id(pcs->provider), "pcs", pcs->name()});
         }
       }
     }

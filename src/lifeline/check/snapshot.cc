@@ -14,6 +14,7 @@
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
+#include "lifeline/net/pcs/pcs.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/system.h"
@@ -115,9 +116,11 @@ Snapshot take_snapshot() {
       r.an_mode = nd->phylink ? net::an_mode_name(nd->phylink->cur_link_an_mode) : "";
       if (nd->of_node) {
         if (core::FwNode* sfp = core::parse_phandle(nd->of_node, "sfp")) r.sfp = sfp->full_path;
-        if (core::FwNode* pcs = core::parse_phandle(nd->of_node, "pcs-handle"))
-          r.pcs = pcs->full_path;
       }
+      // The PCS phylink uses now (pl->pcs), from model state: what the MAC
+      // selected, not what the device tree names.
+      if (const net::PhylinkPcs* pcs = nd->phylink ? nd->phylink->pcs.get() : nullptr)
+        r.pcs = pcs->freed() ? "(freed)" : pcs->name();
       s.netdevs.push_back(std::move(r));
     }
     for (const net::DsaSwitch* ds : net::dsa_switches()) {

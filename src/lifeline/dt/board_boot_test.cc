@@ -54,6 +54,8 @@ std::string expected_unbound_reason(const std::string& board, const ListedDevice
     case DtDeviceType::kFslMc:
       if (static_cast<const FslMcDevice*>(d)->obj_type == "dpmac")
         return "no driver binds a dpmac object: dpaa2-eth reaches it through its DPNI's endpoint";
+      if (static_cast<const FslMcDevice*>(d)->obj_type == "dpni")
+        return "a DPNI binds fsl_dpaa2_eth, a network driver (net/dpaa2/), not a generic one";
       return "";
     case DtDeviceType::kPciDev:
       if (!static_cast<const PciDev*>(d)->match_driver) return "its node is disabled";

@@ -127,13 +127,16 @@ class PciDev : public DtDevice {
 class FslMcDevice : public DtDevice {
  public:
   FslMcDevice() : DtDevice("fsl_mc_device", DtDeviceType::kFslMc) {}
-  std::string obj_type;  // "dprc", "dpmac"
+  std::string obj_type;  // "dprc", "dpmac", "dpni"
   int obj_id = 0;
   // The node dpaa2_mac_get_node() finds for a dpmac (the "dpmacs" child
   // whose reg is obj_id). The kernel does not set dev->of_node of fsl-mc
   // objects (only the root DPRC gets the fsl-mc node's fwnode), so neither
   // does the model: this is how the network layer finds the node.
   core::FwNode* dt_node = nullptr;
+  // A DPNI's endpoint (dprc_get_connection()): the DPMAC object the MC
+  // firmware connected it to, or nullptr.
+  FslMcDevice* endpoint = nullptr;
 };
 
 // struct pci_device_id: PCI_ANY_ID fields match anything; class_code is

@@ -65,7 +65,44 @@ int dprc_probe(Device* dprc) {
   if (!mc_node) return 0;
   for (FwNode* m : fsl_mc_dpmac_nodes(*mc_node))
     fsl_mc_device_add("dpmac", static_cast<int>(*m->read_u32("reg")), dprc, m);
+  int n = 0;
+  for (FwNode* m : fsl_mc_connected_dpmacs(*mc_node)) {
+    FslMcDevice* dpmac = nullptr;
+    for (Device* c : dprc->children)
+      if (FslMcDevice* d = to_fsl_mc_device(c); d && d->obj_type == "dpmac" && d->dt_node == m)
+        dpmac = d;
+    // The DPNI's endpoint is set before it is added: a driver bound at
+    // device_add() asks for it in probe.
+    FslMcDevice* dpni = alloc_dt_device<FslMcDevice>();
+    dpni->obj_type = "dpni";
+    dpni->obj_id = n++;
+    dpni->endpoint = dpmac;
+    dpni->parent = dprc;
+    dpni->bus = DtBuses::current().fsl_mc;
+    core::dev_set_name(dpni, "dpni." + std::to_string(dpni->obj_id));
+    if (core::device_add(dpni)) core::put_device(dpni);
+  }
   return 0;
+}
+
+std::vector<FwNode*> fsl_mc_connected_dpmacs(const FwNode& fsl_mc) {
+  std::vector<FwNode*> out;
+  for (FwNode* m : fsl_mc_dpmac_nodes(fsl_mc))
+    for (const char* p :
+         {"phy-handle", "sfp", "fixed-link", "managed", "phy-connection-type", "phy-mode"})
+      if (m->has_property(p) || (std::string_view(p) == "fixed-link" && m->child_by_name(p))) {
+        out.push_back(m);
+        break;
+      }
+  return out;
+}
+
+core::ErrOr<FslMcDevice*> fsl_mc_get_endpoint(FslMcDevice* dpni) {
+  FslMcDevice* ep = dpni->endpoint;
+  if (!ep) return {nullptr, -ENOTCONN};
+  if (!core::device_is_registered(ep)) return {nullptr, -EPROBE_DEFER};
+  core::get_device(ep);
+  return {ep, 0};
 }
 
 void dprc_remove(Device* dprc) {

@@ -7,12 +7,19 @@
 //
 // The model's container holds one "dpmac.<id>" per dpmac node of the tree
 // (fsl_mc_dpmac_nodes()): the MACs a board's firmware layout declares are the
-// ones its tree describes. The DPNIs, DPIOs, DPBPs and DPCONs a real layout
-// also has are not modelled.
+// ones its tree describes. Its firmware layout (the DPL) connects one
+// "dpni.<n>" to each DPMAC whose node the board configures (a phy-handle,
+// an sfp, a fixed-link, managed or a phy mode: fsl_mc_connected_dpmacs()),
+// numbered from 0 in DPMAC order and added after the DPMACs, so that
+// fsl_mc_get_endpoint() finds its DPMAC. The DPIOs, DPBPs and DPCONs a
+// real layout also has are not modelled.
 #ifndef LIFELINE_DT_FSL_MC_H_
 #define LIFELINE_DT_FSL_MC_H_
 
+#include <vector>
+
 #include "lifeline/core/device.h"
+#include "lifeline/core/errno.h"
 #include "lifeline/dt/bus_devices.h"
 
 namespace lifeline::dt {
@@ -28,6 +35,11 @@ void fsl_mc_bus_remove(core::Device* mc_dev);
 // The DPRC driver's probe and remove (dprc_probe()/dprc_remove()): adds
 // "dpmac.<id>" objects (no fwnode, FslMcDevice::dt_node set), removes them.
 int dprc_probe(core::Device* dprc);
+// The DPMAC nodes the model's DPL connects to a DPNI.
+std::vector<core::FwNode*> fsl_mc_connected_dpmacs(const core::FwNode& fsl_mc);
+// fsl_mc_get_endpoint(): the DPMAC object connected to a DPNI, with a
+// reference (put_device() it); -EPROBE_DEFER while it is not added.
+core::ErrOr<FslMcDevice*> fsl_mc_get_endpoint(FslMcDevice* dpni);
 void dprc_remove(core::Device* dprc);
 
 }  // namespace lifeline::dt

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/net/net_config.h"
@@ -46,14 +47,17 @@ TEST(KnobRegistry, EachPhyLossValueSelectsItsOwnOpsTable) {
   EXPECT_EQ(c.phy_loss, &phy_loss_notify_down);
   c.set("genphy", "opt-in");
   EXPECT_EQ(c.genphy, &genphy_opt_in);
+  EXPECT_TRUE(c.set("pcs", "release"));
+  EXPECT_EQ(c.pcs, &pcs_release);
+  EXPECT_EQ(c.get("pcs"), "release");
 }
 
 TEST(KnobRegistry, UnknownOrUnmodelledKnobsAreRefused) {
   NetConfig c;
   EXPECT_FALSE(c.set("phy-loss", "holdovr"));
   EXPECT_FALSE(c.set("phy-los", "mainline"));
-  EXPECT_FALSE(c.set("pcs", "release"));  // listed, not modelled
-  EXPECT_EQ(c.get("pcs"), "mainline");
+  EXPECT_FALSE(c.set("sfp-lock", "mutex"));  // listed, not modelled
+  EXPECT_EQ(c.get("sfp-lock"), "rtnl");
   EXPECT_EQ(c.get("nope"), "");
   EXPECT_EQ(c.phy_loss, &phy_loss_mainline);
 }

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/net_config.h"
 #include "lifeline/sim/suggest.h"
@@ -42,13 +43,17 @@ constexpr KnobValue kPse[] = {
 };
 constexpr KnobValue kPcs[] = {
     {"mainline", "MAC-owned raw PCS pointers, no lifetime protocol",
-     "drivers/net/phy/phylink.c (v6.12)"},
+     "drivers/net/phy/phylink.c (v6.12)", &pcs_mainline},
     {"module-ref", "lookup with module and device references only",
-     "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\""},
+     "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\"", &pcs_module_ref},
     {"release", "provider removal tells phylink; link forced down before references drop",
-     "netdev 2025 RFC, Sean Anderson, \"pcs core\" series"},
+     "netdev 2025-2026 RFC, Christian Marangi, \"Introduce support for fwnode PCS\"", &pcs_release},
     {"devlink", "a managed device link from the PCS provider to the MAC",
-     "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\""},
+     "netdev 2022 RFC, Sean Anderson, \"PCS subsystem\"", &pcs_devlink},
+    {"release-enodev", "release with the v5 lookup: -ENODEV instead of -EPROBE_DEFER",
+     "netdev 2025 RFC v5, Christian Marangi, fwnode PCS", &pcs_release_enodev},
+    {"release-no-del", "release with a provider whose remove forgets fwnode_pcs_del_provider()",
+     "review of the fwnode PCS series (provider without del_provider)", &pcs_release_no_del},
 };
 constexpr KnobValue kGenphy[] = {
     {"mainline", "phy_attach_direct() binds genphy when no driver is bound",
@@ -99,8 +104,9 @@ constexpr KnobInfo kKnobs[] = {
      [](const NetConfig& c) { return index_of_ops(kPhyLoss, c.phy_loss); }},
     // No PSE controller driver is modelled: pses nodes bind generic drivers.
     {"pse", "mainline", kPse, "how PHYs find their PSE controller", false},
-    // No PCS provider is modelled: MACs with a PCS keep it inside the MAC.
-    {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses", false},
+    {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses", true,
+     [](NetConfig& c, size_t i) { c.pcs = static_cast<const PcsOps*>(kPcs[i].ops); },
+     [](const NetConfig& c) { return index_of_ops(kPcs, c.pcs); }},
     {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy", true,
      [](NetConfig& c, size_t i) { c.genphy = static_cast<const GenphyOps*>(kGenphy[i].ops); },
      [](const NetConfig& c) { return index_of_ops(kGenphy, c.genphy); }},

@@ -17,6 +17,7 @@
 #include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/ethtool.h"
+#include "lifeline/net/mac_pcs.h"
 #include "lifeline/net/match_data.h"
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/net.h"
@@ -295,9 +296,12 @@ int mac_port_setup(MacPriv* priv, MacPort* port, core::Device* owner) {
     mac_ops.mac_link_up = [ndev](int speed, Duplex duplex) {
       note(fmt::format("{}: mac_link_up {}", ndev->name(), speed_duplex_string(speed, duplex)));
     };
+    err = mac_pcs_setup(owner, port, &mac_ops);
+    if (err) goto free_netdev;
     auto r = phylink_create(ndev, nullptr, port->node, port->interface, mac_ops);
     if (!r.ok()) {
       err = r.err;
+      mac_pcs_teardown(owner, port);
       goto free_netdev;
     }
     port->pl = r.value;
@@ -321,6 +325,7 @@ disconnect:
 destroy_phylink:
   phylink_destroy(port->pl);
   port->pl = nullptr;
+  mac_pcs_teardown(owner, port);
 free_netdev:
   free_netdev(ndev);
   port->ndev = nullptr;
@@ -333,7 +338,10 @@ void mac_port_teardown(MacPriv* priv, MacPort* port) {
   if (!ndev) return;
   unregister_netdev(ndev);  // ndo_stop if it was up
   if (connects_at_probe(port)) disconnect_probe_time_phy(port);
-  if (port->pl) phylink_destroy(port->pl);
+  if (port->pl) {
+    phylink_destroy(port->pl);
+    mac_pcs_teardown(port->port_dev ? port->port_dev : priv->dev, port);
+  }
   port->pl = nullptr;
   free_netdev(ndev);
   port->ndev = nullptr;

@@ -26,6 +26,7 @@ struct MacLifecycle;
 class MiiBus;
 class NetDevice;
 class Phylink;
+struct PhylinkPcs;
 
 struct MacPort : sim::Object {
   MacPort() : sim::Object("mac_port", "") {}
@@ -36,6 +37,10 @@ struct MacPort : sim::Object {
   NetDevice* ndev = nullptr;
   Phylink* pl = nullptr;
   core::Device* port_dev = nullptr;  // phy-loss=port-device: the port's own device
+  // The PCSs the driver made for this port (net/mac_pcs.cc): mvneta's one,
+  // mvpp2's GMAC and XLG, or one from "pcs-handle".
+  PhylinkPcs* pcs = nullptr;
+  PhylinkPcs* pcs_xlg = nullptr;
 };
 
 struct MacPriv : sim::Object {

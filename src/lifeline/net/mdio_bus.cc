@@ -10,6 +10,7 @@
 #include "lifeline/core/errno.h"
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
+#include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/sim/engine.h"
@@ -224,6 +225,9 @@ int of_mdiobus_register(MiiBus* bus, core::FwNode* np) {
       mdiobus_unregister(bus);
       return rc;
     }
+    // design (pcs): a PCS provider's probe for the device.
+    if (auto added = pcs_ops().mdio_device_added)
+      if (MdioDevice* d = bus->mdio_map[addr]) added(d);
   }
   return 0;
 }
@@ -239,6 +243,8 @@ void mdiobus_unregister(MiiBus* bus) {
   for (int i = 0; i < PHY_MAX_ADDR; ++i) {
     MdioDevice* mdiodev = bus->mdio_map[i];
     if (!mdiodev) continue;
+    // design (pcs): a PCS provider's remove, while the device still works.
+    if (auto removing = pcs_ops().mdio_device_removing) removing(mdiodev);
     mdiodev->device_remove(mdiodev);
     mdiodev->device_free(mdiodev);
   }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "lifeline/core/fwnode.h"
+#include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/provider_lifecycle.h"
@@ -48,6 +49,8 @@ Net* net_create(NetConfig config) {
   Net* n = sim::kzalloc<Net>(config);
   tl_net = n;
   provider_lifecycle_init();
+  // design (pcs): its subscriptions.
+  if (auto init = n->config.pcs->pcs_init) init();
   dsa_init();
   return n;
 }

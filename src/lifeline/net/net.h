@@ -30,6 +30,7 @@ class NetDevice;
 struct ProviderLifecycle;
 class PhyDriver;
 class PhyDevice;
+struct PhylinkPcs;
 
 class Net : public sim::Object {
  public:
@@ -72,6 +73,12 @@ class Net : public sim::Object {
   // Bus ids chosen by a MAC for the MDIO device it creates (GENET picks the
   // number of its unimac-mdio child), by that device.
   std::map<const core::Device*, std::string> mdio_bus_id_override;
+  // pcs=release: the fwnode PCS providers (net/pcs/pcs_provider.h), newest
+  // first.
+  std::vector<std::pair<const core::FwNode*, PhylinkPcs*>> pcs_providers;
+  // The PCS a switch driver made for each of its port nodes
+  // (a5psw->pcs[]: net/pcs/miic.h).
+  std::map<const core::FwNode*, PhylinkPcs*> port_pcs;
   // Told of every carrier change (the runner measures recovery with it).
   std::function<void(NetDevice*, bool carrier)> carrier_observer;
 };

@@ -13,6 +13,7 @@
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
+#include "lifeline/net/pcs/pcs.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink_internal.h"
 #include "lifeline/net/provider_lifecycle.h"
@@ -32,6 +33,8 @@ namespace {
 
 void phylink_link_up(Phylink* pl, const PhylinkLinkState& s) {
   ++pl->mac_link_ups;
+  pl->cur_interface = s.interface;
+  phylink_pcs_link_up_of(pl, pl->cur_interface, s.speed, s.duplex);
   if (pl->mac_ops.mac_link_up) pl->mac_ops.mac_link_up(s.speed, s.duplex);
   if (pl->netdev) netif_carrier_on(pl->netdev);
   note(fmt::format("{}: Link is Up - {}", pl_name(pl), speed_duplex_string(s.speed, s.duplex)));
@@ -44,46 +47,12 @@ void phylink_link_down(Phylink* pl) {
   note(pl_name(pl) + ": Link is Down");
 }
 
-// The speed an in-band PCS reports for the interface. 802.3z and the BASE-R
-// serdes modes run at one rate (phylink_mii_c22_pcs_decode_state() gives
-// 1000 and 2500 for 1000base-x and 2500base-x, lynx_pcs_get_state_10gbaser()
-// 10000); SGMII, QSGMII and USXGMII carry the negotiated speed, which cannot
-// exceed what the interface carries (phylink_interface_max_speed()).
-int inband_speed(phy_interface_t interface, int negotiated) {
-  int max_speed = phylink_interface_max_speed(interface);
-  switch (interface) {
-    case PHY_INTERFACE_MODE_1000BASEX:
-    case PHY_INTERFACE_MODE_2500BASEX:
-    case PHY_INTERFACE_MODE_5GBASER:
-    case PHY_INTERFACE_MODE_10GBASER:
-    case PHY_INTERFACE_MODE_25GBASER:
-    case PHY_INTERFACE_MODE_10GKR:
-      return max_speed;
-    default:
-      return max_speed != SPEED_UNKNOWN && negotiated > max_speed ? max_speed : negotiated;
-  }
-}
-
-// The MAC's in-band PCS: link when the medium on the port has been up long
-// enough for the serdes to sync.
-PhylinkLinkState inband_pcs_state(const Phylink* pl) {
-  PhylinkLinkState s;
-  s.interface = pl->link_interface;
-  const Medium* m = pl->inband_medium;
-  if (m && m->plugged && sim::now() >= m->changed_at + 100 * sim::kMsec) {
-    auto sd = resolve_aneg(m->partner_modes, LinkModes().set());
-    s.link = true;
-    s.speed = inband_speed(s.interface, sd ? sd->speed : 1000);
-    s.duplex = DUPLEX_FULL;
-  }
-  return s;
-}
-
 void phylink_resolve(Phylink* pl) {
   LL_FUNC();
   sim::check_access(pl, "phylink_resolve");
   sim::mutex_lock(&pl->state_mutex);
   bool cur_link_state = pl->netdev ? netif_carrier_ok(pl->netdev) : pl->old_link_state;
+  bool mac_config = false;
   bool retrigger = false;
   PhylinkLinkState link_state;
   if (pl->phylink_disable_state) {
@@ -92,23 +61,58 @@ void phylink_resolve(Phylink* pl) {
   } else if (pl->link_failed) {
     link_state.link = false;
     retrigger = true;
+  } else if (pl->major_config_failed || pl->force_major_config) {
+    // pcs=release: the link is held down until a major configuration finds
+    // a PCS (the series' force_major_config / major_config_failed).
+    link_state = pl->link_config;
+    link_state.link = false;
+    phylink_major_config(pl, false, link_state);
+    if (!pl->major_config_failed) retrigger = true;
   } else {
     switch (pl->cur_link_an_mode) {
       case AnMode::MLO_AN_PHY:
         link_state = pl->phy_state;
+        mac_config = link_state.link;
         break;
       case AnMode::MLO_AN_FIXED:
+        link_state = pl->link_config;
         link_state.link = true;
         link_state.speed = pl->fixed_speed;
         link_state.duplex = pl->fixed_duplex;
         link_state.interface = pl->link_interface;
+        mac_config = link_state.link;
         break;
       case AnMode::MLO_AN_INBAND:
-        link_state = inband_pcs_state(pl);
-        if (!link_state.link && cur_link_state) retrigger = true;
+        phylink_mac_pcs_get_state(pl, &link_state);
+        // A latching link-fail indicator: bring the link down and
+        // re-resolve if it was up, else read the current state again.
+        if (!link_state.link) {
+          if (cur_link_state)
+            retrigger = true;
+          else
+            phylink_mac_pcs_get_state(pl, &link_state);
+        }
+        // With a PHY, the link is up when both say so.
         if (pl->phydev.get()) link_state.link = link_state.link && pl->phy_state.link;
+        if (pl->phydev.get() && pl->phy_state.link) {
+          // The PHY changed its interface: down, then reconfigure.
+          if (link_state.interface != pl->phy_state.interface) {
+            retrigger = true;
+            link_state.link = false;
+          }
+          link_state.interface = pl->phy_state.interface;
+          mac_config = true;
+        }
         break;
     }
+  }
+  if (mac_config && link_state.interface != pl->link_config.interface) {
+    if (cur_link_state) {
+      phylink_link_down(pl);
+      cur_link_state = false;
+    }
+    phylink_major_config(pl, false, link_state);
+    pl->link_config.interface = link_state.interface;
   }
   if (link_state.link != cur_link_state) {
     pl->old_link_state = link_state.link;
@@ -279,6 +283,12 @@ core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core:
     pl->inband_medium = Net::current().medium_for(fwnode);
   }
   pl->cur_link_an_mode = pl->cfg_link_an_mode;
+  // The PCS: mac_select_pcs() probed, and the pcs design's setup.
+  if (int err = phylink_pcs_create(pl)) {
+    phylink_pcs_destroy(pl);
+    sim::kfree(pl);
+    return {nullptr, err};
+  }
   // Its side of the provider-lifecycle protocol, for its PHY.
   pl->phy_consumer.kind = ProviderKind::kPhy;
   pl->phy_consumer.ops = &kPhylinkPhyConsumerOps;
@@ -296,6 +306,7 @@ void phylink_destroy(Phylink* pl) {
     provider_consumer_unregister(&pl->phy_consumer);
     rtnl_unlock();
   }
+  phylink_pcs_destroy(pl);
   sim::cancel_work_sync(&pl->resolve);
   sim::kfree(pl);
 }
@@ -306,6 +317,8 @@ void phylink_start(Phylink* pl) {
   note(fmt::format("{}: configuring for {}/{} link mode", pl_name(pl),
                    an_mode_name(pl->cur_link_an_mode), phy_modes(pl->link_config.interface)));
   if (pl->netdev) netif_carrier_off(pl->netdev);
+  // The first major configuration: the PCS is enabled (PCS_STATE_STARTING).
+  phylink_pcs_start(pl);
   phylink_enable_and_run_resolve(pl, PHYLINK_DISABLE_STOPPED);
   if (PhyDevice* phy = pl->phydev.get()) phy_start(phy);
 }
@@ -315,6 +328,7 @@ void phylink_stop(Phylink* pl) {
   ASSERT_RTNL();
   if (PhyDevice* phy = pl->phydev.get()) phy_stop(phy);
   phylink_run_resolve_and_disable(pl, PHYLINK_DISABLE_STOPPED);
+  phylink_pcs_stop(pl);
 }
 
 bool phylink_expects_phy(const Phylink* pl) {

@@ -36,6 +36,33 @@ void phylink_enable_and_run_resolve(Phylink* pl, unsigned bit);
 // phylink_bringup_phy(): take `phy` as the link's PHY (attached already).
 int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, phy_interface_t interface);
 
+// ---- the PCS half (phylink_pcs.cc)
+
+// phylink_major_config(): select the PCS for state.interface, then
+// mac_prepare, pcs switch, mac_config, pcs_enable, pcs_config (AN restart),
+// mac_finish, poll start. state_mutex held (or phylink stopped).
+void phylink_major_config(Phylink* pl, bool restart, const PhylinkLinkState& state);
+// phylink_mac_initial_config(): a major configuration from the link's
+// configured state, link down; from phylink_start() and after an SFP module
+// changed the interface.
+void phylink_mac_initial_config(Phylink* pl, bool force_restart);
+// phylink_mac_pcs_get_state(): an in-band link's state from pl->pcs (link 0
+// without a PCS).
+void phylink_mac_pcs_get_state(Phylink* pl, PhylinkLinkState* state);
+// pcs_link_up() of pl->pcs with phylink's negotiation mode, before
+// mac_link_up.
+void phylink_pcs_link_up_of(Phylink* pl, phy_interface_t interface, int speed, Duplex duplex);
+// phylink_stop()'s end: pcs_state DOWN, pcs_disable(pl->pcs).
+void phylink_pcs_stop(Phylink* pl);
+// phylink_start()'s major configuration with the PCS STARTING, and the
+// in-band link's lane interrupt.
+void phylink_pcs_start(Phylink* pl);
+// phylink_create(): probe mac_select_pcs (using_mac_select_pcs), and the
+// pcs design's setup (pcs=release: the providers of "pcs-handle").
+int phylink_pcs_create(Phylink* pl);
+// phylink_destroy(): the pcs design's teardown (unregister its notifier).
+void phylink_pcs_destroy(Phylink* pl);
+
 }  // namespace lifeline::net
 
 #endif  // LIFELINE_NET_PHYLINK_INTERNAL_H_

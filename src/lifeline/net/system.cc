@@ -13,6 +13,7 @@
 #include "lifeline/dt/bus_roles.h"
 #include "lifeline/dt/buses.h"
 #include "lifeline/dt/device_nodes.h"
+#include "lifeline/dt/fsl_mc.h"
 #include "lifeline/dt/generic_drivers.h"
 #include "lifeline/dt/net_roles.h"
 #include "lifeline/dt/node_set.h"
@@ -21,10 +22,12 @@
 #include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/catalog/phy_catalog.h"
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/dpaa2/dpaa2_eth.h"
 #include "lifeline/net/dsa/switch_driver.h"
 #include "lifeline/net/mac_driver.h"
 #include "lifeline/net/mdio_controller.h"
 #include "lifeline/net/net.h"
+#include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_drivers.h"
 #include "lifeline/sim/engine.h"
@@ -292,6 +295,8 @@ struct NodeScan {
   std::vector<const core::FwNode*> default_switches;  // DSA-shaped, compatible unknown
   // MDIO controllers the catalog does not know, and the bus of their device.
   std::vector<std::pair<const core::FwNode*, const char*>> default_mdios;
+  // PCS provider nodes with a driver of their own (the RZ/N1 MIIC).
+  std::vector<const core::FwNode*> miics;
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -308,6 +313,9 @@ NodeScan scan_nodes(const core::FwTree& tree) {
       s.claimed.insert(n);
     } else if (const MacInfo* m = mac_info_for(*n)) {
       s.macs.push_back(m);
+      s.claimed.insert(n);
+    } else if (n->is_compatible("renesas,rzn1-miic")) {
+      s.miics.push_back(n);
       s.claimed.insert(n);
     } else if (const DsaSwitchInfo* d = dsa_info_for(*n)) {
       // Its user ports are its netdevs (dsa_user_create()).
@@ -363,9 +371,18 @@ NodeScan scan_nodes(const core::FwTree& tree) {
       info = &fallback;
     }
     // fsl-mc objects have no fwnode (dt/fsl_mc.h): the netdevs of DPAA2
-    // belong to DPNI objects, which are not modelled.
-    if (info && info->bus != "fsl-mc")
+    // belong to the DPNIs the model's DPL connects to DPMACs, and are named
+    // by their DPMAC's node.
+    if (info && info->bus == "fsl-mc") {
+      for (const core::FwNode* p = n->parent; p; p = p->parent)
+        if (p->is_compatible("fsl,qoriq-mc")) {
+          for (const core::FwNode* m : dt::fsl_mc_connected_dpmacs(*p))
+            if (m == n) s.netdev_nodes.insert(n);
+          break;
+        }
+    } else if (info) {
       for (const core::FwNode* port : mac_port_nodes(*info, n)) s.netdev_nodes.insert(port);
+    }
   }
   return s;
 }
@@ -412,9 +429,9 @@ std::string no_netdev_reason(const core::FwTree& tree, const core::FwNode& node)
                       (node.compatible().empty() ? "" : ", \"" + node.compatible().front() + "\"") +
                       ")";
     if (info->bus == "fsl-mc")
-      return "the driver of this node" + drv +
-             " is not modelled: its netdevs belong to the DPNI objects of the MC firmware, which "
-             "are not modelled";
+      return "no DPNI is connected to this DPMAC: the model's DPL connects one to each DPMAC "
+             "whose node the board configures (phy-handle, sfp, fixed-link, managed or a phy "
+             "mode)";
     return "the driver of this node" + drv + " is not modelled as making a netdev for it" +
            (info->shape == NetdevShape::kPerPort ? " (its netdevs are its enabled ports)" : "");
   }
@@ -506,7 +523,11 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   for (const auto& infos : group_by_driver(mdios))
     mdio_controller_driver_setup(make_dt_driver(infos), infos);
   for (const auto& infos : group_by_driver(macs))
-    mac_driver_setup(make_dt_driver(infos), infos, mac_buses);
+    if (infos.front()->bus == "fsl-mc")
+      // DPAA2: the netdevs belong to DPNI objects (net/dpaa2/).
+      dpaa2_eth_driver_setup(make_dt_driver(infos), infos.front());
+    else
+      mac_driver_setup(make_dt_driver(infos), infos, mac_buses);
   // DSA switch drivers (net/dsa/); design (port-device): the bus of the
   // user ports' own devices.
   core::Bus* dsa_port_bus = nullptr;
@@ -524,6 +545,14 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
         drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
     dsa_switch_driver_setup(drv, infos, dsa_port_bus);
     drivers_by_module[std::string(infos.front()->module)].push_back(drv);
+  }
+  // PCS providers with a driver of their own: the RZ/N1 MIIC
+  // (drivers/net/pcs/pcs-rzn1-miic.c, module pcs_rzn1_miic).
+  if (!scan->miics.empty()) {
+    auto* drv = sim::kzalloc<dt::DtDriver>("rzn1-miic");
+    drv->bus = buses.platform;
+    miic_driver_setup(drv);
+    drivers_by_module["pcs_rzn1_miic"].push_back(drv);
   }
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {
@@ -553,8 +582,16 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   // first (they sit at lower initcall levels), then libphy's users.
   std::vector<core::Module*> all = sys->board->generic.modules;
   for (auto& [name, mod] : phy_modules) all.push_back(mod);
-  for (auto& [name, drivers] : drivers_by_module)
-    all.push_back(core::module_create_drivers(name, drivers));
+  // MDIO controller drivers link before MAC drivers: drivers/net/Makefile
+  // has mdio/ and pcs/ before ethernet/, and ethernet/freescale/Makefile
+  // xgmac_mdio.o before dpaa2/ (a built-in MAC that attaches its PHY at
+  // probe finds it registered).
+  std::set<std::string> mdio_modules;
+  for (const MdioControllerInfo* m : mdios) mdio_modules.insert(std::string(m->module));
+  for (bool mdio_pass : {true, false})
+    for (auto& [name, drivers] : drivers_by_module)
+      if (mdio_modules.count(name) == static_cast<size_t>(mdio_pass))
+        all.push_back(core::module_create_drivers(name, drivers));
   dt::plan_modules(all, options.profile, sys->plan);
   sys->modules = all;
   sys->modules.push_back(libphy);

@@ -146,11 +146,12 @@ sim::UserError run_error(const std::string& board, const std::string& text) {
 // A label or path for a node no modelled driver makes a netdev for is bad
 // input, found before the run, with the reason.
 TEST(InterfaceNames, NodesThatCanNeverBeANetdevAreRefusedWithTheReason) {
-  sim::UserError e = run_error("fsl-lx2160a-clearfog-cx", "wait 1s\nip link set &dpmac7 up\n");
+  // A DPMAC the model's firmware layout connects to no DPNI.
+  sim::UserError e = run_error("fsl-lx2160a-clearfog-cx", "wait 1s\nip link set &dpmac1 up\n");
   EXPECT_EQ(e.line(), 2);
   EXPECT_EQ(e.column(), 13);
-  EXPECT_TRUE(e.message().starts_with("no netdev for /soc/fsl-mc@80c000000/dpmacs/ethernet@7: ") &&
-              e.message().find("not modelled") != std::string::npos)
+  EXPECT_TRUE(e.message().starts_with("no netdev for /soc/fsl-mc@80c000000/dpmacs/ethernet@1: ") &&
+              e.message().find("no DPNI is connected") != std::string::npos)
       << e.message();
 
   // Not a network node at all.

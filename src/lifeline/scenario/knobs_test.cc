@@ -34,16 +34,17 @@ TEST(Knobs, EveryKnobIsModelledOrRefused) {
       EXPECT_NE(e->message.find("is not modelled yet"), std::string::npos) << e->message;
     }
   }
-  // What is modelled today: nothing reads pse, pcs or sfp-lock (net/).
+  // What is modelled today: nothing reads pse or sfp-lock (net/).
   EXPECT_TRUE(net::find_knob("phy-loss")->modelled);
-  EXPECT_FALSE(net::find_knob("pcs")->modelled);
+  EXPECT_TRUE(net::find_knob("pcs")->modelled);
+  EXPECT_FALSE(net::find_knob("sfp-lock")->modelled);
 }
 
 TEST(Knobs, AScenariosSetOfAKnobNotModelledIsRefusedAtItsLine) {
   Board b = clearfog();
-  Scenario s = parse_scenario("set genphy defer\nset pcs release\nboot\nwait 1s\n", "s.scn");
+  Scenario s = parse_scenario("set genphy defer\nset sfp-lock mutex\nboot\nwait 1s\n", "s.scn");
   EXPECT_EQ(error_of([&] { run_scenario(b, s, {}); }),
-            "s.scn:2:5: knob 'pcs' (how a MAC holds the PCS it uses) is not modelled yet: its "
+            "s.scn:2:5: knob 'sfp-lock' (what serialises the SFP bus) is not modelled yet: its "
             "provider has no model, so no value would change what a run does");
 }
 

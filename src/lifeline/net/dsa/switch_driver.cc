@@ -22,6 +22,8 @@
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
+#include "lifeline/net/pcs/felix_pcs.h"
+#include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
@@ -118,6 +120,9 @@ int switch_setup(DsaSwitch* ds) {
   // mt7530_setup_irq() / ksz_girq_setup(): before the MDIO bus, whose PHYs
   // take their interrupts from it.
   if (irq_domain_at_setup(info, ds->dev->fwnode)) switch_irq_domain_add(priv);
+  // felix_setup(): the internal MDIO bus and its lynx PCSs (net/pcs/).
+  if (info.pcs == "lynx")
+    if (int err = vsc9959_mdio_bus_alloc(ds->dev)) return err;
   if (!info.registers_child_mdio && !info.internal_phys_via_user_mii_bus) return 0;
   core::FwNode* child = find_child(ds->dev->fwnode, info.mdio_child);
   if (!child && !info.internal_phys_via_user_mii_bus) return 0;
@@ -155,6 +160,7 @@ int switch_setup(DsaSwitch* ds) {
 void switch_teardown(DsaSwitch* ds) {
   LL_FUNC();
   auto* priv = static_cast<SwitchPriv*>(ds->priv);
+  if (priv->info->pcs == "lynx") vsc9959_mdio_bus_free(ds->dev);
   if (priv->mdio) {
     if (ds->user_mii_bus == priv->mdio) ds->user_mii_bus = nullptr;
     mdiobus_unregister(priv->mdio);
@@ -195,7 +201,12 @@ int switch_probe(const DsaSwitchInfo& info, core::Bus* port_bus, core::Device* d
   // mv88e6xxx_g2_irq_setup(): the domain exists before the switch
   // registers (and so before its MDIO bus and PHYs do).
   if (info.irq_domain == DsaIrqDomain::kAtProbe) switch_irq_domain_add(priv);
-  int err = dsa_register_switch(ds);
+  // a5psw_probe(): a5psw_pcs_get() (miic_create() per "pcs-handle") first.
+  int err = info.pcs == "miic" ? a5psw_pcs_get(dev) : 0;
+  if (!err) {
+    err = dsa_register_switch(ds);
+    if (err && info.pcs == "miic") a5psw_pcs_free(dev);
+  }
   if (err) {
     switch_irq_domain_remove(priv);
     core::dev_set_drvdata(dev, nullptr);
@@ -211,6 +222,7 @@ void switch_remove(core::Device* dev) {
   if (!priv) return;
   dsa_unregister_switch(priv->ds);
   switch_irq_domain_remove(priv);  // mv88e6xxx_g2_irq_free(), after the switch
+  if (priv->info->pcs == "miic") a5psw_pcs_free(dev);
   core::dev_set_drvdata(dev, nullptr);
   sim::kfree(priv->ds);
   sim::kfree(priv);

@@ -11,6 +11,7 @@
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/mdio_bus.h"
 #include "lifeline/net/netdevice.h"
+#include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/rtnl.h"
@@ -87,6 +88,10 @@ int dsa_user_phy_setup(NetDevice* user_dev) {
   mac_ops.mac_link_up = [user_dev](int speed, Duplex duplex) {
     note(fmt::format("{}: mac_link_up {}", user_dev->name(), speed_duplex_string(speed, duplex)));
   };
+  // The switch driver's mac_select_pcs(), for a port it made a PCS for
+  // (a5psw_phylink_mac_select_pcs(): net/pcs/miic.h).
+  if (PhylinkPcs* pcs = dsa_port_pcs(dp->dn))
+    mac_ops.mac_select_pcs = [pcs](phy_interface_t) { return core::ErrOr<PhylinkPcs*>{pcs, 0}; };
   auto r = phylink_create(user_dev, nullptr, dp->dn, dp->interface, mac_ops);
   if (!r.ok()) return r.err;
   dp->pl = r.value;
