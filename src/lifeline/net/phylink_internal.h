@@ -36,6 +36,14 @@ void phylink_enable_and_run_resolve(Phylink* pl, unsigned bit);
 // phylink_bringup_phy(): take `phy` as the link's PHY (attached already).
 int phylink_bringup_phy(Phylink* pl, PhyDevice* phy, phy_interface_t interface);
 
+// phylink_sfp.cc: phylink_register_sfp() from phylink_create() (last, and
+// without rtnl held: sfp_bus_add_upstream() takes it), and its undo from
+// phylink_destroy(); sfp_upstream_start()/stop() from phylink_start()/stop().
+int phylink_register_sfp(Phylink* pl, core::FwNode* fwnode);
+void phylink_unregister_sfp(Phylink* pl);
+void phylink_sfp_upstream_start(Phylink* pl);
+void phylink_sfp_upstream_stop(Phylink* pl);
+
 }  // namespace lifeline::net
 
 #endif  // LIFELINE_NET_PHYLINK_INTERNAL_H_

@@ -26,6 +26,7 @@
 #include "lifeline/net/net.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_drivers.h"
+#include "lifeline/net/sfp/sfp.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -186,6 +187,7 @@ struct NodeScan {
   std::vector<const core::FwNode*> default_macs;      // MACs the catalog does not know
   std::vector<const DsaSwitchInfo*> switches;         // modelled DSA switches, tree order
   std::vector<const core::FwNode*> default_switches;  // DSA-shaped, compatible unknown
+  std::vector<const core::FwNode*> cages;             // SFP cages (net/sfp/sfp.h)
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -199,6 +201,9 @@ NodeScan scan_nodes(const core::FwTree& tree) {
     if (!n->is_enabled()) continue;
     if (const MdioControllerInfo* m = mdio_info_for(*n)) {
       s.mdios.push_back(m);
+      s.claimed.insert(n);
+    } else if (dt::is_sfp_cage(*n)) {
+      s.cages.push_back(n);
       s.claimed.insert(n);
     } else if (const MacInfo* m = mac_info_for(*n)) {
       s.macs.push_back(m);
@@ -401,6 +406,13 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
         drv->pci_ids.push_back(dt::PciDeviceId{ids->first, ids->second, 0, 0});
     dsa_switch_driver_setup(drv, infos, dsa_port_bus);
     drivers_by_module[std::string(infos.front()->module)].push_back(drv);
+  }
+  // The SFP cage driver (CONFIG_SFP=m: module "sfp").
+  if (!scan->cages.empty()) {
+    auto* drv = sim::kzalloc<dt::DtDriver>("sfp");
+    drv->bus = buses.platform;
+    sfp_driver_setup(drv);
+    drivers_by_module["sfp"].push_back(drv);
   }
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {

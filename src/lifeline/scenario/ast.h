@@ -176,7 +176,7 @@ struct EthtoolWol {
 // The ethtool get requests: `ethtool IF` (ETHTOOL_MSG_LINKMODES_GET and
 // LINKSTATE_GET), `ethtool --show-eee IF`, `ethtool -i IF` (the driver
 // info) and `ethtool --show-pause IF` (-a). Each is one ethtool_ops call.
-enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause };
+enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause, kModule };
 
 struct EthtoolGet {
   EthtoolQuery query = EthtoolQuery::kLinkSettings;

@@ -179,12 +179,13 @@ Body parse_ip(Cursor& c) {
 Body parse_ethtool(Cursor& c) {
   static const std::vector<std::string> kSettings = {"speed", "duplex", "autoneg", "advertise",
                                                      "wol"};
-  static const std::vector<std::string> kOptions = {"-s",       "--change",     "--show-eee", "-i",
-                                                    "--driver", "--show-pause", "-a"};
-  static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee, EthtoolQuery::kDriverInfo,
-                                              EthtoolQuery::kDriverInfo, EthtoolQuery::kPause,
-                                              EthtoolQuery::kPause};
-  const std::string what = "'-s', '--show-eee', '-i', '--show-pause' or an interface name";
+  static const std::vector<std::string> kOptions = {
+      "-s", "--change", "--show-eee", "-i", "--driver", "--show-pause", "-a", "-m", "--module-info"};
+  static constexpr EthtoolQuery kQueries[] = {
+      EthtoolQuery::kEee,   EthtoolQuery::kDriverInfo, EthtoolQuery::kDriverInfo,
+      EthtoolQuery::kPause, EthtoolQuery::kPause,      EthtoolQuery::kModule,
+      EthtoolQuery::kModule};
+  const std::string what = "'-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name";
   const std::string after = what + " after 'ethtool'";
   const Token* t = c.peek();
   if (!t || t->quoted || !t->text.starts_with('-')) {

@@ -224,6 +224,8 @@ const char* ethtool_query_option(EthtoolQuery q) {
       return "-i ";
     case EthtoolQuery::kPause:
       return "--show-pause ";
+    case EthtoolQuery::kModule:
+      return "-m ";
     default:
       return "";
   }
