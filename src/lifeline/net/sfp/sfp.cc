@@ -118,7 +118,6 @@ void sfp_sm_next(Sfp* sfp, unsigned state, sim::Time timeout) {
     sim::Engine::current().mark_progress();
     note(fmt::format("{}: SM: {} -> {}", sfp_name(sfp), sm_state_to_str(sfp->sm_state),
                      sm_state_to_str(state)));
-    sfp->sm_history.emplace_back(sm_state_to_str(state));
   }
   sfp->sm_state = state;
   sfp_sm_set_timer(sfp, timeout);
@@ -129,7 +128,7 @@ void sfp_sm_mod_next(Sfp* sfp, unsigned state, sim::Time timeout) {
     sim::Engine::current().mark_progress();
     note(fmt::format("{}: module {} -> {}", sfp_name(sfp), mod_state_to_str(sfp->sm_mod_state),
                      mod_state_to_str(state)));
-    sfp->mod_history.emplace_back(mod_state_to_str(state));
+    sfp->slot->mod_history.emplace_back(mod_state_to_str(state));
   }
   sfp->sm_mod_state = state;
   sfp_sm_set_timer(sfp, timeout);
@@ -253,7 +252,7 @@ int sfp_sm_probe_phy(Sfp* sfp, int addr, bool is_c45) {
     note(fmt::format("{}: phy_device_register failed: {}", sfp_name(sfp), core::errno_name(err)));
     return err;
   }
-  ++sfp->phys_registered;
+  ++sfp->slot->phys_registered;
   err = sfp_add_phy(sfp->sfp_bus, phy);
   if (err) {
     phy_device_remove(phy);

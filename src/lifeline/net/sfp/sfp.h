@@ -96,6 +96,10 @@ struct SfpSlot : sim::Object {
   Medium* medium = nullptr;  // what is plugged into the module's port
   Sfp* driver = nullptr;     // the bound cage driver instance, if any
   int modules_inserted = 0;
+  // Across binds of the driver: the module states it went through and the
+  // module PHYs it registered.
+  std::vector<std::string> mod_history;
+  int phys_registered = 0;
 };
 // The slot of a cage node (made at first use).
 SfpSlot* sfp_slot(const core::FwNode* cage);
@@ -145,9 +149,6 @@ struct Sfp : sim::Object {
   sim::DelayedWork poll;
   sim::DelayedWork timeout;
 
-  // The path of the states, for `boot` and the checks: "WAITDEV", ...
-  std::vector<std::string> mod_history, sm_history;
-  int phys_registered = 0;
 };
 
 // The cage driver, "sfp" in module "sfp" (CONFIG_SFP=m).

@@ -224,7 +224,10 @@ void sfp_bus_put(SfpBus* bus) {
       [&st, bus](sim::Kref*) {
         // sfp_bus_release(): list_del, unlock, kfree.
         std::erase(st.sfp_buses, bus);
-        ++st.buses_released;
+        bool counted = false;
+        for (auto& [n, count] : st.releases)
+          if (n == bus->fwnode) counted = ++count;
+        if (!counted) st.releases.emplace_back(bus->fwnode, 1);
         sim::mutex_unlock(&st.sfp_mutex);
         note(fmt::format("sfp_bus {}: released", bus_name(bus)));
         sim::kfree(bus);

@@ -97,7 +97,8 @@ struct SfpState : sim::Object {
   sim::Mutex sfp_mutex;
   std::vector<SfpBus*> sfp_buses;  // the kernel's sfp_buses list
   sim::Mutex sfp_bus_mutex;        // sfp-lock=mutex only
-  int buses_released = 0;          // sfp_bus_release() calls, for checks
+  // sfp_bus_release() calls per cage node, for `expect sfp CAGE bus`.
+  std::vector<std::pair<const core::FwNode*, int>> releases;
   std::vector<SfpSlot*> slots;  // the physical cages, in first-use order
 };
 SfpState& sfp_state();
