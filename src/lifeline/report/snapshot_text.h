@@ -15,6 +15,8 @@ std::string format_devices(const check::Snapshot& s);
 std::string format_netdevs(const check::Snapshot& s);
 // The ports of each DSA switch; "" when the board has none registered.
 std::string format_dsa_ports(const check::Snapshot& s);
+// The SFP cages: bus, upstream, module, state machines; "" without cages.
+std::string format_sfp_cages(const check::Snapshot& s);
 std::string format_links(const check::Snapshot& s);
 std::string format_phys(const check::Snapshot& s);
 std::string format_modules(const check::Snapshot& s);
