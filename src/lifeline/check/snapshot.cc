@@ -11,6 +11,7 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/core/module.h"
+#include "lifeline/dt/net_roles.h"
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
@@ -18,7 +19,6 @@
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/sfp/sfp.h"
 #include "lifeline/net/system.h"
-#include "lifeline/dt/net_roles.h"
 #include "lifeline/sim/engine.h"
 
 namespace lifeline::check {

@@ -74,17 +74,17 @@ struct DsaPortRow {
 // An SFP cage (net/sfp/sfp.h): its driver's state machines, its bus and
 // the upstream registered on it, and the module in it.
 struct SfpCageRow {
-  std::string cage;        // the cage's node path
-  std::string device;      // its platform device, "" when none
-  bool bound = false;      // the cage driver is bound
-  bool disabled = false;   // status = "disabled": no device, no bus
-  std::string bus;         // "registered", "unregistered", "" when no bus exists
-  std::string upstream;    // the netdev (or PHY) upstream of the bus, "" when none
-  std::string module;      // the profile in the cage, "" when empty
-  std::string mod_state;   // "present", "waitdev", ... "" when unbound
-  std::string dev_state;   // "detached", "down", "up"
-  std::string sm_state;    // "down", "link_up", ...
-  std::string phy;         // the module's PHY, "" when none
+  std::string cage;       // the cage's node path
+  std::string device;     // its platform device, "" when none
+  bool bound = false;     // the cage driver is bound
+  bool disabled = false;  // status = "disabled": no device, no bus
+  std::string bus;        // "registered", "unregistered", "" when no bus exists
+  std::string upstream;   // the netdev (or PHY) upstream of the bus, "" when none
+  std::string module;     // the profile in the cage, "" when empty
+  std::string mod_state;  // "present", "waitdev", ... "" when unbound
+  std::string dev_state;  // "detached", "down", "up"
+  std::string sm_state;   // "down", "link_up", ...
+  std::string phy;        // the module's PHY, "" when none
 };
 
 struct ModuleRow {

@@ -57,8 +57,10 @@ std::string program_description() {
       "use-after-free, WARN, deadlock, hung task, lockdep, refcount, invariant), under today's "
       "mainline behaviour or under a design proposed on netdev (--set phy-loss=..., see the "
       "knobs below). DSA switches are modelled (a default for a switch the catalog does not "
-      "know): boot lists their ports. SFP cages, PCS providers and PSE controllers are not "
-      "modelled yet: their nodes bind generic drivers, so boards boot as they would.",
+      "know): boot lists their ports. SFP cages and modules are modelled (sfp-bus, the cage "
+      "driver's state machines, module profiles, module PHYs; boot lists the cages). PCS "
+      "providers and PSE controllers are not modelled yet: their nodes bind generic drivers, "
+      "so boards boot as they would.",
       kHelpWidth);
 }
 

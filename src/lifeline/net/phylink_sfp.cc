@@ -42,8 +42,8 @@ using sim::note;
 
 // phylink_sfp_interface_preference[]
 constexpr phy_interface_t kSfpInterfacePreference[] = {
-    PHY_INTERFACE_MODE_25GBASER, PHY_INTERFACE_MODE_USXGMII, PHY_INTERFACE_MODE_10GBASER,
-    PHY_INTERFACE_MODE_5GBASER,  PHY_INTERFACE_MODE_2500BASEX, PHY_INTERFACE_MODE_SGMII,
+    PHY_INTERFACE_MODE_25GBASER,  PHY_INTERFACE_MODE_USXGMII,   PHY_INTERFACE_MODE_10GBASER,
+    PHY_INTERFACE_MODE_5GBASER,   PHY_INTERFACE_MODE_2500BASEX, PHY_INTERFACE_MODE_SGMII,
     PHY_INTERFACE_MODE_1000BASEX, PHY_INTERFACE_MODE_100BASEX,
 };
 
@@ -84,7 +84,8 @@ int phylink_validate(const Phylink* pl, LinkModes* support, phy_interface_t inte
   int max = phylink_interface_max_speed(interface);
   for (int bit = 0; bit < __ETHTOOL_LINK_MODE_MASK_NBITS; ++bit)
     if (support->test(bit))
-      if (const LinkMode* lm = find_link_mode(bit); lm && lm->speed > 0 && max > 0 && lm->speed > max)
+      if (const LinkMode* lm = find_link_mode(bit);
+          lm && lm->speed > 0 && max > 0 && lm->speed > max)
         support->reset(bit);
   return support->any() ? 0 : -EINVAL;
 }

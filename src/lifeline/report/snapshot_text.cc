@@ -118,7 +118,7 @@ std::string format_sfp_cages(const check::Snapshot& s) {
            {"MODULE PHY"}});
   for (const auto& c : s.sfp_cages)
     t.add_row({c.cage,
-               c.disabled        ? "(disabled)"
+               c.disabled         ? "(disabled)"
                : c.device.empty() ? "-"
                                   : c.device + (c.bound ? "" : " (unbound)"),
                or_dash(c.bus), or_dash(c.upstream), c.module.empty() ? "empty" : c.module,

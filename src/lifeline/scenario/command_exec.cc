@@ -162,9 +162,6 @@ struct CommandExecutor {
     if (net::NetDevice* nd = r().netdev(b.target, /*allow_absent=*/true)) {
       core::FwNode* phy = nd->of_node ? net::fwnode_get_phy_node(nd->of_node) : nullptr;
       port = phy ? phy : nd->of_node;
-      // A port with a cage: the cable goes into the module in it.
-      if (core::FwNode* cage = nd->of_node ? core::parse_phandle(nd->of_node, "sfp") : nullptr)
-        if (!phy) port = cage;
     } else if (!b.target.text.empty() && (b.target.text[0] == '&' || b.target.text[0] == '/')) {
       port = r().node(b.target);
     } else {
@@ -194,10 +191,9 @@ struct CommandExecutor {
           std::string names;
           for (const std::string& n : net::sfp_module_profile_names())
             names += (names.empty() ? "" : ", ") + n;
-          r().fail(*b.profile, "expected a module profile (" + names + "), got '" +
-                                   b.profile->text + "'" +
-                                   sim::did_you_mean(b.profile->text,
-                                                     net::sfp_module_profile_names()));
+          r().fail(*b.profile,
+                   "expected a module profile (" + names + "), got '" + b.profile->text + "'" +
+                       sim::did_you_mean(b.profile->text, net::sfp_module_profile_names()));
         }
         if (slot->module) return error(-EBUSY, "the cage already holds a module");
         net::sfp_slot_insert(slot, m);

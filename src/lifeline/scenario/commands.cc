@@ -179,12 +179,13 @@ Body parse_ip(Cursor& c) {
 Body parse_ethtool(Cursor& c) {
   static const std::vector<std::string> kSettings = {"speed", "duplex", "autoneg", "advertise",
                                                      "wol"};
-  static const std::vector<std::string> kOptions = {
-      "-s", "--change", "--show-eee", "-i", "--driver", "--show-pause", "-a", "-m", "--module-info"};
-  static constexpr EthtoolQuery kQueries[] = {
-      EthtoolQuery::kEee,   EthtoolQuery::kDriverInfo, EthtoolQuery::kDriverInfo,
-      EthtoolQuery::kPause, EthtoolQuery::kPause,      EthtoolQuery::kModule,
-      EthtoolQuery::kModule};
+  static const std::vector<std::string> kOptions = {"-s", "--change", "--show-eee",
+                                                    "-i", "--driver", "--show-pause",
+                                                    "-a", "-m",       "--module-info"};
+  static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee,        EthtoolQuery::kDriverInfo,
+                                              EthtoolQuery::kDriverInfo, EthtoolQuery::kPause,
+                                              EthtoolQuery::kPause,      EthtoolQuery::kModule,
+                                              EthtoolQuery::kModule};
   const std::string what = "'-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name";
   const std::string after = what + " after 'ethtool'";
   const Token* t = c.peek();
@@ -285,11 +286,11 @@ Body parse_settle(Cursor& c) {
 
 // The state names of sfp.c's mod_state_to_str(), sm_state_to_str() and
 // dev_state_to_str().
-const std::vector<std::string> kSfpModStates = {"empty",   "error",   "probe",  "waitdev",
-                                                "hpower",  "waitpwr", "present"};
-const std::vector<std::string> kSfpStates = {
-    "down",     "fail",    "wait",     "init",     "init_phy",  "init_tx_fault",
-    "wait_los", "link_up", "tx_fault", "reinit",   "tx_disable"};
+const std::vector<std::string> kSfpModStates = {"empty",  "error",   "probe",  "waitdev",
+                                                "hpower", "waitpwr", "present"};
+const std::vector<std::string> kSfpStates = {"down",     "fail",          "wait",      "init",
+                                             "init_phy", "init_tx_fault", "wait_los",  "link_up",
+                                             "tx_fault", "reinit",        "tx_disable"};
 const std::vector<std::string> kSfpDevStates = {"detached", "down", "up"};
 
 Check parse_expect_sfp(Cursor& c) {
@@ -322,7 +323,8 @@ Check parse_expect_sfp(Cursor& c) {
       break;
     }
     case SfpField::kModulePath: {
-      Name path = c.name("the module states, quoted (\"probe waitdev present\"), after 'module-path'");
+      Name path =
+          c.name("the module states, quoted (\"probe waitdev present\"), after 'module-path'");
       e.value = path.text;
       break;
     }
@@ -331,9 +333,8 @@ Check parse_expect_sfp(Cursor& c) {
 }
 
 Check parse_check(Cursor& c) {
-  static const std::vector<std::string> kChecks = {"carrier", "link",       "bound", "unbound",
-                                                   "netdev",  "phy",        "finding",
-                                                   "no-finding", "sfp"};
+  static const std::vector<std::string> kChecks = {
+      "carrier", "link", "bound", "unbound", "netdev", "phy", "finding", "no-finding", "sfp"};
   std::vector<std::string> kinds;
   for (sim::FindingKind k : sim::kAllFindingKinds) kinds.emplace_back(sim::finding_kind_name(k));
   const std::string kinds_what = "a finding kind (" + join(kinds) + ")";

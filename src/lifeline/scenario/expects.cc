@@ -85,7 +85,8 @@ struct ExpectEvaluator {
   }
   void operator()(const ExpectSfp& c) const {
     const core::FwNode* node = r.node(c.cage);
-    if (!node || !dt::is_sfp_cage(*node)) r.fail(c.cage, "'" + c.cage.text + "' is not an SFP cage");
+    if (!node || !dt::is_sfp_cage(*node))
+      r.fail(c.cage, "'" + c.cage.text + "' is not an SFP cage");
     net::SfpSlot* slot = net::sfp_slot(node);
     net::Sfp* sfp = slot->driver;
     net::SfpState& st = net::sfp_state();

@@ -34,8 +34,9 @@ TEST(Knobs, EveryKnobIsModelledOrRefused) {
       EXPECT_NE(e->message.find("is not modelled yet"), std::string::npos) << e->message;
     }
   }
-  // What is modelled today: nothing reads pse, pcs or sfp-lock (net/).
+  // What is modelled today: nothing reads pse or pcs (net/).
   EXPECT_TRUE(net::find_knob("phy-loss")->modelled);
+  EXPECT_TRUE(net::find_knob("sfp-lock")->modelled);
   EXPECT_FALSE(net::find_knob("pcs")->modelled);
 }
 
@@ -51,8 +52,8 @@ TEST(Knobs, SetAndCompareUseTheSameCheck) {
   Board b = clearfog();
   Scenario s = parse_scenario("wait 1s\n", "s.scn");
   RunOptions o;
-  o.knobs["sfp-lock"] = "mutex";
-  EXPECT_NE(error_of([&] { run_scenario(b, s, o); }).find("--set sfp-lock=mutex: knob 'sfp-lock'"),
+  o.knobs["pcs"] = "release";
+  EXPECT_NE(error_of([&] { run_scenario(b, s, o); }).find("--set pcs=release: knob 'pcs'"),
             std::string::npos);
   EXPECT_NE(error_of([&] {
               compare_scenario(b, s, "pse", {"mainline", "notifier-rtnl"}, {});

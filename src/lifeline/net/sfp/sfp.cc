@@ -15,8 +15,8 @@
 #include "lifeline/core/errno.h"
 #include "lifeline/core/fwnode.h"
 #include "lifeline/dt/i2c.h"
-#include "lifeline/net/medium.h"
 #include "lifeline/net/mdio_bus.h"
+#include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/sfp/mdio_i2c.h"
@@ -701,9 +701,11 @@ int sfp_probe(core::Device* dev) {
   sfp->slot = sfp_slot(dev->fwnode);
   sim::mutex_init(&sfp->sm_mutex, "&sfp->sm_mutex");
   sim::mutex_init(&sfp->st_mutex, "&sfp->st_mutex");
-  sim::INIT_DELAYED_WORK(&sfp->poll, "sfp_poll", [sfp] { sfp_poll(sfp); }, dev->name());
+  sim::INIT_DELAYED_WORK(
+      &sfp->poll, "sfp_poll", [sfp] { sfp_poll(sfp); }, dev->name());
   sfp->poll.timer.poll = true;
-  sim::INIT_DELAYED_WORK(&sfp->timeout, "sfp_timeout", [sfp] { sfp_timeout(sfp); }, dev->name());
+  sim::INIT_DELAYED_WORK(
+      &sfp->timeout, "sfp_timeout", [sfp] { sfp_timeout(sfp); }, dev->name());
   core::dev_set_drvdata(dev, sfp);
   core::devm_add_action_or_reset(dev, "sfp_cleanup", [sfp] { sfp_cleanup(sfp); });
 
@@ -768,8 +770,8 @@ void sfp_remove(core::Device* dev) {
 }  // namespace
 
 const char* mod_state_to_str(unsigned s) {
-  static constexpr const char* k[] = {"empty",   "error",  "probe",  "waitdev",
-                                      "hpower",  "waitpwr", "present"};
+  static constexpr const char* k[] = {"empty",  "error",   "probe",  "waitdev",
+                                      "hpower", "waitpwr", "present"};
   return s < std::size(k) ? k[s] : "Unknown module state";
 }
 const char* dev_state_to_str(unsigned s) {
@@ -777,13 +779,13 @@ const char* dev_state_to_str(unsigned s) {
   return s < std::size(k) ? k[s] : "Unknown device state";
 }
 const char* sm_state_to_str(unsigned s) {
-  static constexpr const char* k[] = {"down",          "fail",    "wait",      "init",
-                                      "init_phy",      "init_tx_fault", "wait_los", "link_up",
-                                      "tx_fault",      "reinit",  "tx_disable"};
+  static constexpr const char* k[] = {"down",     "fail",          "wait",      "init",
+                                      "init_phy", "init_tx_fault", "wait_los",  "link_up",
+                                      "tx_fault", "reinit",        "tx_disable"};
   return s < std::size(k) ? k[s] : "Unknown state";
 }
 const char* event_to_str(unsigned e) {
-  static constexpr const char* k[] = {"insert",  "remove",   "dev_attach", "dev_detach",
+  static constexpr const char* k[] = {"insert",   "remove",  "dev_attach", "dev_detach",
                                       "dev_down", "dev_up",  "tx_fault",   "tx_clear",
                                       "los_high", "los_low", "timeout"};
   return e < std::size(k) ? k[e] : "Unknown event";

@@ -148,7 +148,6 @@ struct Sfp : sim::Object {
 
   sim::DelayedWork poll;
   sim::DelayedWork timeout;
-
 };
 
 // The cage driver, "sfp" in module "sfp" (CONFIG_SFP=m).

@@ -33,8 +33,7 @@ const std::vector<SfpModuleProfile>& profiles() {
                  fiber(true, false, 13, "SFP-1G-SX")});
     // 2500BASE-X modules declare 1000BASE-SX/LX codes with a 2.5 GBd rate:
     // sfp_parse_support() adds 2500baseX when br_nominal is 25..31.
-    p.push_back({"fiber-2500base-x",
-                 "2.5G optical module (1000BASE-LX codes, sfp_quirk_2500basex)",
+    p.push_back({"fiber-2500base-x", "2.5G optical module (1000BASE-LX codes, sfp_quirk_2500basex)",
                  fiber(false, true, 31, "SFP-2.5G-LX"), 0, false, false, 0, 0, true});
     SfpEepromId sr = fiber(false, false, 103, "SFP-10G-SR");
     sr.e10g_base_sr = true;

@@ -48,7 +48,12 @@ struct SfpEepromId {
   std::string vendor_sn;
 };
 
-enum class MdioI2cProto : uint8_t { MDIO_I2C_NONE, MDIO_I2C_MARVELL_C22, MDIO_I2C_C45, MDIO_I2C_ROLLBALL };
+enum class MdioI2cProto : uint8_t {
+  MDIO_I2C_NONE,
+  MDIO_I2C_MARVELL_C22,
+  MDIO_I2C_C45,
+  MDIO_I2C_ROLLBALL
+};
 
 struct SfpModuleProfile {
   std::string_view name;
