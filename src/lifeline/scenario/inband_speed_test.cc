@@ -20,8 +20,8 @@ namespace {
 std::string link_up_line(const std::string& board, const std::string& iface,
                          const std::string& cage, const std::string& module) {
   std::string text = "boot\nsfp " + cage + " insert " + module + "\ncable " + cage +
-                     " plug\nwait 1s\nip link set " + iface + " up\nsettle\nexpect link " +
-                     iface + " up\n";
+                     " plug\nwait 1s\nip link set " + iface + " up\nsettle\nexpect link " + iface +
+                     " up\n";
   RunResult r = run_scenario(load_board(board), parse_scenario(text, "t.scn"), {});
   EXPECT_EQ(r.expects_failed(), 0);
   for (const TimelineEntry& t : r.timeline)
