@@ -4,6 +4,10 @@
 // checked when parsed.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
 #include "lifeline/sim/user_error.h"
@@ -61,6 +65,44 @@ TEST(Sfp, HighPowerAndSlowPhyModules) {
   bool retried = false;
   for (const auto& e : r.timeline) retried |= e.text.find("init_phy") != std::string::npos;
   EXPECT_TRUE(retried);
+}
+
+// The duplicate phy_start() of module_start (openwrt #10453, on 5.10):
+// phylink_sfp_module_start() starts pl->phydev without looking at its
+// state. On the Turris Omnia's WAN port eth2 has both a PHY (phy-handle,
+// the 88E1512) and the cage, which U-Boot enables when a module is present
+// (the bundled tree has it disabled). With the cage enabled, ifup starts
+// the PHY in phylink_start(), then DEV_UP runs the main machine to
+// module_start, which starts it again: the WARN, "called from state
+// NOLINK". Where no PHY of the port's own runs (ClearFog Pro, S5, S6) there
+// is none.
+TEST(Sfp, ModuleStartStartsTheOmniasRunningPhyAgain) {
+  std::ifstream in(LIFELINE_BOARDS_DIR "/armada-385-turris-omnia.dts");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string dts = text.str();
+  size_t cage = dts.find("compatible = \"sff,sfp\"");
+  ASSERT_NE(cage, std::string::npos);
+  size_t status = dts.find("status = \"disabled\"", cage);
+  ASSERT_NE(status, std::string::npos);
+  dts.replace(status, std::string("status = \"disabled\"").size(), "status = \"okay\"");
+  std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "lifeline-omnia-sfp-enabled.dts";
+  std::ofstream(file) << dts;
+  Board b = load_board(file.string());
+  RunResult r = run_scenario(
+      b,
+      parse_scenario("boot\nsfp &sfp insert fiber-1000base-x\ncable &sfp plug\nwait 1s\n"
+                     "ip link set eth2 up\nwait 2s\nexpect sfp &sfp state link_up\n",
+                     "s.scn"),
+      {});
+  std::filesystem::remove(file);
+  EXPECT_EQ(r.expects_failed(), 0);
+  bool warned = false;
+  for (const sim::Finding& f : r.findings)
+    warned |= f.kind == sim::FindingKind::kWarn &&
+              f.message.find("phy_start: called from state NOLINK") != std::string::npos;
+  EXPECT_TRUE(warned);
 }
 
 }  // namespace
