@@ -11,12 +11,14 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/core/module.h"
+#include "lifeline/dt/net_roles.h"
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/pcs/pcs.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
+#include "lifeline/net/sfp/sfp.h"
 #include "lifeline/net/system.h"
 #include "lifeline/sim/engine.h"
 
@@ -71,6 +73,46 @@ const DeviceRow* Snapshot::device(std::string_view name) const {
   return nullptr;
 }
 
+// Every enabled cage of the board, bound or not: its bus and upstream from
+// the model's sfp_bus list, not from the phandle.
+void take_sfp_cages(Snapshot& s) {
+  const net::System* sys = net::System::current_or_null();
+  net::Net* n = net::Net::current_or_null();
+  if (!sys || !sys->tree || !n) return;
+  for (const auto& up : sys->tree->nodes()) {
+    const core::FwNode* node = up.get();
+    if (!dt::is_sfp_cage(*node)) continue;
+    SfpCageRow r;
+    r.cage = node->full_path;
+    r.disabled = !node->is_enabled();
+    r.device = node->dev && !node->dev->freed() ? node->dev->name() : "";
+    r.bound = !r.device.empty() && node->dev->driver;
+    if (n->sfp) {
+      for (const net::SfpSlot* slot : n->sfp->slots)
+        if (slot->node == node) {
+          r.module = slot->module ? std::string(slot->module->name) : "";
+          if (const net::Sfp* sfp = slot->driver) {
+            r.mod_state = net::mod_state_to_str(sfp->sm_mod_state);
+            r.dev_state = net::dev_state_to_str(sfp->sm_dev_state);
+            r.sm_state = net::sm_state_to_str(sfp->sm_state);
+            r.phy = sfp->mod_phy ? sfp->mod_phy.get()->name() : "";
+          }
+        }
+      for (const net::SfpBus* bus : n->sfp->sfp_buses) {
+        if (bus->fwnode != node) continue;
+        r.bus = bus->registered ? "registered" : "unregistered";
+        if (sim::Object* u = bus->upstream.get()) {
+          if (const auto* pl = dynamic_cast<const net::Phylink*>(u))
+            r.upstream = pl->netdev ? pl->netdev->name() : pl->name();
+          else
+            r.upstream = u->name();
+        }
+      }
+    }
+    s.sfp_cages.push_back(std::move(r));
+  }
+}
+
 Snapshot take_snapshot() {
   Snapshot s;
   s.time = sim::now();
@@ -123,6 +165,7 @@ Snapshot take_snapshot() {
         r.pcs = pcs->freed() ? "(freed)" : pcs->name();
       s.netdevs.push_back(std::move(r));
     }
+    take_sfp_cages(s);
     for (const net::DsaSwitch* ds : net::dsa_switches()) {
       for (const net::DsaPort* dp : ds->ports) {
         DsaPortRow r;

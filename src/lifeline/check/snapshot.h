@@ -71,6 +71,22 @@ struct DsaPortRow {
   bool default_model = false;  // the switch has no catalog entry (default model)
 };
 
+// An SFP cage (net/sfp/sfp.h): its driver's state machines, its bus and
+// the upstream registered on it, and the module in it.
+struct SfpCageRow {
+  std::string cage;       // the cage's node path
+  std::string device;     // its platform device, "" when none
+  bool bound = false;     // the cage driver is bound
+  bool disabled = false;  // status = "disabled": no device, no bus
+  std::string bus;        // "registered", "unregistered", "" when no bus exists
+  std::string upstream;   // the netdev (or PHY) upstream of the bus, "" when none
+  std::string module;     // the profile in the cage, "" when empty
+  std::string mod_state;  // "present", "waitdev", ... "" when unbound
+  std::string dev_state;  // "detached", "down", "up"
+  std::string sm_state;   // "down", "link_up", ...
+  std::string phy;        // the module's PHY, "" when none
+};
+
 struct ModuleRow {
   std::string name;
   std::string state;  // "live", "not loaded", ...
@@ -90,6 +106,7 @@ struct Snapshot {
   // entry has their compatible (MDIO controllers, switchdev MACs), one line
   // each, as net::System records them.
   std::vector<std::string> default_models;
+  std::vector<SfpCageRow> sfp_cages;  // cages in tree order
 
   const NetdevRow* netdev(std::string_view name) const;
   const DeviceRow* device(std::string_view name) const;

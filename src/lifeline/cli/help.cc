@@ -58,8 +58,10 @@ std::string program_description() {
       "mainline behaviour or under a design proposed on netdev (--set phy-loss=..., see the "
       "knobs below). DSA switches are modelled (a default for a switch the catalog does not "
       "know): boot lists their ports. PCSs are modelled (lynx, the RZ/N1 MIIC, the mvneta and "
-      "mvpp2 ones; --set pcs=...). SFP cages and PSE controllers are not modelled yet: their "
-      "nodes bind generic drivers, so boards boot as they would.",
+      "mvpp2 ones; --set pcs=...). SFP cages and modules are modelled (sfp-bus, the cage "
+      "driver's state machines, module profiles, module PHYs; boot lists the cages). PSE "
+      "controllers are not modelled yet: their nodes bind generic drivers, so boards boot as "
+      "they would.",
       kHelpWidth);
 }
 

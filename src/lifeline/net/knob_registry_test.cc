@@ -56,8 +56,8 @@ TEST(KnobRegistry, UnknownOrUnmodelledKnobsAreRefused) {
   NetConfig c;
   EXPECT_FALSE(c.set("phy-loss", "holdovr"));
   EXPECT_FALSE(c.set("phy-los", "mainline"));
-  EXPECT_FALSE(c.set("sfp-lock", "mutex"));  // listed, not modelled
-  EXPECT_EQ(c.get("sfp-lock"), "rtnl");
+  EXPECT_FALSE(c.set("pse", "notifier-rtnl"));  // listed, not modelled
+  EXPECT_EQ(c.get("pse"), "mainline");
   EXPECT_EQ(c.get("nope"), "");
   EXPECT_EQ(c.phy_loss, &phy_loss_mainline);
 }

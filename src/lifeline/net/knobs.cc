@@ -5,6 +5,7 @@
 
 #include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/designs/sfp_lock.h"
 #include "lifeline/net/net_config.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
@@ -63,11 +64,14 @@ constexpr KnobValue kGenphy[] = {
     {"opt-in", "defer only for callers attaching at probe time",
      "Russell King's reply in the same 2021 RFC thread", &genphy_opt_in},
 };
+constexpr std::string_view kSfpThread =
+    "netdev 2021, Vladimir Oltean, \"don't bind genphy in phy_attach_direct\": why rtnl?";
 constexpr KnobValue kSfpLock[] = {
     {"rtnl", "mainline: SFP bus and state machine serialised by rtnl",
-     "drivers/net/phy/sfp.c (v6.12)"},
-    {"mutex", "a dedicated SFP bus mutex", "lifeline (an alternative to rtnl)"},
-    {"none", "no serialisation (to show what rtnl protects)", "lifeline (a control)"},
+     "drivers/net/phy/sfp.c, sfp-bus.c (v6.12)", &sfp_lock_rtnl},
+    {"mutex", "a dedicated SFP bus mutex exactly where rtnl is taken today", kSfpThread,
+     &sfp_lock_mutex},
+    {"none", "no serialisation (to show what rtnl protects)", kSfpThread, &sfp_lock_none},
 };
 constexpr KnobValue kProbe[] = {
     {"kernel", "deferred probe as in drivers/base/dd.c: every bind retries every deferred device",
@@ -110,8 +114,9 @@ constexpr KnobInfo kKnobs[] = {
     {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy", true,
      [](NetConfig& c, size_t i) { c.genphy = static_cast<const GenphyOps*>(kGenphy[i].ops); },
      [](const NetConfig& c) { return index_of_ops(kGenphy, c.genphy); }},
-    // No SFP bus or cage is modelled: sfp nodes bind generic drivers.
-    {"sfp-lock", "rtnl", kSfpLock, "what serialises the SFP bus", false},
+    {"sfp-lock", "rtnl", kSfpLock, "what serialises the SFP bus", true,
+     [](NetConfig& c, size_t i) { c.sfp_lock = static_cast<const SfpLockOps*>(kSfpLock[i].ops); },
+     [](const NetConfig& c) { return index_of_ops(kSfpLock, c.sfp_lock); }},
     {"probe", "kernel", kProbe, "the deferred-probe algorithm", true,
      [](NetConfig& c, size_t i) {
        c.core.probe = i == 0 ? core::ProbeAlgorithm::kKernel : core::ProbeAlgorithm::kEvent;

@@ -28,6 +28,7 @@ struct MacFactsVariant;
 class Medium;
 class NetDevice;
 struct ProviderLifecycle;
+struct SfpState;
 class PhyDriver;
 class PhyDevice;
 struct PhylinkPcs;
@@ -54,6 +55,8 @@ class Net : public sim::Object {
   // The provider-lifecycle protocol's state (net/provider_lifecycle.h):
   // a notifier chain and the consumers per provider kind.
   ProviderLifecycle* lifecycle = nullptr;
+  // The SFP buses and cages (net/sfp/sfp_bus.h), made at first use.
+  SfpState* sfp = nullptr;
 
   // The physical world: what is plugged into each port, keyed by the
   // firmware node of the PHY (or of the MAC/port for fixed and in-band links).

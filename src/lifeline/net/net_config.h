@@ -17,11 +17,16 @@ struct PcsOps;
 extern const PhyLossOps phy_loss_mainline;
 extern const GenphyOps genphy_mainline;
 extern const PcsOps pcs_mainline;
+struct SfpLockOps;
+extern const PhyLossOps phy_loss_mainline;
+extern const GenphyOps genphy_mainline;
+extern const SfpLockOps sfp_lock_rtnl;
 
 struct NetConfig {
   const PhyLossOps* phy_loss = &phy_loss_mainline;
   const GenphyOps* genphy = &genphy_mainline;
   const PcsOps* pcs = &pcs_mainline;
+  const SfpLockOps* sfp_lock = &sfp_lock_rtnl;  // knob sfp-lock (designs/sfp_lock.h)
   core::CoreConfig core;
   // Kernel configuration that changes what a lifecycle does, with the
   // kernel's names (knobs CONFIG_*); the defaults are Debian's arm64 ones.

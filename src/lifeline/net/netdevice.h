@@ -23,6 +23,7 @@ class NetDevice;
 class PhyDevice;
 struct EthtoolOps;
 class Phylink;
+class SfpBus;
 
 struct EthtoolLinkSettings;
 
@@ -61,6 +62,7 @@ class NetDevice : public sim::Object {
   core::Device* parent = nullptr;   // dev.parent: the device that owns it (SET_NETDEV_DEV)
   core::FwNode* of_node = nullptr;  // dev.of_node: the MAC or port node
   sim::Ptr<PhyDevice> phydev;       // netdev->phydev
+  sim::Ptr<SfpBus> sfp_bus;         // netdev->sfp_bus: set by the upstream's attach
   Phylink* phylink = nullptr;       // for reports: the MAC's phylink instance
   void* priv = nullptr;             // netdev_priv()
   bool wol_enabled = false;         // netdev->ethtool->wol_enabled

@@ -21,6 +21,7 @@
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_lifecycle.h"
+#include "lifeline/net/phy_sfp.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -40,7 +41,11 @@ int phy_probe(core::Device* dev) {
   phydev->hw.in_reset = false;  // phy_device_reset(phydev, 0)
   int err = 0;
   if (phydrv->phy_probe) err = phydrv->phy_probe(phydev);
+  // The hosting drivers' probe ends in phy_sfp_probe() (mv3310_probe(),
+  // m88e1510_probe(), at8031_parse_dt()).
+  if (!err && phydrv->sfp_upstream) err = phy_sfp_probe(phydev);
   if (err) {
+    phy_sfp_remove(phydev);
     // As in the kernel, phydev->drv is left pointing at the driver.
     phydev->hw.in_reset = true;
     return err;
@@ -74,6 +79,8 @@ void phy_remove(core::Device* dev) {
   // Frees the triggers; phydev->last_triggered keeps pointing at them.
   if (!phydev->is_on_sfp_module) phy_led_triggers_unregister(phydev);
   phydev->state = PhyState::PHY_DOWN;
+  // sfp_bus_del_upstream(): the cage loses its upstream with the PHY.
+  phy_sfp_remove(phydev);
   if (PhyDriver* d = phydev->drv.get(); d && d->phy_remove) d->phy_remove(phydev);
   phydev->hw.in_reset = true;  // phy_device_reset(phydev, 1)
   phydev->drv = nullptr;

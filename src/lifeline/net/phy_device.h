@@ -25,6 +25,7 @@ namespace lifeline::net {
 class Medium;
 class NetDevice;
 class Phylink;
+class SfpBus;
 struct PhyDriverInfo;
 
 enum class PhyState : uint8_t {
@@ -93,6 +94,10 @@ class PhyDevice : public MdioDevice {
   bool is_c45 = false;
   bool is_internal = false;
   bool is_on_sfp_module = false;
+  // phy_sfp_probe() (net/phy_sfp.h): the bus of the cage this PHY hosts,
+  // and whether it is registered (phy_sfp_attach()).
+  SfpBus* sfp_bus = nullptr;
+  bool sfp_bus_attached = false;
   PhyState state = PhyState::PHY_DOWN;
   sim::Mutex lock;
   sim::DelayedWork state_queue;

@@ -294,12 +294,18 @@ core::ErrOr<Phylink*> phylink_create(NetDevice* netdev, core::Device* dev, core:
   pl->phy_consumer.ops = &kPhylinkPhyConsumerOps;
   pl->phy_consumer.owner = pl;
   pl->phy_consumer.journal = netdev ? &netdev->journal : nullptr;
+  int ret = phylink_register_sfp(pl, fwnode);
+  if (ret < 0) {
+    sim::kfree(pl);
+    return {nullptr, ret};
+  }
   return {pl, 0};
 }
 
 void phylink_destroy(Phylink* pl) {
   LL_FUNC();
   if (!pl) return;
+  phylink_unregister_sfp(pl);
   if (pl->phy_consumer.registered) {
     // The protocol's contract: unregistered under rtnl.
     rtnl_lock();
@@ -321,11 +327,13 @@ void phylink_start(Phylink* pl) {
   phylink_pcs_start(pl);
   phylink_enable_and_run_resolve(pl, PHYLINK_DISABLE_STOPPED);
   if (PhyDevice* phy = pl->phydev.get()) phy_start(phy);
+  phylink_sfp_upstream_start(pl);
 }
 
 void phylink_stop(Phylink* pl) {
   LL_FUNC();
   ASSERT_RTNL();
+  phylink_sfp_upstream_stop(pl);
   if (PhyDevice* phy = pl->phydev.get()) phy_stop(phy);
   phylink_run_resolve_and_disable(pl, PHYLINK_DISABLE_STOPPED);
   phylink_pcs_stop(pl);

@@ -30,6 +30,7 @@ class Medium;
 class NetDevice;
 class PhyDevice;
 class SfpBus;
+struct PhylinkSfp;
 struct PhylinkPcs;
 struct EthtoolLinkSettings;
 
@@ -124,6 +125,9 @@ class Phylink : public sim::Object {
   // The SFP bus of the port's cage (phylink_sfp.cc; pl->sfp_bus), nullptr
   // when the port has no "sfp" phandle.
   SfpBus* sfp_bus = nullptr;
+  // What the module in that cage supports (pl->sfp_support, sfp_interfaces,
+  // sfp_may_have_phy, sfp_port): phylink_sfp.cc's.
+  PhylinkSfp* sfp = nullptr;
   int mac_link_ups = 0;
   int mac_link_downs = 0;
 };

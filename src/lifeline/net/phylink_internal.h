@@ -62,6 +62,13 @@ void phylink_pcs_start(Phylink* pl);
 int phylink_pcs_create(Phylink* pl);
 // phylink_destroy(): the pcs design's teardown (unregister its notifier).
 void phylink_pcs_destroy(Phylink* pl);
+// phylink_sfp.cc: phylink_register_sfp() from phylink_create() (last, and
+// without rtnl held: sfp_bus_add_upstream() takes it), and its undo from
+// phylink_destroy(); sfp_upstream_start()/stop() from phylink_start()/stop().
+int phylink_register_sfp(Phylink* pl, core::FwNode* fwnode);
+void phylink_unregister_sfp(Phylink* pl);
+void phylink_sfp_upstream_start(Phylink* pl);
+void phylink_sfp_upstream_stop(Phylink* pl);
 
 }  // namespace lifeline::net
 

@@ -30,6 +30,7 @@
 #include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_drivers.h"
+#include "lifeline/net/sfp/sfp.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -297,6 +298,7 @@ struct NodeScan {
   std::vector<std::pair<const core::FwNode*, const char*>> default_mdios;
   // PCS provider nodes with a driver of their own (the RZ/N1 MIIC).
   std::vector<const core::FwNode*> miics;
+  std::vector<const core::FwNode*> cages;             // SFP cages (net/sfp/sfp.h)
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -310,6 +312,9 @@ NodeScan scan_nodes(const core::FwTree& tree) {
     if (!n->is_enabled()) continue;
     if (const MdioControllerInfo* m = mdio_info_for(*n)) {
       s.mdios.push_back(m);
+      s.claimed.insert(n);
+    } else if (dt::is_sfp_cage(*n)) {
+      s.cages.push_back(n);
       s.claimed.insert(n);
     } else if (const MacInfo* m = mac_info_for(*n)) {
       s.macs.push_back(m);
@@ -553,6 +558,13 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
     drv->bus = buses.platform;
     miic_driver_setup(drv);
     drivers_by_module["pcs_rzn1_miic"].push_back(drv);
+  }
+  // The SFP cage driver (CONFIG_SFP=m: module "sfp").
+  if (!scan->cages.empty()) {
+    auto* drv = sim::kzalloc<dt::DtDriver>("sfp");
+    drv->bus = buses.platform;
+    sfp_driver_setup(drv);
+    drivers_by_module["sfp"].push_back(drv);
   }
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {

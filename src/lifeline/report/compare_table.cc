@@ -45,6 +45,46 @@ std::string configuration_cell(const scenario::ProviderMetrics& m) {
   return m.configuration_lost ? "yes" : "no";
 }
 
+const check::SfpCageRow* cage_of(const scenario::RunResult& r, const std::string& cage) {
+  for (const auto& c : r.final_state.sfp_cages)
+    if (c.cage == cage) return &c;
+  return nullptr;
+}
+
+// For each cage that held a module in some run, at the end: the module
+// state machine, whether the bus is registered and to whom, and the
+// carrier of the upstream netdev.
+void add_sfp_rows(CompareTable& t, const scenario::CompareResult& c) {
+  if (c.runs.empty()) return;
+  for (const auto& first : c.runs.front().final_state.sfp_cages) {
+    bool used = false;
+    for (const auto& run : c.runs)
+      if (const auto* cg = cage_of(run, first.cage))
+        used |= !cg->module.empty() || (!cg->mod_state.empty() && cg->mod_state != "empty");
+    if (!used) continue;
+    auto row = [&](const std::string& key, const std::string& label, auto cell) {
+      CompareRow r{"sfp/" + first.cage + "/" + key, "sfp " + first.cage + ": " + label, {}};
+      for (const auto& run : c.runs) {
+        const check::SfpCageRow* cg = cage_of(run, first.cage);
+        r.cells.push_back(cg ? cell(run, *cg) : "-");
+      }
+      t.rows.push_back(std::move(r));
+    };
+    row("module", "module state", [](const scenario::RunResult&, const check::SfpCageRow& cg) {
+      return cg.mod_state.empty() ? std::string("no driver") : cg.mod_state;
+    });
+    row("upstream", "upstream registered",
+        [](const scenario::RunResult&, const check::SfpCageRow& cg) {
+          if (cg.bus.empty()) return std::string("no bus");
+          return cg.bus == "registered" ? "yes (" + cg.upstream + ")" : std::string("no");
+        });
+    row("carrier", "carrier", [](const scenario::RunResult& r, const check::SfpCageRow& cg) {
+      const check::NetdevRow* n = cg.upstream.empty() ? nullptr : r.final_state.netdev(cg.upstream);
+      return n ? std::string(n->carrier ? "on" : "off") : std::string("-");
+    });
+  }
+}
+
 }  // namespace
 
 CompareTable compare_table(const scenario::CompareResult& c) {
@@ -84,6 +124,7 @@ CompareTable compare_table(const scenario::CompareResult& c) {
       [](const scenario::RunResult& r) { return recovered_cell(r.metrics); });
   row("configuration_lost", "configuration lost",
       [](const scenario::RunResult& r) { return configuration_cell(r.metrics); });
+  add_sfp_rows(t, c);
   return t;
 }
 

@@ -33,6 +33,9 @@ struct CompareTable {
 //   unrelated_netdevs_lost  netdevs gone that did not use the provider; "none"
 //   recovered               "yes (2.1s)" after the provider came back, "no"
 //   configuration_lost      link settings differ from before the provider left
+//   sfp/CAGE/module         for each cage that held a module in some run, at the
+//   sfp/CAGE/upstream       end: the module state machine, whether its bus is
+//   sfp/CAGE/carrier        registered (and to whom), the upstream's carrier
 // A cell about the provider is "-" when the provider did not leave (or, for
 // the last two, did not come back) in that run.
 CompareTable compare_table(const scenario::CompareResult& c);

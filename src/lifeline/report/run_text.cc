@@ -93,7 +93,8 @@ std::string format_boot(const scenario::RunResult& r) {
            "): " + r.stopped->detail + "\n";
   for (const std::string& part :
        {format_findings(r.findings), format_devices(s), format_netdevs(s), format_dsa_ports(s),
-        format_default_models(s), format_links(s), format_phys(s), format_modules(s)})
+        format_default_models(s), format_sfp_cages(s), format_links(s), format_phys(s),
+        format_modules(s)})
     if (!part.empty()) out += "\n" + part;
   return out;
 }
@@ -117,6 +118,7 @@ std::string format_run(const scenario::RunResult& r, bool verbose) {
     if (!find_netdev(now, n.name)) gone.push_back(n.name);
   if (!gone.empty()) out += "  unregistered since boot: " + join(gone, ", ") + "\n";
   out += "\n" + format_phys(now);
+  if (std::string cages = format_sfp_cages(now); !cages.empty()) out += "\n" + cages;
   if (verbose) {
     for (const std::string& part : {format_devices(now), format_links(now), format_modules(now)})
       out += "\n" + part;

@@ -112,6 +112,27 @@ std::string format_default_models(const check::Snapshot& s) {
   return out;
 }
 
+std::string format_sfp_cages(const check::Snapshot& s) {
+  if (s.sfp_cages.empty()) return "";
+  Table t({{"CAGE"},
+           {"DEVICE"},
+           {"BUS"},
+           {"UPSTREAM"},
+           {"MODULE"},
+           {"MOD STATE"},
+           {"DEV"},
+           {"SM"},
+           {"MODULE PHY"}});
+  for (const auto& c : s.sfp_cages)
+    t.add_row({c.cage,
+               c.disabled         ? "(disabled)"
+               : c.device.empty() ? "-"
+                                  : c.device + (c.bound ? "" : " (unbound)"),
+               or_dash(c.bus), or_dash(c.upstream), c.module.empty() ? "empty" : c.module,
+               or_dash(c.mod_state), or_dash(c.dev_state), or_dash(c.sm_state), or_dash(c.phy)});
+  return "SFP CAGES\n" + t.render(kIndent);
+}
+
 std::string format_links(const check::Snapshot& s) {
   if (s.links.empty()) return "DEVICE LINKS: none\n";
   Table t({{"SUPPLIER"}, {""}, {"CONSUMER"}, {"FLAGS"}, {"STATE"}});

@@ -17,6 +17,8 @@ std::string format_netdevs(const check::Snapshot& s);
 std::string format_dsa_ports(const check::Snapshot& s);
 // The nodes driven by a default model (no catalog entry); "" when none.
 std::string format_default_models(const check::Snapshot& s);
+// The SFP cages: bus, upstream, module, state machines; "" without cages.
+std::string format_sfp_cages(const check::Snapshot& s);
 std::string format_links(const check::Snapshot& s);
 std::string format_phys(const check::Snapshot& s);
 std::string format_modules(const check::Snapshot& s);

@@ -176,7 +176,7 @@ struct EthtoolWol {
 // The ethtool get requests: `ethtool IF` (ETHTOOL_MSG_LINKMODES_GET and
 // LINKSTATE_GET), `ethtool --show-eee IF`, `ethtool -i IF` (the driver
 // info) and `ethtool --show-pause IF` (-a). Each is one ethtool_ops call.
-enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause };
+enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause, kModule };
 
 struct EthtoolGet {
   EthtoolQuery query = EthtoolQuery::kLinkSettings;
@@ -270,6 +270,20 @@ struct ExpectFinding {
   bool operator==(const ExpectFinding&) const = default;
 };
 
+// expect sfp CAGE module|state|device STATE, expect sfp CAGE bus
+// registered|unregistered|released, expect sfp CAGE phys N,
+// expect sfp CAGE module-path "STATE ...": the cage driver's state machines
+// (their kernel names: waitdev, link_up, ...), its bus (released: freed
+// exactly once so far, as the kref reaching 0 once), how many module PHYs
+// it has registered in this run, and the module states it went through.
+enum class SfpField : uint8_t { kModule, kState, kDevice, kBus, kPhys, kModulePath };
+struct ExpectSfp {
+  Name cage;
+  SfpField field = SfpField::kModule;
+  std::string value;
+  bool operator==(const ExpectSfp&) const = default;
+};
+
 struct Command;
 
 // expect fail [ERRNO] COMMAND: the command must fail at run time (with that
@@ -283,7 +297,7 @@ struct ExpectFail {
 };
 
 using Check = std::variant<ExpectCarrier, ExpectLink, ExpectBound, ExpectUnbound, ExpectNetdev,
-                           ExpectPhy, ExpectFinding, ExpectFail>;
+                           ExpectPhy, ExpectFinding, ExpectFail, ExpectSfp>;
 
 struct Expect {
   Check check;

@@ -12,12 +12,15 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/module.h"
 #include "lifeline/core/sysfs.h"
+#include "lifeline/dt/net_roles.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
 #include "lifeline/net/rtnl.h"
+#include "lifeline/net/sfp/sfp.h"
+#include "lifeline/net/sfp/sfp_module.h"
 #include "lifeline/scenario/command_traits.h"
 #include "lifeline/scenario/ethtool_get.h"
 #include "lifeline/scenario/execution.h"
@@ -26,6 +29,7 @@
 #include "lifeline/scenario/resolve.h"
 #include "lifeline/sim/completion.h"
 #include "lifeline/sim/note.h"
+#include "lifeline/sim/suggest.h"
 
 namespace lifeline::scenario {
 
@@ -156,8 +160,11 @@ struct CommandExecutor {
   int operator()(const Cable& b) const {
     const core::FwNode* port = nullptr;
     if (net::NetDevice* nd = r().netdev(b.target, /*allow_absent=*/true)) {
+      // The cable goes into the PHY's socket; without a PHY, into the
+      // module in the port's SFP cage; else into the port itself.
       core::FwNode* phy = nd->of_node ? net::fwnode_get_phy_node(nd->of_node) : nullptr;
-      port = phy ? phy : nd->of_node;
+      core::FwNode* cage = nd->of_node ? core::parse_phandle(nd->of_node, "sfp") : nullptr;
+      port = phy ? phy : cage ? cage : nd->of_node;
     } else if (!b.target.text.empty() && (b.target.text[0] == '&' || b.target.text[0] == '/')) {
       port = r().node(b.target);
     } else {
@@ -173,8 +180,40 @@ struct CommandExecutor {
       m->plug(net::copper_modes_up_to(10000), true);
     return 0;
   }
+  // The physical cage: a module in or out, its LOS and TX_FAULT lines.
   int operator()(const Sfp& b) const {
-    r().fail(b.cage, "SFP cages and modules are not modelled yet: 'sfp' commands cannot run");
+    const core::FwNode* node = r().node(b.cage);
+    if (!node || !dt::is_sfp_cage(*node))
+      r().fail(b.cage, "'" + b.cage.text + "' is not an SFP cage (a node compatible with " +
+                           "\"sff,sfp\" or \"sff,sff\")");
+    net::SfpSlot* slot = net::sfp_slot(node);
+    switch (b.action) {
+      case SfpAction::kInsert: {
+        const net::SfpModuleProfile* m = net::find_sfp_module_profile(b.profile->text);
+        if (!m) {
+          std::string names;
+          for (const std::string& n : net::sfp_module_profile_names())
+            names += (names.empty() ? "" : ", ") + n;
+          r().fail(*b.profile,
+                   "expected a module profile (" + names + "), got '" + b.profile->text + "'" +
+                       sim::did_you_mean(b.profile->text, net::sfp_module_profile_names()));
+        }
+        if (slot->module) return error(-EBUSY, "the cage already holds a module");
+        net::sfp_slot_insert(slot, m);
+        break;
+      }
+      case SfpAction::kRemove:
+        if (!slot->module) return error(-ENODEV, "the cage is empty");
+        net::sfp_slot_remove(slot);
+        break;
+      case SfpAction::kLos:
+        net::sfp_slot_set_los(slot, b.on);
+        break;
+      case SfpAction::kTxFault:
+        net::sfp_slot_set_tx_fault(slot, b.on);
+        break;
+    }
+    return 0;
   }
   int operator()(const Wait& b) const {
     sim::sleep_for(b.duration);

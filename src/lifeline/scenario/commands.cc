@@ -179,12 +179,14 @@ Body parse_ip(Cursor& c) {
 Body parse_ethtool(Cursor& c) {
   static const std::vector<std::string> kSettings = {"speed", "duplex", "autoneg", "advertise",
                                                      "wol"};
-  static const std::vector<std::string> kOptions = {"-s",       "--change",     "--show-eee", "-i",
-                                                    "--driver", "--show-pause", "-a"};
-  static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee, EthtoolQuery::kDriverInfo,
+  static const std::vector<std::string> kOptions = {"-s", "--change", "--show-eee",
+                                                    "-i", "--driver", "--show-pause",
+                                                    "-a", "-m",       "--module-info"};
+  static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee,        EthtoolQuery::kDriverInfo,
                                               EthtoolQuery::kDriverInfo, EthtoolQuery::kPause,
-                                              EthtoolQuery::kPause};
-  const std::string what = "'-s', '--show-eee', '-i', '--show-pause' or an interface name";
+                                              EthtoolQuery::kPause,      EthtoolQuery::kModule,
+                                              EthtoolQuery::kModule};
+  const std::string what = "'-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name";
   const std::string after = what + " after 'ethtool'";
   const Token* t = c.peek();
   if (!t || t->quoted || !t->text.starts_with('-')) {
@@ -282,9 +284,57 @@ Body parse_settle(Cursor& c) {
 
 // ---- checks ----
 
+// The state names of sfp.c's mod_state_to_str(), sm_state_to_str() and
+// dev_state_to_str().
+const std::vector<std::string> kSfpModStates = {"empty",  "error",   "probe",  "waitdev",
+                                                "hpower", "waitpwr", "present"};
+const std::vector<std::string> kSfpStates = {"down",     "fail",          "wait",      "init",
+                                             "init_phy", "init_tx_fault", "wait_los",  "link_up",
+                                             "tx_fault", "reinit",        "tx_disable"};
+const std::vector<std::string> kSfpDevStates = {"detached", "down", "up"};
+
+Check parse_expect_sfp(Cursor& c) {
+  static const std::vector<std::string> kFields = {"module", "state", "device",
+                                                   "bus",    "phys",  "module-path"};
+  ExpectSfp e;
+  e.cage = c.name("an SFP cage after 'sfp'");
+  e.field = static_cast<SfpField>(c.keyword(kFields, quoted_list(kFields) + " after the cage"));
+  auto one_of = [&c](const std::vector<std::string>& words, const std::string& after) {
+    return words[c.keyword(words, quoted_list(words) + " after '" + after + "'")];
+  };
+  switch (e.field) {
+    case SfpField::kModule:
+      e.value = one_of(kSfpModStates, "module");
+      break;
+    case SfpField::kState:
+      e.value = one_of(kSfpStates, "state");
+      break;
+    case SfpField::kDevice:
+      e.value = one_of(kSfpDevStates, "device");
+      break;
+    case SfpField::kBus:
+      e.value = one_of({"registered", "unregistered", "released"}, "bus");
+      break;
+    case SfpField::kPhys: {
+      const Token* t = c.peek();
+      if (!t || t->text.empty() || t->text.find_first_not_of("0123456789") != std::string::npos)
+        c.expected("a number after 'phys'");
+      e.value = c.next().text;
+      break;
+    }
+    case SfpField::kModulePath: {
+      Name path =
+          c.name("the module states, quoted (\"probe waitdev present\"), after 'module-path'");
+      e.value = path.text;
+      break;
+    }
+  }
+  return e;
+}
+
 Check parse_check(Cursor& c) {
-  static const std::vector<std::string> kChecks = {"carrier", "link", "bound",   "unbound",
-                                                   "netdev",  "phy",  "finding", "no-finding"};
+  static const std::vector<std::string> kChecks = {
+      "carrier", "link", "bound", "unbound", "netdev", "phy", "finding", "no-finding", "sfp"};
   std::vector<std::string> kinds;
   for (sim::FindingKind k : sim::kAllFindingKinds) kinds.emplace_back(sim::finding_kind_name(k));
   const std::string kinds_what = "a finding kind (" + join(kinds) + ")";
@@ -338,10 +388,12 @@ Check parse_check(Cursor& c) {
       if (i == 0) return ExpectFinding{std::nullopt, false};
       return ExpectFinding{sim::parse_finding_kind(words[i]), true};
     }
-    default: {
+    case 7: {
       size_t i = c.keyword(kinds, kinds_what + " after 'no-finding'");
       return ExpectFinding{sim::parse_finding_kind(kinds[i]), false};
     }
+    default:
+      return parse_expect_sfp(c);
   }
 }
 

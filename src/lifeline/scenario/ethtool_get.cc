@@ -9,6 +9,7 @@
 #include "lifeline/core/errno.h"
 #include "lifeline/net/ethtool.h"
 #include "lifeline/net/netdevice.h"
+#include "lifeline/net/sfp/sfp_ethtool.h"
 #include "lifeline/sim/completion.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
@@ -66,6 +67,12 @@ int query(EthtoolQuery q, net::NetDevice* nd, std::string* out) {
       net::EthtoolDrvinfo d;
       int err = net::ethtool_get_drvinfo(nd, &d);
       if (!err) *out = fmt::format("driver: {}, bus-info: {}", d.driver, d.bus_info);
+      return err;
+    }
+    case EthtoolQuery::kModule: {
+      std::string info;
+      int err = net::ethtool_get_module_eeprom(nd, &info);
+      if (!err) *out = "Module EEPROM of " + ifname + ": " + info;
       return err;
     }
     default: {

@@ -5,8 +5,10 @@
 
 #include "lifeline/core/device.h"
 #include "lifeline/core/driver.h"
+#include "lifeline/dt/net_roles.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
+#include "lifeline/net/sfp/sfp.h"
 #include "lifeline/scenario/metrics.h"
 #include "lifeline/scenario/print.h"
 #include "lifeline/scenario/resolve.h"
@@ -80,6 +82,50 @@ struct ExpectEvaluator {
       res.passed = phy == nullptr;
     else
       res.passed = phy && r.device_or_gone(*c.phy) == static_cast<core::Device*>(phy);
+  }
+  void operator()(const ExpectSfp& c) const {
+    const core::FwNode* node = r.node(c.cage);
+    if (!node || !dt::is_sfp_cage(*node))
+      r.fail(c.cage, "'" + c.cage.text + "' is not an SFP cage");
+    net::SfpSlot* slot = net::sfp_slot(node);
+    net::Sfp* sfp = slot->driver;
+    net::SfpState& st = net::sfp_state();
+    switch (c.field) {
+      case SfpField::kModule:
+        res.actual = sfp ? net::mod_state_to_str(sfp->sm_mod_state) : "no cage driver";
+        break;
+      case SfpField::kState:
+        res.actual = sfp ? net::sm_state_to_str(sfp->sm_state) : "no cage driver";
+        break;
+      case SfpField::kDevice:
+        res.actual = sfp ? net::dev_state_to_str(sfp->sm_dev_state) : "no cage driver";
+        break;
+      case SfpField::kBus: {
+        net::SfpBus* bus = nullptr;
+        for (net::SfpBus* b : st.sfp_buses)
+          if (b->fwnode == node) bus = b;
+        int released = 0;
+        for (const auto& [n, count] : st.releases)
+          if (n == node) released = count;
+        if (bus)
+          res.actual = bus->registered ? "registered" : "unregistered";
+        else
+          res.actual = released == 1   ? "released"
+                       : released == 0 ? "never made"
+                                       : "released " + std::to_string(released) + " times";
+        break;
+      }
+      case SfpField::kPhys:
+        res.actual = std::to_string(slot->phys_registered);
+        break;
+      case SfpField::kModulePath: {
+        std::string path;
+        for (const std::string& s : slot->mod_history) path += (path.empty() ? "" : " ") + s;
+        res.actual = path.empty() ? "(none)" : path;
+        break;
+      }
+    }
+    res.passed = res.actual == c.value;
   }
   void operator()(const ExpectFinding& c) const {
     const auto& fs = sim::Engine::current().findings();

@@ -13,11 +13,15 @@
 namespace lifeline::scenario {
 namespace {
 
-// The cable is plugged a second before ifup, so that phylink's first
-// resolve finds the serdes in sync (the model's PCS is not polled).
-std::string link_up_line(const std::string& board, const std::string& iface) {
-  std::string text = "boot\ncable " + iface + " plug\nwait 1s\nip link set " + iface +
-                     " up\nsettle\nexpect link " + iface + " up\n";
+// Both ports have an SFP cage (sfp = <&...>): a port with a cage has no
+// link until a module says so (sfp_register_bus() sets
+// PHYLINK_DISABLE_LINK, sfp_link_up() clears it), so a module goes in and
+// the cable into it, a second before ifup.
+std::string link_up_line(const std::string& board, const std::string& iface,
+                         const std::string& cage, const std::string& module) {
+  std::string text = "boot\nsfp " + cage + " insert " + module + "\ncable " + cage +
+                     " plug\nwait 1s\nip link set " + iface + " up\nsettle\nexpect link " + iface +
+                     " up\n";
   RunResult r = run_scenario(load_board(board), parse_scenario(text, "t.scn"), {});
   EXPECT_EQ(r.expects_failed(), 0);
   for (const TimelineEntry& t : r.timeline)
@@ -25,14 +29,19 @@ std::string link_up_line(const std::string& board, const std::string& iface) {
   return "(no link up for " + iface + ")";
 }
 
-// Armada 8040 MACCHIATObin: eth3 is managed = "in-band-status" on 2500base-x.
+// Armada 8040 MACCHIATObin: eth3 is managed = "in-band-status" on
+// 2500base-x; a 2.5G module keeps it there.
 TEST(InbandSpeed, Is8023zRate) {
-  EXPECT_EQ(link_up_line("armada-8040-mcbin", "eth3"), "eth3: Link is Up - 2500/full");
+  EXPECT_EQ(link_up_line("armada-8040-mcbin", "eth3", "&sfp_eth3", "fiber-2500base-x"),
+            "eth3: Link is Up - 2500/full");
 }
 
-// ClearFog Pro: eth2 is managed = "in-band-status" on sgmii.
+// ClearFog Pro: eth2 is managed = "in-band-status" on sgmii; a copper
+// module's PHY runs SGMII to the MAC, whose in-band link carries at most
+// 1000 whatever the cable's partner offers.
 TEST(InbandSpeed, SgmiiCarriesAtMost1000) {
-  EXPECT_EQ(link_up_line("armada-388-clearfog-pro", "eth2"), "eth2: Link is Up - 1000/full");
+  EXPECT_EQ(link_up_line("armada-388-clearfog-pro", "eth2", "&sfp", "copper-1000base-t"),
+            "eth2: Link is Up - 1000/full");
 }
 
 }  // namespace

@@ -34,17 +34,18 @@ TEST(Knobs, EveryKnobIsModelledOrRefused) {
       EXPECT_NE(e->message.find("is not modelled yet"), std::string::npos) << e->message;
     }
   }
-  // What is modelled today: nothing reads pse or sfp-lock (net/).
+  // What is modelled today: nothing reads pse (net/).
   EXPECT_TRUE(net::find_knob("phy-loss")->modelled);
   EXPECT_TRUE(net::find_knob("pcs")->modelled);
-  EXPECT_FALSE(net::find_knob("sfp-lock")->modelled);
+  EXPECT_TRUE(net::find_knob("sfp-lock")->modelled);
 }
 
 TEST(Knobs, AScenariosSetOfAKnobNotModelledIsRefusedAtItsLine) {
   Board b = clearfog();
-  Scenario s = parse_scenario("set genphy defer\nset sfp-lock mutex\nboot\nwait 1s\n", "s.scn");
+  Scenario s =
+      parse_scenario("set genphy defer\nset pse notifier-rtnl\nboot\nwait 1s\n", "s.scn");
   EXPECT_EQ(error_of([&] { run_scenario(b, s, {}); }),
-            "s.scn:2:5: knob 'sfp-lock' (what serialises the SFP bus) is not modelled yet: its "
+            "s.scn:2:5: knob 'pse' (how PHYs find their PSE controller) is not modelled yet: its "
             "provider has no model, so no value would change what a run does");
 }
 
@@ -52,8 +53,8 @@ TEST(Knobs, SetAndCompareUseTheSameCheck) {
   Board b = clearfog();
   Scenario s = parse_scenario("wait 1s\n", "s.scn");
   RunOptions o;
-  o.knobs["sfp-lock"] = "mutex";
-  EXPECT_NE(error_of([&] { run_scenario(b, s, o); }).find("--set sfp-lock=mutex: knob 'sfp-lock'"),
+  o.knobs["pse"] = "notifier-rtnl";
+  EXPECT_NE(error_of([&] { run_scenario(b, s, o); }).find("--set pse=notifier-rtnl: knob 'pse'"),
             std::string::npos);
   EXPECT_NE(error_of([&] {
               compare_scenario(b, s, "pse", {"mainline", "notifier-rtnl"}, {});

@@ -230,7 +230,8 @@ TEST(ParserErrors, EthtoolSettings) {
   const std::string setting =
       "expected a setting ('speed', 'duplex', 'autoneg', 'advertise' or 'wol'), got ";
   const std::string option =
-      "expected '-s', '--show-eee', '-i', '--show-pause' or an interface name after 'ethtool', "
+      "expected '-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name after "
+      "'ethtool', "
       "got ";
   EXPECT_TRUE(fails_with("ethtool", 1, 8, option + "end of line"));
   EXPECT_TRUE(
@@ -352,11 +353,12 @@ TEST(ParserErrors, Wait) {
 TEST(ParserErrors, Expect) {
   EXPECT_TRUE(fails_with("expect", 1, 7,
                          "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
-                         "'finding' or 'no-finding' after 'expect', got end of line"));
-  EXPECT_TRUE(fails_with("expect carier eth0 on", 1, 8,
-                         "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
-                         "'finding' or 'no-finding' after 'expect', got 'carier' (did you mean "
-                         "'carrier'?)"));
+                         "'finding', 'no-finding' or 'sfp' after 'expect', got end of line"));
+  EXPECT_TRUE(
+      fails_with("expect carier eth0 on", 1, 8,
+                 "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
+                 "'finding', 'no-finding' or 'sfp' after 'expect', got 'carier' (did you mean "
+                 "'carrier'?)"));
   EXPECT_TRUE(fails_with("expect carrier", 1, 15,
                          "expected an interface name after 'carrier', got end of line"));
   EXPECT_TRUE(fails_with("expect carrier eth0", 1, 20,
@@ -456,10 +458,11 @@ TEST(ParserErrors, EthtoolGet) {
       fails_with("ethtool --show-pause eth0 eth1", 1, 27, "expected end of line, got 'eth1'"));
   EXPECT_TRUE(fails_with("ethtool --show-eee -s", 1, 20,
                          "expected an interface name after '--show-eee', got '-s'"));
-  EXPECT_TRUE(fails_with("ethtool --show-eeee eth0", 1, 9,
-                         "expected '-s', '--show-eee', '-i', '--show-pause' or an interface name "
-                         "after 'ethtool', got '--show-eeee' (did you mean '--show-eee', "
-                         "'--show-pause'?)"));
+  EXPECT_TRUE(
+      fails_with("ethtool --show-eeee eth0", 1, 9,
+                 "expected '-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name "
+                 "after 'ethtool', got '--show-eeee' (did you mean '--show-eee', "
+                 "'--show-pause'?)"));
 }
 
 TEST(ParserErrors, ExpectFail) {

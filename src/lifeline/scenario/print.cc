@@ -155,6 +155,12 @@ struct CheckPrinter {
   std::string operator()(const ExpectPhy& e) const {
     return "phy " + word(e.iface) + " " + (e.phy ? word_unless(*e.phy, "none") : "none");
   }
+  std::string operator()(const ExpectSfp& e) const {
+    static constexpr const char* kFields[] = {"module", "state", "device",
+                                              "bus",    "phys",  "module-path"};
+    std::string v = e.field == SfpField::kModulePath ? "\"" + e.value + "\"" : e.value;
+    return "sfp " + word(e.cage) + " " + kFields[static_cast<int>(e.field)] + " " + v;
+  }
   std::string operator()(const ExpectFinding& e) const {
     if (!e.kind) return "finding none";
     return std::string(e.present ? "finding " : "no-finding ") + sim::finding_kind_name(*e.kind);
@@ -224,6 +230,8 @@ const char* ethtool_query_option(EthtoolQuery q) {
       return "-i ";
     case EthtoolQuery::kPause:
       return "--show-pause ";
+    case EthtoolQuery::kModule:
+      return "-m ";
     default:
       return "";
   }
