@@ -62,6 +62,23 @@ const core::FwNode* irq_parent(const core::FwNode* n) {
   return nullptr;
 }
 
+// Whether the provider of a GPIO or an interrupt (the node a phandle names)
+// is registered. A node with a device of its own is once that device is
+// bound. A GPIO bank of a pin controller has none: the pin controller's probe
+// registers a gpio_device and an irq domain for each available bank node
+// (stm32_gpiolib_register_bank() from stm32_pctl_probe(), gpiochip_setup_dev()),
+// so the bank is there once the nearest ancestor device is bound.
+bool provider_node_ready(const core::FwNode* np) {
+  if (np->flags & core::FWNODE_FLAG_INITIALIZED) return true;
+  if (np->dev) return core::device_is_bound(np->dev);
+  if (!np->is_available() ||
+      (!np->has_property("gpio-controller") && !np->has_property("interrupt-controller")))
+    return false;
+  for (const core::FwNode* p = np->parent; p; p = p->parent)
+    if (p->dev) return core::device_is_bound(p->dev);
+  return false;
+}
+
 // fwnode_irq_get(child, 0): > 0 an IRQ, 0 none, -EPROBE_DEFER when the
 // interrupt controller has no bound driver yet.
 int fwnode_irq_get(const core::FwNode* child) {
@@ -74,9 +91,7 @@ int fwnode_irq_get(const core::FwNode* child) {
     ctrl = irq_parent(child);
   }
   if (!ctrl) return 0;
-  bool ready = (ctrl->flags & core::FWNODE_FLAG_INITIALIZED) ||
-               (ctrl->dev && core::device_is_bound(ctrl->dev));
-  if (!ready) return -EPROBE_DEFER;
+  if (!provider_node_ready(ctrl)) return -EPROBE_DEFER;
   // A stable virtual IRQ number per node.
   return 100 + static_cast<int>(std::hash<std::string>{}(child->full_path) % 800);
 }
@@ -263,7 +278,7 @@ namespace {
 // reset_control_get_optional_exclusive() find it registered; before that
 // (or never, when it is disabled) they return -EPROBE_DEFER.
 bool reset_provider_ready(const std::optional<core::PhandleArgs>& p) {
-  return !p || (p->node && p->node->dev && core::device_is_bound(p->node->dev));
+  return !p || (p->node && provider_node_ready(p->node));
 }
 
 }  // namespace
