@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/designs/pse.h"
 #include "lifeline/net/net_config.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
@@ -32,13 +33,23 @@ constexpr KnobValue kPhyLoss[] = {
     {"replay", "as notify-down, and the consumer replays its configuration when the PHY returns",
      "lifeline's own design (no kernel proposal)", &phy_loss_replay},
 };
+constexpr std::string_view kPseRfc =
+    "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier (OpenWrt 896-0x patches)";
 constexpr KnobValue kPse[] = {
-    {"mainline", "PSE looked up at MDIO registration; -EPROBE_DEFER couples PHY and PSE",
-     "drivers/net/mdio/fwnode_mdio.c (v6.12)"},
-    {"notifier-rtnl", "2026 RFC: PSE lifecycle notifier, rtnl held across PHY registration",
-     "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier"},
-    {"notifier-mutex", "the same with a dedicated mutex",
-     "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier"},
+    {"mainline",
+     "fwnode_mdio looks the PSE up at PHY registration: -EPROBE_DEFER fails the whole MDIO bus; "
+     "nobody told when the controller goes",
+     "drivers/net/mdio/fwnode_mdio.c, drivers/net/pse-pd/pse_core.c (v6.12)", &pse_mainline},
+    {"notifier-rtnl",
+     "the RFC as posted: PSE notifier chain, phy core attaches psec late and releases it on "
+     "PSE_UNREGISTERED, rtnl held across phy_device_register()",
+     kPseRfc, &pse_notifier_rtnl},
+    {"notifier-mutex", "the same with a dedicated mutex instead of rtnl", kPseRfc,
+     &pse_notifier_mutex},
+    {"notifier-narrow",
+     "the same with the lock held only around the attach attempt (the variant the RFC argues "
+     "against)",
+     kPseRfc, &pse_notifier_narrow},
 };
 constexpr KnobValue kPcs[] = {
     {"mainline", "MAC-owned raw PCS pointers, no lifetime protocol",
@@ -97,8 +108,9 @@ constexpr KnobInfo kKnobs[] = {
     {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached", true,
      [](NetConfig& c, size_t i) { c.phy_loss = static_cast<const PhyLossOps*>(kPhyLoss[i].ops); },
      [](const NetConfig& c) { return index_of_ops(kPhyLoss, c.phy_loss); }},
-    // No PSE controller driver is modelled: pses nodes bind generic drivers.
-    {"pse", "mainline", kPse, "how PHYs find their PSE controller", false},
+    {"pse", "mainline", kPse, "how PHYs find their PSE controller and hear that it goes", true,
+     [](NetConfig& c, size_t i) { c.pse = static_cast<const PseOps*>(kPse[i].ops); },
+     [](const NetConfig& c) { return index_of_ops(kPse, c.pse); }},
     // No PCS provider is modelled: MACs with a PCS keep it inside the MAC.
     {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses", false},
     {"genphy", "mainline", kGenphy, "whether attaching a PHY without a driver binds genphy", true,

@@ -8,6 +8,7 @@
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/provider_lifecycle.h"
+#include "lifeline/net/pse/pse_state.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
 
@@ -48,6 +49,7 @@ Net* net_create(NetConfig config) {
   Net* n = sim::kzalloc<Net>(config);
   tl_net = n;
   provider_lifecycle_init();
+  pse_state_init();
   dsa_init();
   return n;
 }

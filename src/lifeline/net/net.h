@@ -28,6 +28,7 @@ struct MacFactsVariant;
 class Medium;
 class NetDevice;
 struct ProviderLifecycle;
+struct PseState;
 class PhyDriver;
 class PhyDevice;
 
@@ -53,6 +54,8 @@ class Net : public sim::Object {
   // The provider-lifecycle protocol's state (net/provider_lifecycle.h):
   // a notifier chain and the consumers per provider kind.
   ProviderLifecycle* lifecycle = nullptr;
+  // The PSE controllers and regulators (net/pse/pse_state.h).
+  PseState* pse = nullptr;
 
   // The physical world: what is plugged into each port, keyed by the
   // firmware node of the PHY (or of the MAC/port for fixed and in-band links).

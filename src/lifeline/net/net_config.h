@@ -13,12 +13,15 @@ namespace lifeline::net {
 
 struct PhyLossOps;
 struct GenphyOps;
+struct PseOps;
 extern const PhyLossOps phy_loss_mainline;
 extern const GenphyOps genphy_mainline;
+extern const PseOps pse_mainline;
 
 struct NetConfig {
   const PhyLossOps* phy_loss = &phy_loss_mainline;
   const GenphyOps* genphy = &genphy_mainline;
+  const PseOps* pse = &pse_mainline;
   core::CoreConfig core;
   // Kernel configuration that changes what a lifecycle does, with the
   // kernel's names (knobs CONFIG_*); the defaults are Debian's arm64 ones.

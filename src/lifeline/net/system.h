@@ -13,6 +13,7 @@
 
 #include "lifeline/core/boot.h"
 #include "lifeline/dt/board_boot.h"
+#include "lifeline/net/pse/pse_catalog.h"
 #include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/net_config.h"
@@ -63,6 +64,9 @@ class System : public sim::Object {
   std::deque<std::string> strings;
   std::deque<MacInfo> default_infos;
   std::deque<DsaSwitchInfo> default_dsa_infos;
+  // PSE controllers the catalog does not know, modelled by the default.
+  std::vector<std::string> default_pse_controllers;
+  std::deque<PseControllerInfo> default_pse_infos;
 };
 
 // Why no netdev can ever be made for `node` on this board ("the node is
