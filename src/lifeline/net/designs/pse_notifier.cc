@@ -202,20 +202,22 @@ int pse_notifier_phy_device_register(PhyDevice* phydev, int (*reg)(PhyDevice*), 
   return err;
 }
 
-void pse_notifier_phy_device_remove(PhyDevice* phydev) {
-  // The PHY leaves the bus the PSE_REGISTERED/UNREGISTERED walks go
-  // through: its record goes (under rtnl, as the protocol wants), its
-  // control stays until phy_device_release().
-  PsePhyConsumer* c = find_consumer(phydev);
-  if (!c) return;
-  bool held = rtnl_held_by_me();
-  if (!held) rtnl_lock();
-  provider_consumer_unregister(c);
-  if (!held) rtnl_unlock();
-  sim::kfree(c);
+void pse_notifier_phy_device_remove(PhyDevice*) {
+  // Nothing: the control (and the PHY's record, so that PSE_UNREGISTERED
+  // still reaches a removed PHY someone holds, such as a DSA port) stays
+  // until phy_device_release().
 }
 
 void pse_notifier_phy_device_release(PhyDevice* phydev) {
+  // The record goes under rtnl, as the protocol wants; the last put_device()
+  // may come from a path that holds it already (phy_detach()).
+  if (PsePhyConsumer* c = find_consumer(phydev)) {
+    bool held = rtnl_held_by_me();
+    if (!held) rtnl_lock();
+    provider_consumer_unregister(c);
+    if (!held) rtnl_unlock();
+    sim::kfree(c);
+  }
   PseControl* psec = phydev->psec.get();
   phydev->psec = nullptr;
   pse_control_put(psec);
