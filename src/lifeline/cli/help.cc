@@ -57,7 +57,8 @@ std::string program_description() {
       "use-after-free, WARN, deadlock, hung task, lockdep, refcount, invariant), under today's "
       "mainline behaviour or under a design proposed on netdev (--set phy-loss=..., see the "
       "knobs below). DSA switches are modelled (a default for a switch the catalog does not "
-      "know): boot lists their ports. SFP cages, PCS providers and PSE controllers are not "
+      "know): boot lists their ports. PSE controllers are modelled (the pse-pd core, "
+      "podl-pse-regulator, a default for the others). SFP cages and PCS providers are not "
       "modelled yet: their nodes bind generic drivers, so boards boot as they would.",
       kHelpWidth);
 }

@@ -50,7 +50,7 @@ TEST(Options, SetErrors) {
             }),
             "--set genphy=opt-in: knob 'genphy' is set twice (first to 'defer')");
   // A knob nothing in the model reads is refused, whatever the value.
-  for (const char* arg : {"pcs=release", "pcs=mainline", "pse=notifier-rtnl", "sfp-lock=rtnl"})
+  for (const char* arg : {"pcs=release", "pcs=mainline", "sfp-lock=rtnl"})
     EXPECT_NE(error_of([&] { parse_sets({arg}); }).find("is not modelled yet"), std::string::npos)
         << arg;
 }

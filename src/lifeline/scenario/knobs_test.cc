@@ -55,8 +55,8 @@ TEST(Knobs, SetAndCompareUseTheSameCheck) {
   EXPECT_NE(error_of([&] { run_scenario(b, s, o); }).find("--set sfp-lock=mutex: knob 'sfp-lock'"),
             std::string::npos);
   EXPECT_NE(error_of([&] {
-              compare_scenario(b, s, "pse", {"mainline", "notifier-rtnl"}, {});
-            }).find("knob 'pse' (how PHYs find their PSE controller) is not modelled yet"),
+              compare_scenario(b, s, "pcs", {"mainline", "release"}, {});
+            }).find("knob 'pcs' (how a MAC holds the PCS it uses) is not modelled yet"),
             std::string::npos);
   EXPECT_EQ(error_of([&] {
               compare_scenario(b, s, "genphy", {"mainline", "defr"}, {});
