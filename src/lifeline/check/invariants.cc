@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/check/invariants.h"
 
+#include "lifeline/core/bus.h"
 #include "lifeline/core/errno.h"
+#include "lifeline/core/fwnode.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
-#include "lifeline/core/bus.h"
-#include "lifeline/core/fwnode.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/pse/pse_core.h"
 #include "lifeline/sim/engine.h"

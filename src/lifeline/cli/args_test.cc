@@ -189,7 +189,7 @@ TEST(Args, OptionsThatNeedAValue) {
 TEST(Args, BadValues) {
   for (const BadCase& c : std::vector<BadCase>{
            {{"boot", "b", "--set", "phy-los=replay"},
-            "--set phy-los=replay: expected a knob (phy-loss, genphy, probe, "
+            "--set phy-los=replay: expected a knob (phy-loss, pse, genphy, probe, "
             "CONFIG_LED_TRIGGER_PHY, "
             "CONFIG_INIT_ON_FREE_DEFAULT_ON), got 'phy-los' (did you mean 'phy-loss'?)"},
            {{"boot", "b", "--set=phy-loss=holdovr"},

@@ -36,19 +36,13 @@ constexpr KnobValue kPhyLoss[] = {
 constexpr std::string_view kPseRfc =
     "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier (OpenWrt 896-0x patches)";
 constexpr KnobValue kPse[] = {
-    {"mainline",
-     "fwnode_mdio looks the PSE up at PHY registration: -EPROBE_DEFER fails the whole MDIO bus; "
-     "nobody told when the controller goes",
+    {"mainline", "PSE looked up at PHY registration: -EPROBE_DEFER fails the MDIO bus; no notice",
      "drivers/net/mdio/fwnode_mdio.c, drivers/net/pse-pd/pse_core.c (v6.12)", &pse_mainline},
-    {"notifier-rtnl",
-     "the RFC as posted: PSE notifier chain, phy core attaches psec late and releases it on "
-     "PSE_UNREGISTERED, rtnl held across phy_device_register()",
+    {"notifier-rtnl", "2026 RFC: PSE notifier, phy core owns psec, rtnl across phy registration",
      kPseRfc, &pse_notifier_rtnl},
     {"notifier-mutex", "the same with a dedicated mutex instead of rtnl", kPseRfc,
      &pse_notifier_mutex},
-    {"notifier-narrow",
-     "the same with the lock held only around the attach attempt (the variant the RFC argues "
-     "against)",
+    {"notifier-narrow", "the same, the lock held only around the attach attempt (argued against)",
      kPseRfc, &pse_notifier_narrow},
 };
 constexpr KnobValue kPcs[] = {

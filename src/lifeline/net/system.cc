@@ -426,14 +426,14 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
       std::string_view c = sys->strings.back();
       sys->strings.push_back(dt::generic_driver_name(c));
       bool on_i2c = n->parent && (dt::bus_role(*n->parent) == dt::BusRole::kI2cAdapter ||
-                                    dt::bus_role(*n->parent) == dt::BusRole::kI2cMux);
-      sys->default_pse_infos.push_back(
-          default_pse_controller(*n, c, sys->strings.back(), on_i2c));
+                                  dt::bus_role(*n->parent) == dt::BusRole::kI2cMux);
+      sys->default_pse_infos.push_back(default_pse_controller(*n, c, sys->strings.back(), on_i2c));
       info = &sys->default_pse_infos.back();
       sys->default_pse_controllers.push_back(n->full_path + " (" + std::string(c) + ")");
-      sim::note(fmt::format("{}: PSE controller \"{}\" is not in the catalog: lifeline's default "
-                            "PSE controller model (driver \"{}\" on the {} bus)",
-                            n->full_path, c, info->driver, info->bus));
+      sim::note(
+          fmt::format("{}: PSE controller \"{}\" is not in the catalog: lifeline's default "
+                      "PSE controller model (driver \"{}\" on the {} bus)",
+                      n->full_path, c, info->driver, info->bus));
     }
     pses.push_back(info);
   }

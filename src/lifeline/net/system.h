@@ -13,10 +13,10 @@
 
 #include "lifeline/core/boot.h"
 #include "lifeline/dt/board_boot.h"
-#include "lifeline/net/pse/pse_catalog.h"
 #include "lifeline/net/catalog/dsa_catalog.h"
 #include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/net_config.h"
+#include "lifeline/net/pse/pse_catalog.h"
 #include "lifeline/sim/object.h"
 
 namespace lifeline::core {

@@ -179,13 +179,13 @@ Body parse_ip(Cursor& c) {
 Body parse_ethtool(Cursor& c) {
   static const std::vector<std::string> kSettings = {"speed", "duplex", "autoneg", "advertise",
                                                      "wol"};
-  static const std::vector<std::string> kOptions = {
-      "-s", "--change", "--show-eee", "-i", "--driver", "--show-pause", "-a", "--show-pse",
-      "--set-pse"};
-  static constexpr EthtoolQuery kQueries[] = {
-      EthtoolQuery::kEee,   EthtoolQuery::kDriverInfo, EthtoolQuery::kDriverInfo,
-      EthtoolQuery::kPause, EthtoolQuery::kPause,      EthtoolQuery::kPse,
-      EthtoolQuery::kSetPse};
+  static const std::vector<std::string> kOptions = {"-s", "--change",   "--show-eee",
+                                                    "-i", "--driver",   "--show-pause",
+                                                    "-a", "--show-pse", "--set-pse"};
+  static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee,        EthtoolQuery::kDriverInfo,
+                                              EthtoolQuery::kDriverInfo, EthtoolQuery::kPause,
+                                              EthtoolQuery::kPause,      EthtoolQuery::kPse,
+                                              EthtoolQuery::kSetPse};
   const std::string what =
       "'-s', '--show-eee', '-i', '--show-pause', '--show-pse', '--set-pse' or an interface name";
   const std::string after = what + " after 'ethtool'";
@@ -204,8 +204,8 @@ Body parse_ethtool(Cursor& c) {
                                                          "c33-pse-admin-control"};
       g.pse_control = kControls[c.keyword(
           kControls, "'podl-pse-admin-control' or 'c33-pse-admin-control' after the interface")];
-      g.pse_enable = c.choice("enable", "disable",
-                              "'enable' or 'disable' after '" + g.pse_control + "'");
+      g.pse_enable =
+          c.choice("enable", "disable", "'enable' or 'disable' after '" + g.pse_control + "'");
     }
     c.end();
     return g;

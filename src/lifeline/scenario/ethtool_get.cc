@@ -111,8 +111,8 @@ int query_pse(const EthtoolGet& q, net::NetDevice* nd, std::string* out, std::st
   if (st.c33_admin_state)
     s += " Clause 33 PSE Admin State: " + net::pse_admin_state_name(st.c33_admin_state) + ",";
   if (st.c33_pw_status)
-    s += " Clause 33 PSE Power Detection Status: " + net::pse_pw_status_name(st.c33_pw_status) +
-         ",";
+    s +=
+        " Clause 33 PSE Power Detection Status: " + net::pse_pw_status_name(st.c33_pw_status) + ",";
   if (s.back() == ',') s.pop_back();
   *out = s;
   return 0;
@@ -137,11 +137,11 @@ EthtoolGetResult run_ethtool_get(const EthtoolGet& q, net::NetDevice* nd) {
   auto out = std::make_shared<std::string>();
   auto extack = std::make_shared<std::string>();
   bool pse = q.query == EthtoolQuery::kPse || q.query == EthtoolQuery::kSetPse;
-  sim::Task* task = sim::Engine::current().spawn("ethtool", [q, pse, nd, err, returned, out,
-                                                             extack] {
-    *err = pse ? query_pse(q, nd, out.get(), extack.get()) : query(q.query, nd, out.get());
-    *returned = true;
-  });
+  sim::Task* task =
+      sim::Engine::current().spawn("ethtool", [q, pse, nd, err, returned, out, extack] {
+        *err = pse ? query_pse(q, nd, out.get(), extack.get()) : query(q.query, nd, out.get());
+        *returned = true;
+      });
   task->on_exit = [done] { sim::complete(done.get()); };
   done->completers.push_back(task);
   sim::wait_for_completion(done.get());

@@ -230,8 +230,8 @@ TEST(ParserErrors, EthtoolSettings) {
   const std::string setting =
       "expected a setting ('speed', 'duplex', 'autoneg', 'advertise' or 'wol'), got ";
   const std::string option =
-      "expected '-s', '--show-eee', '-i', '--show-pause' or an interface name after 'ethtool', "
-      "got ";
+      "expected '-s', '--show-eee', '-i', '--show-pause', '--show-pse', '--set-pse' or an "
+      "interface name after 'ethtool', got ";
   EXPECT_TRUE(fails_with("ethtool", 1, 8, option + "end of line"));
   EXPECT_TRUE(
       fails_with("ethtool -S eth0", 1, 9, option + "'-S' (did you mean '-s', '-i', '-a'?)"));
@@ -457,9 +457,9 @@ TEST(ParserErrors, EthtoolGet) {
   EXPECT_TRUE(fails_with("ethtool --show-eee -s", 1, 20,
                          "expected an interface name after '--show-eee', got '-s'"));
   EXPECT_TRUE(fails_with("ethtool --show-eeee eth0", 1, 9,
-                         "expected '-s', '--show-eee', '-i', '--show-pause' or an interface name "
-                         "after 'ethtool', got '--show-eeee' (did you mean '--show-eee', "
-                         "'--show-pause'?)"));
+                         "expected '-s', '--show-eee', '-i', '--show-pause', '--show-pse', "
+                         "'--set-pse' or an interface name after 'ethtool', got '--show-eeee' (did "
+                         "you mean '--show-eee', '--show-pse', '--show-pause'?)"));
 }
 
 TEST(ParserErrors, ExpectFail) {

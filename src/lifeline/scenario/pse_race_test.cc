@@ -14,7 +14,9 @@ namespace {
 
 const char* kRace = LIFELINE_SOURCE_DIR "/scenarios/pse-register-race.scn";
 // The shrunk schedule of `explore --set pse=notifier-narrow` (dfs).
-const std::vector<uint16_t> kNarrowRanks = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+const std::vector<uint16_t> kNarrowRanks = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+                                            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
 RunResult run_with(const std::string& pse, const std::vector<uint16_t>& ranks) {
   static Board b = load_board("stm32mp151a-prtt1c");
@@ -41,7 +43,9 @@ TEST(PseRace, TheDefaultScheduleIsCleanUnderEveryDesign) {
   }
 }
 
-TEST(PseRace, TheNarrowLockLosesThePsec) { EXPECT_TRUE(lost_psec(run_with("notifier-narrow", kNarrowRanks))); }
+TEST(PseRace, TheNarrowLockLosesThePsec) {
+  EXPECT_TRUE(lost_psec(run_with("notifier-narrow", kNarrowRanks)));
+}
 
 TEST(PseRace, TheLockAcrossRegistrationKeepsIt) {
   for (const char* pse : {"notifier-rtnl", "notifier-mutex"}) {

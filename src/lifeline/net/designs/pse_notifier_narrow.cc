@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // pse=notifier-narrow: the 2026 PSE-PD notifier RFC (net/designs/pse.h), with
-// pse_phy_mutex held only around each attach attempt, in phy_device_register() and in the PSE_REGISTERED walk: the variant the RFC argues against, since a PHY whose attempt failed is not yet on the bus the walk goes through.
+// pse_phy_mutex held only around each attach attempt, in phy_device_register() and in the
+// PSE_REGISTERED walk: the variant the RFC argues against, since a PHY whose attempt failed is not
+// yet on the bus the walk goes through.
 #include "lifeline/net/designs/pse.h"
 
 namespace lifeline::net {

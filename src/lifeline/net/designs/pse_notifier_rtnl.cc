@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // pse=notifier-rtnl: the 2026 PSE-PD notifier RFC (net/designs/pse.h), with
-// rtnl, held across the whole of phy_device_register() (the attach attempt and device_add()), and taken by the PSE_REGISTERED walk: the RFC as posted.
+// rtnl, held across the whole of phy_device_register() (the attach attempt and device_add()), and
+// taken by the PSE_REGISTERED walk: the RFC as posted.
 #include "lifeline/net/designs/pse.h"
 
 namespace lifeline::net {

@@ -199,9 +199,8 @@ PseControl* pse_control_get_internal(PseControllerDev* pcdev, unsigned index, in
   const std::string& name = rdev_get_name(pi_of(pcdev, index, "pcdev->pi[index].rdev").rdev);
   int e = 0;
   // design (RFC 01): a plain get, scoped to the kref.
-  Regulator* ps = pse_ops().pse_regulator_get
-                      ? pse_ops().pse_regulator_get(pcdev->dev, name, &e)
-                      : devm_regulator_get_exclusive(pcdev->dev, name, &e);
+  Regulator* ps = pse_ops().pse_regulator_get ? pse_ops().pse_regulator_get(pcdev->dev, name, &e)
+                                              : devm_regulator_get_exclusive(pcdev->dev, name, &e);
   if (!ps) {
     core::module_put(pcdev->owner);
     sim::kfree(psec);
@@ -249,8 +248,8 @@ int pse_controller_register(PseControllerDev* pcdev) {
   // Register a regulator per described PI ("pse-<dev>_pi<i>").
   for (unsigned i = 0; i < pcdev->nr_lines; ++i) {
     if (!pcdev->no_of_pse_pi && !pcdev->pi->pi[i].np) continue;
-    ret = devm_pse_pi_regulator_register(
-        pcdev, fmt::format("pse-{}_pi{}", pcdev->dev->name(), i), static_cast<int>(i));
+    ret = devm_pse_pi_regulator_register(pcdev, fmt::format("pse-{}_pi{}", pcdev->dev->name(), i),
+                                         static_cast<int>(i));
     if (ret) return ret;  // v6.12 leaks pcdev->pi here
   }
   sim::mutex_lock(&S().pse_list_mutex);
@@ -314,9 +313,9 @@ PseControl* of_pse_control_get(const core::FwNode* node, int* err) {
   *err = 0;
   if (!pcdev) {
     *err = -EPROBE_DEFER;
-  } else if (sim::warn_on(static_cast<int>(args->args.size()) != pcdev->of_pse_n_cells,
-                          "WARNING: of_pse_control_get: #pse-cells mismatch for " +
-                              node->full_path)) {
+  } else if (sim::warn_on(
+                 static_cast<int>(args->args.size()) != pcdev->of_pse_n_cells,
+                 "WARNING: of_pse_control_get: #pse-cells mismatch for " + node->full_path)) {
     *err = -EINVAL;
   } else {
     if (pcdev->no_of_pse_pi) psec_id = psec_id_xlate(pcdev, *args);

@@ -90,8 +90,9 @@ int pse_reg_probe(core::Device* dev) {
   priv->dev = dev;
   priv->types = ETHTOOL_PSE_PODL;
   ret = devm_pse_controller_register(dev, priv);
-  if (ret) sim::note(fmt::format("{}: failed to register PSE controller ({})", dev->name(),
-                                 core::errno_name(ret)));
+  if (ret)
+    sim::note(fmt::format("{}: failed to register PSE controller ({})", dev->name(),
+                          core::errno_name(ret)));
   return ret;
 }
 

@@ -37,7 +37,8 @@ RegulatorDev* fixed_regulator_of(const core::FwNode* np) {
   desc.name = np->read_string("regulator-name").value_or(std::string(np->base_name()));
   desc.owner = np->dev->driver ? np->dev->driver->owner : nullptr;
   RegulatorDev* rdev = regulator_register(np->dev, desc, nullptr, np);
-  rdev->hw_enabled = np->has_property("regulator-boot-on") || np->has_property("regulator-always-on");
+  rdev->hw_enabled =
+      np->has_property("regulator-boot-on") || np->has_property("regulator-always-on");
   return rdev;
 }
 
@@ -89,9 +90,9 @@ RegulatorDev* devm_regulator_register(core::Device* dev, const RegulatorDesc& de
 
 void regulator_unregister(RegulatorDev* rdev) {
   sim::check_access(rdev, "regulator_unregister");
-  sim::warn_on(rdev->open_count != 0,
-               "WARNING: regulator_unregister: " + rdev->desc.name + " still has " +
-                   std::to_string(rdev->open_count) + " consumer(s) (WARN_ON(rdev->open_count))");
+  sim::warn_on(rdev->open_count != 0, "WARNING: regulator_unregister: " + rdev->desc.name +
+                                          " still has " + std::to_string(rdev->open_count) +
+                                          " consumer(s) (WARN_ON(rdev->open_count))");
   std::erase(regulators(), rdev);
   sim::kfree(rdev);
 }
@@ -111,7 +112,8 @@ Regulator* regulator_get_exclusive(core::Device* dev, const std::string& id, int
     *err = -EPROBE_DEFER;
     return nullptr;
   }
-  auto* regulator = sim::kzalloc<Regulator>(rdev->desc.name + " (" + (dev ? dev->name() : "") + ")");
+  auto* regulator =
+      sim::kzalloc<Regulator>(rdev->desc.name + " (" + (dev ? dev->name() : "") + ")");
   regulator->rdev = rdev;
   regulator->dev = dev;
   regulator->supply_name = id;

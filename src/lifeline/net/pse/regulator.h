@@ -44,13 +44,14 @@ struct RegulatorDesc {
 struct RegulatorDev : sim::Object {
   explicit RegulatorDev(std::string name) : sim::Object("regulator_dev", std::move(name)) {}
   RegulatorDesc desc;
-  core::Device* dev = nullptr;             // rdev->dev.parent: the device that registered it
-  const core::FwNode* of_node = nullptr;   // what "<id>-supply" phandles name
-  void* reg_data = nullptr;                // rdev_get_drvdata()
+  core::Device* dev = nullptr;            // rdev->dev.parent: the device that registered it
+  const core::FwNode* of_node = nullptr;  // what "<id>-supply" phandles name
+  void* reg_data = nullptr;               // rdev_get_drvdata()
   int use_count = 0;
   int open_count = 0;
   bool exclusive = false;
-  bool hw_enabled = false;  // a supply without ops: what the hardware does (a fixed regulator's GPIO)
+  bool hw_enabled =
+      false;  // a supply without ops: what the hardware does (a fixed regulator's GPIO)
 };
 
 // struct regulator: one consumer's handle.
