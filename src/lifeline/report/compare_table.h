@@ -33,6 +33,10 @@ struct CompareTable {
 //   unrelated_netdevs_lost  netdevs gone that did not use the provider; "none"
 //   recovered               "yes (2.1s)" after the provider came back, "no"
 //   configuration_lost      link settings differ from before the provider left
+//   mdio_pse_deferrals      MDIO bus registrations that failed with -EPROBE_DEFER
+//                           for a PSE controller (only when a column has one)
+//   phys_registered_then_removed  PHYs removed again with a failed bus
+//                           registration (likewise)
 // A cell about the provider is "-" when the provider did not leave (or, for
 // the last two, did not come back) in that run.
 CompareTable compare_table(const scenario::CompareResult& c);

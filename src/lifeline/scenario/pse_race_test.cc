@@ -55,5 +55,22 @@ TEST(PseRace, TheLockAcrossRegistrationKeepsIt) {
   }
 }
 
+// S8 (scenarios/s8-prtt1c/): what fwnode_mdio's -EPROBE_DEFER coupling costs
+// before the late PSE module loads, which `compare` shows: under mainline the
+// mdio-gpio bus fails three times (probe=kernel), each time registering
+// gpio-0:06 and removing it again; the RFC's phy core costs nothing.
+TEST(PseS8, TheCouplingCostIsCounted) {
+  static Board b = load_board("stm32mp151a-prtt1c");
+  Scenario s8 = load_scenario(LIFELINE_SOURCE_DIR "/scenarios/s8-prtt1c/mainline-probe-kernel.scn");
+  RunOptions o;
+  RunResult mainline = run_scenario(b, s8, o);
+  EXPECT_EQ(mainline.metrics.mdio_pse_deferrals, 3u);
+  EXPECT_EQ(mainline.metrics.phys_registered_then_removed, 3u);
+  o.knobs["pse"] = "notifier-rtnl";
+  RunResult rfc = run_scenario(b, s8, o);
+  EXPECT_EQ(rfc.metrics.mdio_pse_deferrals, 0u);
+  EXPECT_EQ(rfc.metrics.phys_registered_then_removed, 0u);
+}
+
 }  // namespace
 }  // namespace lifeline::scenario
