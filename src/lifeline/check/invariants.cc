@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/check/invariants.h"
 
+#include "lifeline/core/bus.h"
 #include "lifeline/core/errno.h"
+#include "lifeline/core/fwnode.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
+#include "lifeline/net/pse/pse_core.h"
 #include "lifeline/sim/engine.h"
 
 namespace lifeline::check {
@@ -26,6 +29,26 @@ std::vector<std::string> broken_invariants(InvariantScope scope) {
     if (quiescent && nd->carrier && !net::netif_running(nd))
       out.push_back(nd->name() + ": carrier on while the interface is down");
   }
+  // pse: a registered PHY whose "pses" names a registered PSE controller
+  // holds a live control of that controller (quiescent: the attach runs
+  // after device_add() in v6.12, and from a notifier in the RFC).
+  if (quiescent && n->mdio_bus_type && n->pse)
+    for (core::Device* d : n->mdio_bus_type->devices) {
+      auto* mdiodev = static_cast<net::MdioDevice*>(d);
+      if (d->freed() || !mdiodev->is_phy || !core::device_is_registered(d) || !d->fwnode ||
+          !d->fwnode->has_property("pses"))
+        continue;
+      net::PseControllerDev* pcdev = net::pse_controller_for(d->fwnode);
+      if (!pcdev) continue;
+      net::PseControl* psec = net::to_phy_device(d)->psec.get();
+      if (!psec)
+        out.push_back("pse: PHY " + d->name() + ": its pses names PSE controller " +
+                      pcdev->dev->name() + ", which is registered, but phydev->psec is NULL");
+      else if (psec->freed() || psec->pcdev.get() != pcdev)
+        out.push_back("pse: PHY " + d->name() + ": its pses names PSE controller " +
+                      pcdev->dev->name() + ", but phydev->psec is a control of " +
+                      (psec->freed() ? "(freed)" : "a controller that went away"));
+    }
   return out;
 }
 

@@ -25,17 +25,16 @@ TEST(Help, ProgramHelpExplainsEveryCommandKnobAndExitStatus) {
         "2 bad input", "docs/scenarios.md"})
     EXPECT_NE(o.out.find(word), std::string::npos) << word << "\n" << o.out;
   EXPECT_EQ(cli({"-h"}).out, o.out);
-  // What is not modelled is not claimed, and its knobs say they are refused.
+  // What the help claims is modelled is.
   EXPECT_EQ(o.out.find("phylink, SFP, PCS, PSE and DSA"), std::string::npos) << o.out;
-  EXPECT_NE(o.out.find("PSE controllers are not"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("PSE controllers are modelled"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("SFP cages and modules are modelled"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("PCSs are modelled"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("DSA switches are modelled"), std::string::npos) << o.out;
-  for (const char* knob : {"  pse: "}) {
-    size_t at = o.out.find(knob);
-    ASSERT_NE(at, std::string::npos) << knob;
-    EXPECT_EQ(o.out.substr(o.out.find('\n', at) - 27, 27), "(not modelled yet: refused)") << knob;
-  }
+  // Every provider a knob is about is modelled now: none is refused.
+  EXPECT_EQ(o.out.find("(not modelled yet: refused)"), std::string::npos) << o.out;
+  for (const char* knob : {"  pse: ", "  pcs: ", "  sfp-lock: "})
+    EXPECT_NE(o.out.find(knob), std::string::npos) << knob;
 }
 
 TEST(Help, HelpLinesFitTheScreen) {
@@ -191,7 +190,7 @@ TEST(Args, OptionsThatNeedAValue) {
 TEST(Args, BadValues) {
   for (const BadCase& c : std::vector<BadCase>{
            {{"boot", "b", "--set", "phy-los=replay"},
-            "--set phy-los=replay: expected a knob (phy-loss, pcs, genphy, sfp-lock, probe, "
+            "--set phy-los=replay: expected a knob (phy-loss, pse, pcs, genphy, sfp-lock, probe, "
             "CONFIG_LED_TRIGGER_PHY, "
             "CONFIG_INIT_ON_FREE_DEFAULT_ON), got 'phy-los' (did you mean 'phy-loss'?)"},
            {{"boot", "b", "--set=phy-loss=holdovr"},
@@ -212,13 +211,6 @@ TEST(Args, BadValues) {
            {{"compare", "b", "s", "--vary", "genphy=mainline,defr"},
             "--vary genphy=mainline,defr: expected a value for 'genphy' (mainline, defer, "
             "opt-in), got 'defr' (did you mean 'defer'?)"},
-           // Knobs whose values would change nothing are refused wherever knobs are taken.
-           {{"compare", "b", "s", "--vary", "pse"},
-            "--vary pse: knob 'pse' (how PHYs find their PSE controller) is not modelled yet: "
-            "its provider has no model, so no value would change what a run does"},
-           {{"run", "b", "s", "--set", "pse=mainline"},
-            "--set pse=mainline: knob 'pse' (how PHYs find their PSE controller) is not "
-            "modelled yet: its provider has no model, so no value would change what a run does"},
            {{"compare", "b", "s", "--vary", "phy-loss", "--set", "phy-loss=replay"},
             "--set phy-loss=replay: knob 'phy-loss' is what compare varies; set it or vary it, "
             "not both"},

@@ -60,8 +60,8 @@ std::string program_description() {
       "know): boot lists their ports. PCSs are modelled (lynx, the RZ/N1 MIIC, the mvneta and "
       "mvpp2 ones; --set pcs=...). SFP cages and modules are modelled (sfp-bus, the cage "
       "driver's state machines, module profiles, module PHYs; boot lists the cages). PSE "
-      "controllers are not modelled yet: their nodes bind generic drivers, so boards boot as "
-      "they would.",
+      "controllers are modelled (the pse-pd core, podl-pse-regulator, a default for the "
+      "others).",
       kHelpWidth);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/core/devres.h"
 
+#include <iterator>
+
 #include "lifeline/core/errno.h"
 
 namespace lifeline::core {
@@ -14,6 +16,25 @@ int devm_add_action(Device* dev, std::string name, std::function<void()> release
 
 int devm_add_action_or_reset(Device* dev, std::string name, std::function<void()> release) {
   return devm_add_action(dev, std::move(name), std::move(release));
+}
+
+int devm_add_action_key(Device* dev, std::string name, const void* key,
+                        std::function<void()> release) {
+  devm_add_action(dev, std::move(name), std::move(release));
+  dev->devres.back()->key = key;
+  return 0;
+}
+
+int devres_release(Device* dev, const void* key) {
+  for (auto it = dev->devres.rbegin(); it != dev->devres.rend(); ++it) {
+    Devres* dr = *it;
+    if (dr->key != key) continue;
+    dev->devres.erase(std::next(it).base());
+    if (dr->release) dr->release();
+    sim::kfree(dr);
+    return 0;
+  }
+  return -ENOENT;
 }
 
 int devres_release_all(Device* dev) {

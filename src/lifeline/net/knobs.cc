@@ -6,6 +6,7 @@
 #include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/designs/phy_loss.h"
 #include "lifeline/net/designs/sfp_lock.h"
+#include "lifeline/net/designs/pse.h"
 #include "lifeline/net/net_config.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
@@ -34,13 +35,17 @@ constexpr KnobValue kPhyLoss[] = {
     {"replay", "as notify-down, and the consumer replays its configuration when the PHY returns",
      "lifeline's own design (no kernel proposal)", &phy_loss_replay},
 };
+constexpr std::string_view kPseRfc =
+    "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier (OpenWrt 896-0x patches)";
 constexpr KnobValue kPse[] = {
-    {"mainline", "PSE looked up at MDIO registration; -EPROBE_DEFER couples PHY and PSE",
-     "drivers/net/mdio/fwnode_mdio.c (v6.12)"},
-    {"notifier-rtnl", "2026 RFC: PSE lifecycle notifier, rtnl held across PHY registration",
-     "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier"},
-    {"notifier-mutex", "the same with a dedicated mutex",
-     "netdev 2026 RFC, Corey Leavitt, PSE-PD notifier"},
+    {"mainline", "PSE looked up at PHY registration: -EPROBE_DEFER fails the MDIO bus; no notice",
+     "drivers/net/mdio/fwnode_mdio.c, drivers/net/pse-pd/pse_core.c (v6.12)", &pse_mainline},
+    {"notifier-rtnl", "2026 RFC: PSE notifier, phy core owns psec, rtnl across phy registration",
+     kPseRfc, &pse_notifier_rtnl},
+    {"notifier-mutex", "the same with a dedicated mutex instead of rtnl", kPseRfc,
+     &pse_notifier_mutex},
+    {"notifier-narrow", "the same, the lock held only around the attach attempt (argued against)",
+     kPseRfc, &pse_notifier_narrow},
 };
 constexpr KnobValue kPcs[] = {
     {"mainline", "MAC-owned raw PCS pointers, no lifetime protocol",
@@ -106,8 +111,9 @@ constexpr KnobInfo kKnobs[] = {
     {"phy-loss", "mainline", kPhyLoss, "what happens when a PHY goes away while attached", true,
      [](NetConfig& c, size_t i) { c.phy_loss = static_cast<const PhyLossOps*>(kPhyLoss[i].ops); },
      [](const NetConfig& c) { return index_of_ops(kPhyLoss, c.phy_loss); }},
-    // No PSE controller driver is modelled: pses nodes bind generic drivers.
-    {"pse", "mainline", kPse, "how PHYs find their PSE controller", false},
+    {"pse", "mainline", kPse, "how PHYs find their PSE controller and hear that it goes", true,
+     [](NetConfig& c, size_t i) { c.pse = static_cast<const PseOps*>(kPse[i].ops); },
+     [](const NetConfig& c) { return index_of_ops(kPse, c.pse); }},
     {"pcs", "mainline", kPcs, "how a MAC holds the PCS it uses", true,
      [](NetConfig& c, size_t i) { c.pcs = static_cast<const PcsOps*>(kPcs[i].ops); },
      [](const NetConfig& c) { return index_of_ops(kPcs, c.pcs); }},

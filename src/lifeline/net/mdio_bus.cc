@@ -11,8 +11,11 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/net/designs/pcs.h"
+#include "lifeline/net/designs/pse.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/phy_device.h"
+#include "lifeline/net/pse/pse_core.h"
+#include "lifeline/net/pse/pse_state.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -63,6 +66,23 @@ const core::FwNode* irq_parent(const core::FwNode* n) {
   return nullptr;
 }
 
+// Whether the provider of a GPIO or an interrupt (the node a phandle names)
+// is registered. A node with a device of its own is once that device is
+// bound. A GPIO bank of a pin controller has none: the pin controller's probe
+// registers a gpio_device and an irq domain for each available bank node
+// (stm32_gpiolib_register_bank() from stm32_pctl_probe(), gpiochip_setup_dev()),
+// so the bank is there once the nearest ancestor device is bound.
+bool provider_node_ready(const core::FwNode* np) {
+  if (np->flags & core::FWNODE_FLAG_INITIALIZED) return true;
+  if (np->dev) return core::device_is_bound(np->dev);
+  if (!np->is_available() ||
+      (!np->has_property("gpio-controller") && !np->has_property("interrupt-controller")))
+    return false;
+  for (const core::FwNode* p = np->parent; p; p = p->parent)
+    if (p->dev) return core::device_is_bound(p->dev);
+  return false;
+}
+
 // fwnode_irq_get(child, 0): > 0 an IRQ, 0 none, -EPROBE_DEFER when the
 // interrupt controller has no bound driver yet.
 int fwnode_irq_get(const core::FwNode* child) {
@@ -75,29 +95,36 @@ int fwnode_irq_get(const core::FwNode* child) {
     ctrl = irq_parent(child);
   }
   if (!ctrl) return 0;
-  bool ready = (ctrl->flags & core::FWNODE_FLAG_INITIALIZED) ||
-               (ctrl->dev && core::device_is_bound(ctrl->dev));
-  if (!ready) return -EPROBE_DEFER;
+  if (!provider_node_ready(ctrl)) return -EPROBE_DEFER;
   // A stable virtual IRQ number per node.
   return 100 + static_cast<int>(std::hash<std::string>{}(child->full_path) % 800);
 }
 
-// fwnode_find_pse_control(): -EPROBE_DEFER while the PSE controller named by
-// `pses` is not registered; 0 when there is none or it is there.
-int fwnode_find_pse_control(const core::FwNode* child) {
-  if (!child->has_property("pses")) return 0;
-  auto a = core::parse_phandle_with_args(child, "pses", "#pse-cells", 0);
-  if (!a) return -EINVAL;
-  const core::FwNode* ctrl = a->node;
-  if (ctrl->dev && core::device_is_bound(ctrl->dev)) return 0;
-  return -EPROBE_DEFER;
+// fwnode_find_pse_control(): the PSE control of the PHY node's "pses", or
+// none (no "pses": -ENOENT becomes NULL); any other error is the caller's.
+PseControl* fwnode_find_pse_control(const core::FwNode* child, int* err) {
+  PseControl* psec = of_pse_control_get(child, err);
+  if (*err == -ENOENT) *err = 0;
+  return psec;
 }
 
+// fwnode_mdiobus_register_phy() (v6.12): the PSE control is looked up
+// first, and any error but "none" (-EPROBE_DEFER while the controller is not
+// registered) is returned before a PHY exists; the PHY gets psec only after
+// phy_device_register(), so its driver probes without it.
 int of_mdiobus_register_phy(MiiBus* bus, core::FwNode* child, int addr) {
   LL_FUNC();
   Net& net = Net::current();
-  int rc = fwnode_find_pse_control(child);
-  if (rc) return rc;
+  PseControl* psec = nullptr;
+  int rc = 0;
+  // design (pse): the notifier designs' phy core attaches it instead.
+  if (!(pse_ops().fwnode_mdio_skips_pse && pse_ops().fwnode_mdio_skips_pse())) {
+    psec = fwnode_find_pse_control(child, &rc);
+    if (rc) {
+      if (rc == -EPROBE_DEFER) ++pse_state().mdio_bus_pse_deferrals;
+      return rc;
+    }
+  }
   bool is_c45 = child->is_compatible("ethernet-phy-ieee802.3-c45");
   uint32_t id = 0;
   bool known = true;
@@ -116,6 +143,7 @@ int of_mdiobus_register_phy(MiiBus* bus, core::FwNode* child, int addr) {
   if (rc == -EPROBE_DEFER) rc = core::driver_deferred_probe_check_state(phy);
   if (rc == -EPROBE_DEFER) {
     phy_device_free(phy);
+    pse_control_put(psec);
     return rc;
   }
   phy->irq = rc > 0 ? rc : bus->irq[addr];
@@ -124,7 +152,12 @@ int of_mdiobus_register_phy(MiiBus* bus, core::FwNode* child, int addr) {
   if (rc) {
     phy->fwnode = nullptr;
     phy_device_free(phy);
+    pse_control_put(psec);
     return rc;
+  }
+  if (psec) {
+    phy->psec = psec;
+    psec->attached_phydev = phy;
   }
   return 0;
 }
@@ -222,6 +255,8 @@ int of_mdiobus_register(MiiBus* bus, core::FwNode* np) {
     }
     if (rc) {
       note(bus->id + ": registering " + child->full_path + " failed: " + core::errno_name(rc));
+      for (MdioDevice* d : bus->mdio_map)
+        if (d && d->is_phy) ++pse_state().phys_registered_then_removed;
       mdiobus_unregister(bus);
       return rc;
     }
@@ -269,7 +304,7 @@ namespace {
 // reset_control_get_optional_exclusive() find it registered; before that
 // (or never, when it is disabled) they return -EPROBE_DEFER.
 bool reset_provider_ready(const std::optional<core::PhandleArgs>& p) {
-  return !p || (p->node && p->node->dev && core::device_is_bound(p->node->dev));
+  return !p || (p->node && provider_node_ready(p->node));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/provider_lifecycle.h"
+#include "lifeline/net/pse/pse_state.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
 
@@ -51,6 +52,7 @@ Net* net_create(NetConfig config) {
   provider_lifecycle_init();
   // design (pcs): its subscriptions.
   if (auto init = n->config.pcs->pcs_init) init();
+  pse_state_init();
   dsa_init();
   return n;
 }

@@ -29,6 +29,7 @@ class Medium;
 class NetDevice;
 struct ProviderLifecycle;
 struct SfpState;
+struct PseState;
 class PhyDriver;
 class PhyDevice;
 struct PhylinkPcs;
@@ -57,6 +58,8 @@ class Net : public sim::Object {
   ProviderLifecycle* lifecycle = nullptr;
   // The SFP buses and cages (net/sfp/sfp_bus.h), made at first use.
   SfpState* sfp = nullptr;
+  // The PSE controllers and regulators (net/pse/pse_state.h).
+  PseState* pse = nullptr;
 
   // The physical world: what is plugged into each port, keyed by the
   // firmware node of the PHY (or of the MAC/port for fixed and in-band links).

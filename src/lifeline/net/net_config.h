@@ -14,19 +14,20 @@ namespace lifeline::net {
 struct PhyLossOps;
 struct GenphyOps;
 struct PcsOps;
+struct SfpLockOps;
+struct PseOps;
 extern const PhyLossOps phy_loss_mainline;
 extern const GenphyOps genphy_mainline;
 extern const PcsOps pcs_mainline;
-struct SfpLockOps;
-extern const PhyLossOps phy_loss_mainline;
-extern const GenphyOps genphy_mainline;
 extern const SfpLockOps sfp_lock_rtnl;
+extern const PseOps pse_mainline;
 
 struct NetConfig {
   const PhyLossOps* phy_loss = &phy_loss_mainline;
   const GenphyOps* genphy = &genphy_mainline;
   const PcsOps* pcs = &pcs_mainline;
   const SfpLockOps* sfp_lock = &sfp_lock_rtnl;  // knob sfp-lock (designs/sfp_lock.h)
+  const PseOps* pse = &pse_mainline;
   core::CoreConfig core;
   // Kernel configuration that changes what a lifecycle does, with the
   // kernel's names (knobs CONFIG_*); the defaults are Debian's arm64 ones.

@@ -17,11 +17,13 @@
 #include "lifeline/core/module.h"
 #include "lifeline/net/catalog/phy_catalog.h"
 #include "lifeline/net/designs/phy_loss.h"
+#include "lifeline/net/designs/pse.h"
 #include "lifeline/net/medium.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_lifecycle.h"
 #include "lifeline/net/phy_sfp.h"
+#include "lifeline/net/pse/pse_core.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -137,6 +139,7 @@ core::Module* phy_init() {
   net.genphy_c45_driver = make_genphy("Generic Clause 45 PHY", true, net.libphy);
   net.genphy_driver = make_genphy("Generic PHY", false, net.libphy);
   if (auto init = phy_loss_ops().phy_init) init();  // design: its subscriptions
+  if (auto init = pse_ops().phy_init) init();       // design (pse): the PSE chain
   return net.libphy;
 }
 
@@ -166,7 +169,11 @@ PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45
   phydev->parent = bus;
   static_cast<core::Device*>(phydev)->bus = Net::current().mdio_bus_type;
   core::dev_set_name(phydev, fmt::format("{}:{:02x}", bus->id, addr));
-  phydev->release = [](core::Device* d) { sim::kfree(d); };  // phy_device_release()
+  phydev->release = [](core::Device* d) {  // phy_device_release()
+    // design (pse): the RFC's final pse_control_put().
+    if (auto release = pse_ops().phy_device_release) release(static_cast<PhyDevice*>(d));
+    sim::kfree(d);
+  };
   phydev->device_remove = [](MdioDevice* d) { phy_device_remove(static_cast<PhyDevice*>(d)); };
   phydev->device_free = [](MdioDevice* d) { phy_device_free(static_cast<PhyDevice*>(d)); };
   phydev->state = PhyState::PHY_DOWN;
@@ -187,8 +194,10 @@ PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45
   return phydev;
 }
 
-int phy_device_register(PhyDevice* phydev) {
-  LL_FUNC();
+namespace {
+
+// phy_device_register() as v6.12 has it.
+int __phy_device_register(PhyDevice* phydev) {
   int err = mdiobus_register_device(phydev);
   if (err) return err;
   phydev->hw.in_reset = false;
@@ -205,8 +214,30 @@ int phy_device_register(PhyDevice* phydev) {
   return 0;
 }
 
+}  // namespace
+
+int phy_device_register(PhyDevice* phydev) {
+  LL_FUNC();
+  // design (pse): the notifier designs take their lock around it and attach
+  // the PHY's PSE control.
+  if (auto reg = pse_ops().phy_device_register) return reg(phydev, __phy_device_register, false);
+  return __phy_device_register(phydev);
+}
+
+int phy_device_register_locked(PhyDevice* phydev) {
+  LL_FUNC();
+  if (auto reg = pse_ops().phy_device_register) return reg(phydev, __phy_device_register, true);
+  return __phy_device_register(phydev);
+}
+
 void phy_device_remove(PhyDevice* phydev) {
   LL_FUNC();
+  // design (pse): the notifier designs keep the control until
+  // phy_device_release(); v6.12 puts it here and leaves psec set.
+  if (auto remove = pse_ops().phy_device_remove)
+    remove(phydev);
+  else
+    pse_control_put(phydev->psec.get());
   core::device_del(phydev);
   phydev->hw.in_reset = true;
   if (phydev->hw.medium) phydev->hw.medium->unwatch(phydev);

@@ -27,6 +27,7 @@ class NetDevice;
 class Phylink;
 class SfpBus;
 struct PhyDriverInfo;
+struct PseControl;
 
 enum class PhyState : uint8_t {
   PHY_DOWN,
@@ -131,6 +132,11 @@ class PhyDevice : public MdioDevice {
   bool removing = false;
   int link_down_events = 0;
 
+  // phydev->psec: the PSE control of the PHY's "pses" (fwnode_mdio assigns it
+  // after phy_device_register() in v6.12; the pse notifier designs' phy core
+  // owns it, net/designs/pse.h).
+  sim::Ptr<PseControl> psec;
+
   // CONFIG_LED_TRIGGER_PHY. last_triggered points into phy_led_triggers
   // (the element for last_triggered_speed); phy_led_triggers_unregister()
   // frees the array and clears the two allocation pointers, not this one.
@@ -162,6 +168,9 @@ void phy_driver_unregister(PhyDriver* drv);
 
 PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45);
 int phy_device_register(PhyDevice* phydev);
+// The PSE RFC's phy_device_register_locked(): for a caller that holds rtnl
+// (the SFP module PHY path); the same as phy_device_register() elsewhere.
+int phy_device_register_locked(PhyDevice* phydev);
 void phy_device_remove(PhyDevice* phydev);
 void phy_device_free(PhyDevice* phydev);
 

@@ -31,6 +31,8 @@
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_drivers.h"
 #include "lifeline/net/sfp/sfp.h"
+#include "lifeline/net/pse/pse_catalog.h"
+#include "lifeline/net/pse/pse_drivers.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -299,6 +301,9 @@ struct NodeScan {
   // PCS provider nodes with a driver of their own (the RZ/N1 MIIC).
   std::vector<const core::FwNode*> miics;
   std::vector<const core::FwNode*> cages;             // SFP cages (net/sfp/sfp.h)
+  // PSE controllers (a node with "#pse-cells" and a compatible), tree order;
+  // the entry is null for a compatible the catalog does not know.
+  std::vector<std::pair<const core::FwNode*, const PseControllerInfo*>> pses;
   dt::NodeSet claimed;
   // Every node a MAC driver may make a netdev for (mac_port_nodes() of each
   // MAC, known or default): whatever a run does, no other node ever has one.
@@ -310,7 +315,14 @@ NodeScan scan_nodes(const core::FwTree& tree) {
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();
     if (!n->is_enabled()) continue;
-    if (const MdioControllerInfo* m = mdio_info_for(*n)) {
+    if (dt::is_pse_controller(*n) && !n->compatible().empty()) {
+      // pse-pd drivers (net/pse/): the catalog's, or the default model.
+      const PseControllerInfo* info = nullptr;
+      for (const std::string& c : n->compatible())
+        if (!info) info = find_pse_controller(c);
+      s.pses.emplace_back(n, info);
+      s.claimed.insert(n);
+    } else if (const MdioControllerInfo* m = mdio_info_for(*n)) {
       s.mdios.push_back(m);
       s.claimed.insert(n);
     } else if (dt::is_sfp_cage(*n)) {
@@ -566,6 +578,35 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
     sfp_driver_setup(drv);
     drivers_by_module["sfp"].push_back(drv);
   }
+  // PSE controller drivers (net/pse/), one per (bus, driver name). Their
+  // modules come before the MDIO, MAC and DSA ones: drivers/net/Makefile
+  // links pse-pd/ before mdio/, dsa/ and ethernet/.
+  std::map<std::string, std::vector<core::Driver*>> pse_drivers_by_module;
+  std::vector<const PseControllerInfo*> pses;
+  for (const auto& [n, known] : scan->pses) {
+    const PseControllerInfo* info = known;
+    if (!info) {
+      sys->strings.push_back(n->compatible().front());
+      std::string_view c = sys->strings.back();
+      sys->strings.push_back(dt::generic_driver_name(c));
+      bool on_i2c = n->parent && (dt::bus_role(*n->parent) == dt::BusRole::kI2cAdapter ||
+                                  dt::bus_role(*n->parent) == dt::BusRole::kI2cMux);
+      sys->default_pse_infos.push_back(default_pse_controller(*n, c, sys->strings.back(), on_i2c));
+      info = &sys->default_pse_infos.back();
+      sys->default_pse_controllers.push_back(n->full_path + " (" + std::string(c) + ")");
+      sim::note(
+          fmt::format("{}: PSE controller \"{}\" is not in the catalog: lifeline's default "
+                      "PSE controller model (driver \"{}\" on the {} bus)",
+                      n->full_path, c, info->driver, info->bus));
+    }
+    pses.push_back(info);
+  }
+  for (const auto& infos : group_by_driver(pses)) {
+    auto* drv = sim::kzalloc<dt::DtDriver>(std::string(infos.front()->driver));
+    drv->bus = infos.front()->bus == "i2c" ? buses.i2c : buses.platform;
+    pse_controller_driver_setup(drv, infos);
+    pse_drivers_by_module[std::string(infos.front()->module)].push_back(drv);
+  }
   // Note the PHYs lifeline cannot identify.
   for (const auto& up : tree.nodes()) {
     const core::FwNode* n = up.get();
@@ -594,6 +635,10 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   // first (they sit at lower initcall levels), then libphy's users.
   std::vector<core::Module*> all = sys->board->generic.modules;
   for (auto& [name, mod] : phy_modules) all.push_back(mod);
+  // PSE controller modules first: drivers/net/Makefile links pse-pd/
+  // before mdio/, dsa/ and ethernet/.
+  for (auto& [name, drivers] : pse_drivers_by_module)
+    all.push_back(core::module_create_drivers(name, drivers));
   // MDIO controller drivers link before MAC drivers: drivers/net/Makefile
   // has mdio/ and pcs/ before ethernet/, and ethernet/freescale/Makefile
   // xgmac_mdio.o before dpaa2/ (a built-in MAC that attaches its PHY at

@@ -17,6 +17,7 @@
 #include "lifeline/net/catalog/mac_catalog.h"
 #include "lifeline/net/catalog/mdio_catalog.h"
 #include "lifeline/net/net_config.h"
+#include "lifeline/net/pse/pse_catalog.h"
 #include "lifeline/sim/object.h"
 
 namespace lifeline::core {
@@ -71,6 +72,9 @@ class System : public sim::Object {
   std::deque<MacInfo> default_infos;
   std::deque<DsaSwitchInfo> default_dsa_infos;
   std::deque<MdioControllerInfo> default_mdio_infos;
+  // PSE controllers the catalog does not know, modelled by the default.
+  std::vector<std::string> default_pse_controllers;
+  std::deque<PseControllerInfo> default_pse_infos;
 };
 
 // Why no netdev can ever be made for `node` on this board ("the node is

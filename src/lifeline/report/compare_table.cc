@@ -125,6 +125,18 @@ CompareTable compare_table(const scenario::CompareResult& c) {
   row("configuration_lost", "configuration lost",
       [](const scenario::RunResult& r) { return configuration_cell(r.metrics); });
   add_sfp_rows(t, c);
+  // The PSE coupling's cost (S8), only where some column has one.
+  bool pse = false;
+  for (const auto& run : c.runs)
+    pse |= run.metrics.mdio_pse_deferrals || run.metrics.phys_registered_then_removed;
+  if (pse) {
+    row("mdio_pse_deferrals", "MDIO bus deferred for a PSE",
+        [](const scenario::RunResult& r) { return std::to_string(r.metrics.mdio_pse_deferrals); });
+    row("phys_registered_then_removed", "PHYs registered, then removed",
+        [](const scenario::RunResult& r) {
+          return std::to_string(r.metrics.phys_registered_then_removed);
+        });
+  }
   return t;
 }
 

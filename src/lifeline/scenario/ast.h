@@ -176,11 +176,19 @@ struct EthtoolWol {
 // The ethtool get requests: `ethtool IF` (ETHTOOL_MSG_LINKMODES_GET and
 // LINKSTATE_GET), `ethtool --show-eee IF`, `ethtool -i IF` (the driver
 // info) and `ethtool --show-pause IF` (-a). Each is one ethtool_ops call.
-enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause, kModule };
+// The PSE requests go through netdev->phydev->psec instead (PSE_GET,
+// PSE_SET): `ethtool --show-pse IF` and `ethtool --set-pse IF
+// podl-pse-admin-control|c33-pse-admin-control enable|disable`, which runs
+// the same way (a process of its own, under rtnl).
+enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause, kModule, kPse, kSetPse };
 
 struct EthtoolGet {
   EthtoolQuery query = EthtoolQuery::kLinkSettings;
   Name iface;
+  // kSetPse: which admin control ("podl-pse-admin-control" or
+  // "c33-pse-admin-control") and the value.
+  std::string pse_control;
+  bool pse_enable = false;
   bool operator==(const EthtoolGet&) const = default;
 };
 

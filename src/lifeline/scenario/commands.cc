@@ -179,14 +179,16 @@ Body parse_ip(Cursor& c) {
 Body parse_ethtool(Cursor& c) {
   static const std::vector<std::string> kSettings = {"speed", "duplex", "autoneg", "advertise",
                                                      "wol"};
-  static const std::vector<std::string> kOptions = {"-s", "--change", "--show-eee",
-                                                    "-i", "--driver", "--show-pause",
-                                                    "-a", "-m",       "--module-info"};
-  static constexpr EthtoolQuery kQueries[] = {EthtoolQuery::kEee,        EthtoolQuery::kDriverInfo,
-                                              EthtoolQuery::kDriverInfo, EthtoolQuery::kPause,
-                                              EthtoolQuery::kPause,      EthtoolQuery::kModule,
-                                              EthtoolQuery::kModule};
-  const std::string what = "'-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name";
+  static const std::vector<std::string> kOptions = {
+      "-s", "--change",     "--show-eee", "-i",         "--driver", "--show-pause",
+      "-a", "-m",           "--module-info", "--show-pse", "--set-pse"};
+  static constexpr EthtoolQuery kQueries[] = {
+      EthtoolQuery::kEee,    EthtoolQuery::kDriverInfo, EthtoolQuery::kDriverInfo,
+      EthtoolQuery::kPause,  EthtoolQuery::kPause,      EthtoolQuery::kModule,
+      EthtoolQuery::kModule, EthtoolQuery::kPse,        EthtoolQuery::kSetPse};
+  const std::string what =
+      "'-s', '--show-eee', '-i', '--show-pause', '-m', '--show-pse', '--set-pse' or an interface "
+      "name";
   const std::string after = what + " after 'ethtool'";
   const Token* t = c.peek();
   if (!t || t->quoted || !t->text.starts_with('-')) {
@@ -198,6 +200,14 @@ Body parse_ethtool(Cursor& c) {
   if (option >= 2) {
     EthtoolGet g{kQueries[option - 2],
                  c.name("an interface name after '" + kOptions[option] + "'")};
+    if (g.query == EthtoolQuery::kSetPse) {
+      static const std::vector<std::string> kControls = {"podl-pse-admin-control",
+                                                         "c33-pse-admin-control"};
+      g.pse_control = kControls[c.keyword(
+          kControls, "'podl-pse-admin-control' or 'c33-pse-admin-control' after the interface")];
+      g.pse_enable =
+          c.choice("enable", "disable", "'enable' or 'disable' after '" + g.pse_control + "'");
+    }
     c.end();
     return g;
   }

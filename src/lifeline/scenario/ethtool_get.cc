@@ -10,6 +10,7 @@
 #include "lifeline/net/ethtool.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/sfp/sfp_ethtool.h"
+#include "lifeline/net/pse/ethtool_pse.h"
 #include "lifeline/sim/completion.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
@@ -75,6 +76,9 @@ int query(EthtoolQuery q, net::NetDevice* nd, std::string* out) {
       if (!err) *out = "Module EEPROM of " + ifname + ": " + info;
       return err;
     }
+    case EthtoolQuery::kPse:
+    case EthtoolQuery::kSetPse:
+      return -EINVAL;  // run_ethtool_pse()
     default: {
       net::EthtoolPauseparam p;
       int err = net::ethtool_get_pauseparam(nd, &p);
@@ -84,6 +88,41 @@ int query(EthtoolQuery q, net::NetDevice* nd, std::string* out) {
       return err;
     }
   }
+}
+
+}  // namespace
+
+namespace {
+
+// The PSE requests, in the ethtool task: ethtool(8)'s --show-pse lines, or
+// nothing for --set-pse (the kernel sends no reply). `extack` is the
+// kernel's message on failure.
+int query_pse(const EthtoolGet& q, net::NetDevice* nd, std::string* out, std::string* extack) {
+  if (q.query == EthtoolQuery::kSetPse) {
+    net::PseControlConfig config;
+    uint8_t v = q.pse_enable ? net::PSE_ADMIN_STATE_ENABLED : net::PSE_ADMIN_STATE_DISABLED;
+    if (q.pse_control == "c33-pse-admin-control")
+      config.c33_admin_control = v;
+    else
+      config.podl_admin_control = v;
+    return net::ethtool_set_pse(nd, config, extack);
+  }
+  net::PseControlStatus st;
+  int err = net::ethtool_get_pse(nd, &st, extack);
+  if (err) return err;
+  std::string s = "PSE attributes for " + nd->name() + ":";
+  if (st.podl_admin_state)
+    s += " PoDL PSE Admin State: " + net::pse_admin_state_name(st.podl_admin_state) + ",";
+  if (st.podl_pw_status)
+    s += " PoDL PSE Power Detection Status: " + net::pse_pw_status_name(st.podl_pw_status) + ",";
+  if (st.c33_admin_state)
+    s += " Clause 33 PSE Admin State: " + net::pse_admin_state_name(st.c33_admin_state) + ",";
+  if (st.c33_pw_status)
+    s +=
+        " Clause 33 PSE Power Detection Status: " + net::pse_pw_status_name(st.c33_pw_status) + ",";
+  if (s.back() == ',') s.pop_back();
+  *out = s;
+  return 0;
 }
 
 }  // namespace
@@ -103,17 +142,23 @@ EthtoolGetResult run_ethtool_get(const EthtoolGet& q, net::NetDevice* nd) {
   auto err = std::make_shared<int>(0);
   auto returned = std::make_shared<bool>(false);  // false: an oops killed the process
   auto out = std::make_shared<std::string>();
+  auto extack = std::make_shared<std::string>();
+  bool pse = q.query == EthtoolQuery::kPse || q.query == EthtoolQuery::kSetPse;
   sim::Task* task =
-      sim::Engine::current().spawn("ethtool", [kind = q.query, nd, err, returned, out] {
-        *err = query(kind, nd, out.get());
+      sim::Engine::current().spawn("ethtool", [q, pse, nd, err, returned, out, extack] {
+        *err = pse ? query_pse(q, nd, out.get(), extack.get()) : query(q.query, nd, out.get());
         *returned = true;
       });
   task->on_exit = [done] { sim::complete(done.get()); };
   done->completers.push_back(task);
   sim::wait_for_completion(done.get());
   if (!*returned) return EthtoolGetResult{-EFAULT, "Segmentation fault: ethtool died of an oops"};
-  if (*err) return failure(*err);
-  sim::note(*out);
+  if (*err) {
+    EthtoolGetResult r = failure(*err);
+    if (!extack->empty()) r.message = "netlink error: " + *extack + ": " + std::strerror(-*err);
+    return r;
+  }
+  if (!out->empty()) sim::note(*out);
   return {};
 }
 

@@ -108,6 +108,8 @@ GuestScript translate_for_guest(const Scenario& scenario, const GuestOptions& op
             } else if constexpr (std::is_same_v<T, EthtoolGet>) {
               st.guest = std::string("run ethtool ") + ethtool_query_option(b.query) +
                          guest_quote(b.iface.text);
+              if (b.query == EthtoolQuery::kSetPse)
+                st.guest += " " + b.pse_control + (b.pse_enable ? " enable" : " disable");
             } else if constexpr (std::is_same_v<T, Cable>) {
               // QEMU's emulated link partner is always there: a plain plug
               // before anything else is the state the machine starts in.

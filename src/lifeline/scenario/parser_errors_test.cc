@@ -230,9 +230,8 @@ TEST(ParserErrors, EthtoolSettings) {
   const std::string setting =
       "expected a setting ('speed', 'duplex', 'autoneg', 'advertise' or 'wol'), got ";
   const std::string option =
-      "expected '-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name after "
-      "'ethtool', "
-      "got ";
+      "expected '-s', '--show-eee', '-i', '--show-pause', '-m', '--show-pse', '--set-pse' or an "
+      "interface name after 'ethtool', got ";
   EXPECT_TRUE(fails_with("ethtool", 1, 8, option + "end of line"));
   EXPECT_TRUE(
       fails_with("ethtool -S eth0", 1, 9, option + "'-S' (did you mean '-s', '-i', '-a'?)"));
@@ -458,11 +457,10 @@ TEST(ParserErrors, EthtoolGet) {
       fails_with("ethtool --show-pause eth0 eth1", 1, 27, "expected end of line, got 'eth1'"));
   EXPECT_TRUE(fails_with("ethtool --show-eee -s", 1, 20,
                          "expected an interface name after '--show-eee', got '-s'"));
-  EXPECT_TRUE(
-      fails_with("ethtool --show-eeee eth0", 1, 9,
-                 "expected '-s', '--show-eee', '-i', '--show-pause', '-m' or an interface name "
-                 "after 'ethtool', got '--show-eeee' (did you mean '--show-eee', "
-                 "'--show-pause'?)"));
+  EXPECT_TRUE(fails_with("ethtool --show-eeee eth0", 1, 9,
+                         "expected '-s', '--show-eee', '-i', '--show-pause', '-m', '--show-pse', "
+                         "'--set-pse' or an interface name after 'ethtool', got '--show-eeee' (did "
+                         "you mean '--show-eee', '--show-pse', '--show-pause'?)"));
 }
 
 TEST(ParserErrors, ExpectFail) {

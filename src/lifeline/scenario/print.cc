@@ -122,7 +122,10 @@ struct Printer {
     return "ethtool -s " + word(w.iface) + " wol " + format_wol_flags(w.flags);
   }
   std::string operator()(const EthtoolGet& g) const {
-    return std::string("ethtool ") + ethtool_query_option(g.query) + word(g.iface);
+    std::string s = std::string("ethtool ") + ethtool_query_option(g.query) + word(g.iface);
+    if (g.query == EthtoolQuery::kSetPse)
+      s += " " + g.pse_control + (g.pse_enable ? " enable" : " disable");
+    return s;
   }
   std::string operator()(const Cable& c) const {
     std::string s = "cable " + word(c.target) + (c.plug ? " plug" : " unplug");
@@ -232,6 +235,10 @@ const char* ethtool_query_option(EthtoolQuery q) {
       return "--show-pause ";
     case EthtoolQuery::kModule:
       return "-m ";
+    case EthtoolQuery::kPse:
+      return "--show-pse ";
+    case EthtoolQuery::kSetPse:
+      return "--set-pse ";
     default:
       return "";
   }

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The PSE registration race (scenarios/pse-register-race.scn): the schedule
+// `lifeline explore --set pse=notifier-narrow` found and shrank leaves
+// gpio-0:07 without its psec for good (the pse invariant); the same choices
+// under notifier-rtnl and notifier-mutex, whose lock is held across
+// phy_device_register(), leave nothing behind.
+#include <gtest/gtest.h>
+
+#include "lifeline/scenario/parser.h"
+#include "lifeline/scenario/runner.h"
+
+namespace lifeline::scenario {
+namespace {
+
+const char* kRace = LIFELINE_SOURCE_DIR "/scenarios/pse-register-race.scn";
+// The shrunk schedule of `explore --set pse=notifier-narrow` (dfs).
+const std::vector<uint16_t> kNarrowRanks = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+                                            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+
+RunResult run_with(const std::string& pse, const std::vector<uint16_t>& ranks) {
+  static Board b = load_board("stm32mp151a-prtt1c");
+  RunOptions o;
+  o.knobs["pse"] = pse;
+  o.replay = ranks;
+  return run_scenario(b, load_scenario(kRace), o);
+}
+
+bool lost_psec(const RunResult& r) {
+  for (const sim::Finding& f : r.findings)
+    if (f.kind == sim::FindingKind::kInvariant &&
+        f.message.find("PHY gpio-0:07: its pses names PSE controller ethernet-pse-1, which is "
+                       "registered, but phydev->psec is NULL") != std::string::npos)
+      return true;
+  return false;
+}
+
+TEST(PseRace, TheDefaultScheduleIsCleanUnderEveryDesign) {
+  for (const char* pse : {"notifier-rtnl", "notifier-mutex", "notifier-narrow"}) {
+    RunResult r = run_with(pse, {});
+    EXPECT_TRUE(r.findings.empty()) << pse;
+    EXPECT_EQ(r.expects_failed(), 0) << pse;
+  }
+}
+
+TEST(PseRace, TheNarrowLockLosesThePsec) {
+  EXPECT_TRUE(lost_psec(run_with("notifier-narrow", kNarrowRanks)));
+}
+
+TEST(PseRace, TheLockAcrossRegistrationKeepsIt) {
+  for (const char* pse : {"notifier-rtnl", "notifier-mutex"}) {
+    RunResult r = run_with(pse, kNarrowRanks);
+    EXPECT_FALSE(lost_psec(r)) << pse;
+    EXPECT_TRUE(r.findings.empty()) << pse;
+  }
+}
+
+// S8 (scenarios/s8-prtt1c/): what fwnode_mdio's -EPROBE_DEFER coupling costs
+// before the late PSE module loads, which `compare` shows: under mainline the
+// mdio-gpio bus fails three times (probe=kernel), each time registering
+// gpio-0:06 and removing it again; the RFC's phy core costs nothing.
+TEST(PseS8, TheCouplingCostIsCounted) {
+  static Board b = load_board("stm32mp151a-prtt1c");
+  Scenario s8 = load_scenario(LIFELINE_SOURCE_DIR "/scenarios/s8-prtt1c/mainline-probe-kernel.scn");
+  RunOptions o;
+  RunResult mainline = run_scenario(b, s8, o);
+  EXPECT_EQ(mainline.metrics.mdio_pse_deferrals, 3u);
+  EXPECT_EQ(mainline.metrics.phys_registered_then_removed, 3u);
+  o.knobs["pse"] = "notifier-rtnl";
+  RunResult rfc = run_scenario(b, s8, o);
+  EXPECT_EQ(rfc.metrics.mdio_pse_deferrals, 0u);
+  EXPECT_EQ(rfc.metrics.phys_registered_then_removed, 0u);
+}
+
+}  // namespace
+}  // namespace lifeline::scenario
