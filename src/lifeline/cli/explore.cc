@@ -46,6 +46,7 @@ int cmd_explore(const Context& c) {
   if (a.budget) o.budget = parse_number("--budget", *a.budget, 1);
   o.run = run_options(a, /*default_seed=*/0);
   if (a.seed) o.seed = o.run.seed;
+  o.all_outcomes = a.all;
   const std::string& board_arg = a.positionals[0];
   const std::string& scenario_arg = a.positionals[1];
   scenario::Board board = c.backend.load_board(board_arg);

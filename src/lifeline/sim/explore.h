@@ -37,6 +37,10 @@ struct ExploreResult {
   bool found = false;              // a failing execution was found
   bool exhausted = false;          // dfs: every schedule within the largest bound was run
   bool complete = false;           // dfs: ... and no bound left any schedule out: all were run
+  // dpor: executions a sleep set stopped early (they would only have
+  // repeated an explored class), and whether the bound left alternatives out.
+  uint64_t redundant = 0;
+  bool bound_cut = false;
   std::vector<BoundStats> bounds;  // dfs: per bound tried, in order
   std::vector<uint32_t> choices;   // the failing schedule (task ids), for ReplayStrategy
 };
@@ -49,6 +53,7 @@ struct ExploreOptions {
   bool bound_all_deviations = false;
   uint64_t seed = 1;     // random, pct
   int pct_depth = 3;     // pct
+  bool dpor_sleep_sets = true;  // dpor: off only to show what they save
   EngineOptions engine;  // strategy is set by the explorer's next()
 };
 
@@ -59,11 +64,14 @@ class Explorer {
  public:
   virtual ~Explorer() = default;
   virtual const char* name() const = 0;
+  // Whether its executions record their accesses (EngineOptions::record_accesses).
+  virtual bool needs_accesses() const { return false; }
   // The scheduling strategy of the next execution; nullptr when every
   // schedule this explorer means to run has run.
   virtual Strategy* next() = 0;
-  // After an execution that did not fail: what it learns from it (its
-  // choices, its length) for the next one.
+  // After an execution that did not fail (or that the explorer stopped
+  // early: Engine::request_stop()): what it learns from it (its choices,
+  // its length) for the next one.
   virtual void ran(const Engine& engine) = 0;
   // Its coverage, into the result at the end: dfs's bounds and whether it
   // exhausted them; nothing for the sampling strategies.
@@ -76,7 +84,7 @@ struct ExplorerInfo {
   std::unique_ptr<Explorer> (*make)(const ExploreOptions& options);
 };
 
-// dfs (iterative context bounding), pct, random; dfs first, the default.
+// dfs (iterative context bounding), dpor, pct, random; dfs first, the default.
 std::span<const ExplorerInfo> explorer_table();
 std::vector<std::string> explorer_names();
 // The explorer called `name`; a sim::UserError naming the closest one for
