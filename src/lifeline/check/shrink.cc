@@ -29,9 +29,9 @@ std::vector<uint16_t> ranks_to_try(const std::vector<uint16_t>& ranks) {
 
 }  // namespace
 
-std::vector<uint16_t> shrink_schedule(std::vector<uint16_t> ranks,
-                                      const std::function<bool(const std::vector<uint16_t>&)>& still_fails,
-                                      int max_runs) {
+std::vector<uint16_t> shrink_schedule(
+    std::vector<uint16_t> ranks,
+    const std::function<bool(const std::vector<uint16_t>&)>& still_fails, int max_runs) {
   int runs = 0;
   auto fails = [&](const std::vector<uint16_t>& r) {
     if (runs >= max_runs) return false;
@@ -45,8 +45,10 @@ std::vector<uint16_t> shrink_schedule(std::vector<uint16_t> ranks,
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     std::vector<uint16_t> prefix(ranks.begin(), ranks.begin() + static_cast<std::ptrdiff_t>(mid));
-    if (fails(prefix)) hi = mid;
-    else lo = mid + 1;
+    if (fails(prefix))
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   ranks.resize(hi);
   // Then each deviation, latest first: keep it only if the failure needs it.

@@ -17,9 +17,9 @@ namespace lifeline::check {
 // dropping deviations, then moving one deviation to another point (with any
 // rank the schedule uses) in place of two. Stops after `max_runs`
 // executions.
-std::vector<uint16_t> shrink_schedule(std::vector<uint16_t> ranks,
-                                      const std::function<bool(const std::vector<uint16_t>&)>& still_fails,
-                                      int max_runs = 2000);
+std::vector<uint16_t> shrink_schedule(
+    std::vector<uint16_t> ranks,
+    const std::function<bool(const std::vector<uint16_t>&)>& still_fails, int max_runs = 2000);
 
 // Non-zero ranks: each is a choice other than the default (a preemption or
 // a different pick among ready tasks).

@@ -46,9 +46,12 @@ std::string format_explore(const scenario::ExploreResult& e) {
            " stopped early by sleep sets" +
            (e.bound_cut ? "; the bound left alternatives out" : "") + "\n";
   if (!e.outcomes.empty()) {
-    out += std::string(e.complete ? "every schedule run" : e.exhausted ? "every schedule within the bound run" : "budget spent") + ": " +
-           count_of(e.outcomes.size(), "distinct outcome", "distinct outcomes") + "\n";
-    for (const std::string& o : e.outcomes) out += "  " + (o.empty() ? std::string("(no finding, no expect)") : o) + "\n";
+    out += std::string(e.complete    ? "every schedule run"
+                       : e.exhausted ? "every schedule within the bound run"
+                                     : "budget spent") +
+           ": " + count_of(e.outcomes.size(), "distinct outcome", "distinct outcomes") + "\n";
+    for (const std::string& o : e.outcomes)
+      out += "  " + (o.empty() ? std::string("(no finding, no expect)") : o) + "\n";
     return out;
   }
   if (!e.found) {

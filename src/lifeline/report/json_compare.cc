@@ -21,10 +21,8 @@ Json to_json(const scenario::CompareResult& c) {
 Json to_json(const scenario::ExploreResult& e) {
   Json steps = Json::array();
   for (const scenario::ExploreStep& s : e.steps)
-    steps.push_back(Json{{"task", s.task},
-                         {"function", s.function},
-                         {"rank", s.rank},
-                         {"touched", s.touched}});
+    steps.push_back(
+        Json{{"task", s.task}, {"function", s.function}, {"rank", s.rank}, {"touched", s.touched}});
   Json bounds = Json::array();
   for (const scenario::ExploreBound& b : e.bounds)
     bounds.push_back(

@@ -291,14 +291,15 @@ ExploreCensus census_scenario(const Board& board, const Scenario& scenario,
       parts.push_back(std::string(sim::finding_kind_name(f.kind)) + ": " + f.message);
     std::sort(parts.begin(), parts.end());
     for (const ExpectResult& x : ex.state().expects)
-      parts.push_back("expect " + std::to_string(x.line) + (x.passed ? " pass" : " FAIL " + x.actual));
+      parts.push_back("expect " + std::to_string(x.line) +
+                      (x.passed ? " pass" : " FAIL " + x.actual));
     std::string line;
     for (const std::string& p : parts) line += (line.empty() ? "" : "; ") + p;
     c.outcomes.insert(line);
     return false;
   };
-  sim::ExploreResult r =
-      sim::explore(engine, [&](sim::Engine& e) { ex.setup(e); }, *explorer, eo, record);
+  sim::ExploreResult r = sim::explore(
+      engine, [&](sim::Engine& e) { ex.setup(e); }, *explorer, eo, record);
   c.executions = r.executions;
   c.redundant = r.redundant;
   c.exhausted = r.exhausted;

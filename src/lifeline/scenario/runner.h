@@ -112,9 +112,9 @@ struct ExploreResult {
   std::vector<ExploreBound> bounds;  // dfs: per bound, in the order tried
   std::vector<uint16_t> ranks;       // the failing schedule, shrunk
   std::vector<uint16_t> ranks_before_shrinking;
-  std::vector<ExploreStep> steps;  // the shrunk schedule, choice by choice
+  std::vector<ExploreStep> steps;     // the shrunk schedule, choice by choice
   std::vector<std::string> outcomes;  // --all: every distinct outcome, sorted
-  RunResult failing;  // the failing run, replayed with its timeline
+  RunResult failing;                  // the failing run, replayed with its timeline
 };
 ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
                                const ExploreOptions& options);

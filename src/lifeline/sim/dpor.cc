@@ -29,8 +29,7 @@ bool dependent(const Step& a, const Step& b) {
 // never name the same thing.
 // Tasks are named by their ids (spawn order) the same way: below
 // `known_tasks` the same task in both.
-bool dependent_across(const Step& old_step, uint32_t known, uint32_t known_tasks,
-                      const Step& now) {
+bool dependent_across(const Step& old_step, uint32_t known, uint32_t known_tasks, const Step& now) {
   for (const Access& x : old_step)
     for (const Access& y : now) {
       if (x.kind == AccessKind::kUnknown || y.kind == AccessKind::kUnknown) return true;
@@ -347,10 +346,74 @@ class DporExplorer : public Explorer {
 
 size_t DporStrategy::choose(const ChoicePoint& p) { return x_.choose(pos_++, p); }
 
+// As dfs: bound 0, then 1, 2, ... up to --bound, each a full dpor search,
+// so that a shallow race is found among few executions; it stops early once
+// a bound cut nothing.
+class IterativeDpor : public Explorer {
+ public:
+  explicit IterativeDpor(const ExploreOptions& o)
+      : options_(o),
+        max_bound_(o.preemption_bound < 0 ? std::numeric_limits<int>::max() : o.preemption_bound) {
+    start(0);
+  }
+  const char* name() const override { return "dpor"; }
+  bool needs_accesses() const override { return true; }
+
+  Strategy* next() override {
+    for (;;) {
+      if (Strategy* s = search_->next()) {
+        ++executions_;
+        return s;
+      }
+      ExploreResult r;
+      search_->coverage(r);
+      redundant_ += r.redundant;
+      bounds_.push_back(BoundStats{bound_, executions_, true});
+      if (!r.bound_cut || bound_ >= max_bound_) {
+        done_ = true;
+        bound_cut_ = r.bound_cut;
+        return nullptr;
+      }
+      start(bound_ + 1);
+    }
+  }
+  void ran(const Engine& engine) override { search_->ran(engine); }
+  void coverage(ExploreResult& r) const override {
+    ExploreResult now;
+    search_->coverage(now);
+    r.bounds = bounds_;
+    if (!done_ && executions_ > 0) r.bounds.push_back(BoundStats{bound_, executions_, false});
+    r.exhausted = done_;
+    r.complete = done_ && !bound_cut_;
+    r.bound_cut = done_ ? bound_cut_ : now.bound_cut;
+    r.redundant = redundant_ + (done_ ? 0 : now.redundant);
+  }
+
+ private:
+  void start(int bound) {
+    bound_ = bound;
+    executions_ = 0;
+    ExploreOptions o = options_;
+    o.preemption_bound = bound;
+    search_ = std::make_unique<DporExplorer>(o);
+  }
+
+  const ExploreOptions options_;
+  const int max_bound_;
+  int bound_ = 0;
+  uint64_t executions_ = 0;
+  uint64_t redundant_ = 0;
+  bool done_ = false;
+  bool bound_cut_ = false;
+  std::vector<BoundStats> bounds_;
+  std::unique_ptr<DporExplorer> search_;
+};
+
 }  // namespace
 
 std::unique_ptr<Explorer> make_dpor_explorer(const ExploreOptions& options) {
-  return std::make_unique<DporExplorer>(options);
+  if (!options.dpor_iterative) return std::make_unique<DporExplorer>(options);
+  return std::make_unique<IterativeDpor>(options);
 }
 
 }  // namespace lifeline::sim

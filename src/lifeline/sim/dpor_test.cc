@@ -79,6 +79,7 @@ Outcomes explore_all(const char* strategy, P& program, bool sleep_sets = true) {
   o.budget = 2'000'000;
   o.preemption_bound = -1;
   o.dpor_sleep_sets = sleep_sets;
+  o.dpor_iterative = false;         // one search, whose executions are counted
   o.engine.record_accesses = true;  // for trace_of() under dfs too
   run.result = explore(
       e, strategy, [&](Engine& e) { program.spawn(e); }, o,
@@ -89,7 +90,6 @@ Outcomes explore_all(const char* strategy, P& program, bool sleep_sets = true) {
       });
   return run;
 }
-
 
 // ---- toy programs
 
@@ -127,9 +127,7 @@ struct Disjoint {
       });
     }
   }
-  std::string outcome() const {
-    return std::to_string(slot[0]) + std::to_string(slot[1]);
-  }
+  std::string outcome() const { return std::to_string(slot[0]) + std::to_string(slot[1]); }
 };
 
 // The order in which three tasks take one lock is what they record.
@@ -267,7 +265,8 @@ struct Readers {
     seen.assign(static_cast<size_t>(n), -1);
     e.spawn("writer", [this] { write_once(x, 1); });
     for (int i = 0; i < n; ++i)
-      e.spawn("reader" + std::to_string(i), [this, i] { seen[static_cast<size_t>(i)] = read_once(x); });
+      e.spawn("reader" + std::to_string(i),
+              [this, i] { seen[static_cast<size_t>(i)] = read_once(x); });
   }
   std::string outcome() const {
     std::string s;
@@ -407,7 +406,8 @@ TEST(Dpor, LastZeroSameTracesAsDfs) {
 // POPL 2005; Abdulla et al., POPL 2014), which optimal DPOR runs one
 // execution each; dpor here runs at most a few times as many.
 TEST(Dpor, IndexerCountsOfTheLiterature) {
-  for (auto [n, traces, most] : {std::tuple{4, 1u, 1u}, std::tuple{11, 1u, 1u}, std::tuple{12, 8u, 18u}}) {
+  for (auto [n, traces, most] :
+       {std::tuple{4, 1u, 1u}, std::tuple{11, 1u, 1u}, std::tuple{12, 8u, 18u}}) {
     Indexer p(n);
     Outcomes dpor = explore_all("dpor", p);
     EXPECT_TRUE(dpor.result.complete);
@@ -448,12 +448,29 @@ TEST(Dpor, ABoundCutsTheSearchAndSaysSo) {
   Engine e;
   ExploreOptions o;
   o.preemption_bound = 0;
-  ExploreResult r = explore(e, "dpor", [&](Engine& e) { p.spawn(e); }, o, [](const Engine&) { return false; });
+  ExploreResult r = explore(
+      e, "dpor", [&](Engine& e) { p.spawn(e); }, o, [](const Engine&) { return false; });
   EXPECT_TRUE(r.exhausted);
   EXPECT_TRUE(r.bound_cut);
   EXPECT_FALSE(r.complete);
 }
 
+// Iterative deepening, as dfs: bound 0 first, then 1, where the lost
+// update lives; each bound is reported.
+TEST(Dpor, IterativeBoundsFindTheShallowRaceFirst) {
+  LostUpdate p;
+  Engine e;
+  ExploreOptions o;
+  o.preemption_bound = -1;
+  ExploreResult r = explore(
+      e, "dpor", [&](Engine& e) { p.spawn(e); }, o, [&](const Engine&) { return p.counter != 2; });
+  ASSERT_TRUE(r.found);
+  ASSERT_EQ(r.bounds.size(), 2u);
+  EXPECT_EQ(r.bounds[0].bound, 0);
+  EXPECT_TRUE(r.bounds[0].exhausted);
+  EXPECT_EQ(r.bounds[1].bound, 1);
+  EXPECT_FALSE(r.bounds[1].exhausted);
+}
 
 }  // namespace
 }  // namespace lifeline::sim

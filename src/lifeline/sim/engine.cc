@@ -197,7 +197,8 @@ std::span<const Access> Engine::accesses(size_t i) const {
 std::span<const uint32_t> Engine::choice_options(size_t i) const {
   if (i >= options_begin_.size()) return {};
   size_t end = i + 1 < options_begin_.size() ? options_begin_[i + 1] : options_log_.size();
-  return std::span<const uint32_t>(options_log_.data() + options_begin_[i], end - options_begin_[i]);
+  return std::span<const uint32_t>(options_log_.data() + options_begin_[i],
+                                   end - options_begin_[i]);
 }
 
 void Engine::record_access(AccessKind kind, const void* key, bool write, uint32_t detail,

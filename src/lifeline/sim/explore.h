@@ -34,9 +34,9 @@ struct BoundStats {
 
 struct ExploreResult {
   uint64_t executions = 0;
-  bool found = false;              // a failing execution was found
-  bool exhausted = false;          // dfs: every schedule within the largest bound was run
-  bool complete = false;           // dfs: ... and no bound left any schedule out: all were run
+  bool found = false;      // a failing execution was found
+  bool exhausted = false;  // dfs: every schedule within the largest bound was run
+  bool complete = false;   // dfs: ... and no bound left any schedule out: all were run
   // dpor: executions a sleep set stopped early (they would only have
   // repeated an explored class), and whether the bound left alternatives out.
   uint64_t redundant = 0;
@@ -51,9 +51,12 @@ struct ExploreOptions {
   // dfs: count every choice other than the default (delay bounding), not
   // only preemptions; the schedules then grow polynomially with length.
   bool bound_all_deviations = false;
-  uint64_t seed = 1;     // random, pct
-  int pct_depth = 3;     // pct
+  uint64_t seed = 1;            // random, pct
+  int pct_depth = 3;            // pct
   bool dpor_sleep_sets = true;  // dpor: off only to show what they save
+  // dpor: bound 0, 1, 2, ... up to preemption_bound, as dfs does; false: one
+  // search within preemption_bound (the soundness tests count its executions).
+  bool dpor_iterative = true;
   EngineOptions engine;  // strategy is set by the explorer's next()
 };
 

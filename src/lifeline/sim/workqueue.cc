@@ -251,8 +251,10 @@ void flush_workqueue(Workqueue* wq) {
   e.lock_release(wq->lock_class, wq);
   std::vector<std::pair<WorkStruct*, uint64_t>> targets;
   for (WorkStruct* w : wq->active) {
-    if (w->queued) targets.emplace_back(w, w->queued_seq);
-    else if (w->running) targets.emplace_back(w, w->running_seq);
+    if (w->queued)
+      targets.emplace_back(w, w->queued_seq);
+    else if (w->running)
+      targets.emplace_back(w, w->running_seq);
   }
   for (auto& [w, seq] : targets) wait_for_seq(e, w, seq);
 }
