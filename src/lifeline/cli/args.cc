@@ -112,7 +112,7 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                     describe(strategies + " (default " + sim::explorer_table().front().name + ")"))
         ->type_name(names);
     sub->add_option("--bound", a.bound,
-                    describe("dfs: the largest deviation bound (default: as far as the "
+                    describe("dfs, dpor: the largest deviation bound (default: as far as the "
                              "budget goes); pct: depth (default 2)"))
         ->type_name("K");
     sub->add_option("--budget", a.budget, describe("executions at most (default 1000)"))
