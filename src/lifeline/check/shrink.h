@@ -13,10 +13,13 @@ namespace lifeline::check {
 // `ranks` is a failing schedule for sim::PrefixStrategy (past its end the
 // default choice is taken). `still_fails` runs one execution. Returns a
 // schedule that still fails, no longer than the input, with as few non-zero
-// ranks as the greedy search finds. Stops after `max_runs` executions.
-std::vector<uint16_t> shrink_schedule(std::vector<uint16_t> ranks,
-                                      const std::function<bool(const std::vector<uint16_t>&)>& still_fails,
-                                      int max_runs = 200);
+// ranks as the greedy search finds: the shortest failing prefix, then
+// dropping deviations, then moving one deviation to another point (with any
+// rank the schedule uses) in place of two. Stops after `max_runs`
+// executions.
+std::vector<uint16_t> shrink_schedule(
+    std::vector<uint16_t> ranks,
+    const std::function<bool(const std::vector<uint16_t>&)>& still_fails, int max_runs = 2000);
 
 // Non-zero ranks: each is a choice other than the default (a preemption or
 // a different pick among ready tasks).

@@ -66,5 +66,19 @@ TEST(Shrink, NeverReturnsAPassingSchedule) {
   EXPECT_EQ(schedule_deviations(out), 2);
 }
 
+// Two deviations that each need the other (neither can be dropped), where
+// one deviation at another point fails as well: moving finds it.
+TEST(Shrink, MovesADeviationWhereDroppingCannot) {
+  auto fails = [](const Ranks& r) {
+    bool alone = r.size() > 5 && r[5] == 1 && schedule_deviations(r) == 1;
+    bool pair = r.size() > 8 && r[2] != 0 && r[8] != 0;
+    return alone || pair;
+  };
+  Ranks found = {0, 0, 1, 0, 0, 0, 0, 0, 1};
+  ASSERT_TRUE(fails(found));
+  Ranks out = shrink_schedule(found, fails);
+  EXPECT_EQ(out, (Ranks{0, 0, 0, 0, 0, 1}));
+}
+
 }  // namespace
 }  // namespace lifeline::check

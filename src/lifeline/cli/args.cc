@@ -130,11 +130,14 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                     describe(strategies + " (default " + sim::explorer_table().front().name + ")"))
         ->type_name(names);
     sub->add_option("--bound", a.bound,
-                    describe("dfs: the largest deviation bound (default: as far as the "
+                    describe("dfs, dpor: the largest deviation bound (default: as far as the "
                              "budget goes); pct: depth (default 2)"))
         ->type_name("K");
     sub->add_option("--budget", a.budget, describe("executions at most (default 1000)"))
         ->type_name("N");
+    sub->add_flag("--all", a.all,
+                  describe("do not stop at the first failure: run every schedule the strategy "
+                           "would, and print each distinct outcome (findings and expects)"));
     sub->add_option("--replay-out", a.replay_out,
                     describe("where to write the replay file (default: beside the scenario, its "
                              "name ending in .replay)"))

@@ -218,7 +218,8 @@ TEST(Args, BadValues) {
             "--set phy-loss=replay: knob 'phy-loss' is what demo varies; set it or vary it, not "
             "both"},
            {{"explore", "b", "s", "--strategy", "bfs"},
-            "--strategy: expected one of (dfs, pct, random), got 'bfs' (did you mean 'dfs'?)"},
+            "--strategy: expected one of (dfs, dpor, pct, random), got 'bfs' (did you mean "
+            "'dfs'?)"},
            {{"explore", "b", "s", "--bound", "two"}, "--bound: expected a number, got 'two'"},
            {{"explore", "b", "s", "--budget", "0"},
             "--budget: expected a number of at least 1, got '0'"},

@@ -50,6 +50,7 @@ int cmd_explore(const Context& c) {
   o.run.verbose = false;
   o.run.schedule = a.schedule_svg.has_value() || a.verbose;
   if (a.seed) o.seed = o.run.seed;
+  o.all_outcomes = a.all;
   const std::string& board_arg = a.positionals[0];
   const std::string& scenario_arg = a.positionals[1];
   scenario::Board board = c.backend.load_board(board_arg);

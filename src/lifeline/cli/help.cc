@@ -153,7 +153,7 @@ const std::vector<CommandHelp>& command_help() {
        "  lifeline compare armada-388-clearfog-pro scenarios/s1-clearfog.scn --vary phy-loss\n"
        "  lifeline compare bcm2711-rpi-4-b scenarios/s1-rpi4.scn "
        "--vary phy-loss=mainline,notify-down,replay"},
-      {"explore", "lifeline explore BOARD SCENARIO [--strategy dfs|pct|random] [OPTIONS]",
+      {"explore", "lifeline explore BOARD SCENARIO [--strategy dfs|dpor|pct|random] [OPTIONS]",
        "search the schedules of a scenario's concurrently blocks for a failure",
        "Run SCENARIO under many schedules of its `concurrently` blocks. Stop at the first "
        "finding or failed expect, shrink the schedule to the fewest choices that still fail, "

@@ -41,6 +41,19 @@ std::string format_explore(const scenario::ExploreResult& e) {
   std::string out =
       "EXPLORE: " + e.strategy + ", " + count_of(e.executions, "execution", "executions") + "\n";
   out += bounds_text(e);
+  if (e.strategy == "dpor")
+    out += "dpor: " + count_of(e.redundant, "execution", "executions") +
+           " stopped early by sleep sets" +
+           (e.bound_cut ? "; the bound left alternatives out" : "") + "\n";
+  if (!e.outcomes.empty()) {
+    out += std::string(e.complete    ? "every schedule run"
+                       : e.exhausted ? "every schedule within the bound run"
+                                     : "budget spent") +
+           ": " + count_of(e.outcomes.size(), "distinct outcome", "distinct outcomes") + "\n";
+    for (const std::string& o : e.outcomes)
+      out += "  " + (o.empty() ? std::string("(no finding, no expect)") : o) + "\n";
+    return out;
+  }
   if (!e.found) {
     out += e.complete    ? "every schedule explored: no finding, every expect held\n"
            : e.exhausted ? "every schedule within the bound explored: no finding, every expect "

@@ -20,6 +20,10 @@ Json to_json(const scenario::CompareResult& c) {
 }
 
 Json to_json(const scenario::ExploreResult& e) {
+  Json steps = Json::array();
+  for (const scenario::ExploreStep& s : e.steps)
+    steps.push_back(
+        Json{{"task", s.task}, {"function", s.function}, {"rank", s.rank}, {"touched", s.touched}});
   Json bounds = Json::array();
   for (const scenario::ExploreBound& b : e.bounds)
     bounds.push_back(
@@ -29,9 +33,13 @@ Json to_json(const scenario::ExploreResult& e) {
               {"found", e.found},
               {"exhausted", e.exhausted},
               {"complete", e.complete},
+              {"redundant", e.redundant},
+              {"bound_cut", e.bound_cut},
               {"bounds", bounds},
               {"ranks", e.ranks},
               {"ranks_before_shrinking", e.ranks_before_shrinking},
+              {"steps", steps},
+              {"outcomes", e.outcomes},
               {"failing", e.found ? to_json(e.failing) : Json(nullptr)}};
 }
 

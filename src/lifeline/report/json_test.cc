@@ -157,7 +157,8 @@ TEST(Json, Explore) {
   Json j = to_json(e);
   EXPECT_EQ(keys(j),
             (std::vector<std::string>{"strategy", "executions", "found", "exhausted", "complete",
-                                      "bounds", "ranks", "ranks_before_shrinking", "failing"}));
+                                      "redundant", "bound_cut", "bounds", "ranks",
+                                      "ranks_before_shrinking", "steps", "outcomes", "failing"}));
   EXPECT_EQ(j["bounds"].dump(), R"x([{"bound":0,"executions":1,"exhausted":true},)x"
                                 R"x({"bound":1,"executions":36,"exhausted":false}])x");
   EXPECT_EQ(j["ranks"].dump(), "[0,2,1]");

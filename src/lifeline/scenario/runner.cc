@@ -3,6 +3,7 @@
 #include "lifeline/scenario/runner.h"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "lifeline/check/shrink.h"
@@ -160,8 +161,75 @@ CompareResult compare_scenario(const Board& board, const Scenario& scenario,
   return c;
 }
 
+namespace {
+
+std::string describe_access(const sim::Engine& e, const sim::Access& a) {
+  switch (a.kind) {
+    case sim::AccessKind::kUnknown:
+      return "unknown";
+    case sim::AccessKind::kLock:
+      return "lock " + sim::lock_class_name(a.detail);
+    case sim::AccessKind::kObject:
+      return static_cast<const sim::Object*>(a.key)->describe();
+    case sim::AccessKind::kWork:
+      return "work";
+    case sim::AccessKind::kTimer:
+      return "timer";
+    case sim::AccessKind::kCompletion:
+      return "completion";
+    case sim::AccessKind::kTask:
+      return std::string("task ") + e.task_name(a.detail);
+    case sim::AccessKind::kMemory:
+      return "memory";
+  }
+  return "?";
+}
+
+// Runs the schedule once more, recording what each step touched, and
+// describes it while the execution's objects are alive.
+std::vector<ExploreStep> schedule_steps(sim::Engine& engine, const std::vector<uint16_t>& ranks,
+                                        const std::function<void(sim::Engine&)>& setup) {
+  sim::PrefixStrategy s;
+  s.set_prefix(ranks);
+  sim::EngineOptions o;
+  o.strategy = &s;
+  o.record_accesses = true;
+  engine.reset(o);
+  setup(engine);
+  engine.run();
+  std::vector<ExploreStep> steps;
+  const std::vector<sim::Choice>& cs = engine.choices();
+  std::vector<uint16_t> taken = sim::choice_ranks(cs);
+  for (size_t i = 0; i < cs.size() && i < std::max<size_t>(ranks.size(), 1); ++i) {
+    ExploreStep step;
+    step.task = engine.task_name(cs[i].task);
+    step.function = cs[i].function ? cs[i].function : "";
+    step.rank = taken[i];
+    for (const sim::Access& a : engine.accesses(i)) {
+      std::string d = describe_access(engine, a);
+      if (std::find(step.touched.begin(), step.touched.end(), d) == step.touched.end())
+        step.touched.push_back(std::move(d));
+    }
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+}  // namespace
+
 ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
                                const ExploreOptions& options) {
+  if (options.all_outcomes) {
+    ExploreCensus c = census_scenario(board, scenario, options);
+    ExploreResult r;
+    r.strategy = options.strategy;
+    r.executions = c.executions;
+    r.redundant = c.redundant;
+    r.exhausted = c.exhausted;
+    r.complete = c.complete;
+    r.outcomes.assign(c.outcomes.begin(), c.outcomes.end());
+    return r;
+  }
   sim::ExploreOptions eo;
   eo.budget = options.budget;
   eo.preemption_bound = options.bound;  // -1: as far as the budget goes
@@ -188,6 +256,8 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
   r.executions = found.executions;
   r.exhausted = found.exhausted;
   r.complete = found.complete;
+  r.redundant = found.redundant;
+  r.bound_cut = found.bound_cut;
   for (const sim::BoundStats& b : found.bounds)
     r.bounds.push_back(ExploreBound{b.bound, b.executions, b.exhausted});
   r.found = found.found;
@@ -204,6 +274,7 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
       return failed(engine);
     };
     r.ranks = check::shrink_schedule(r.ranks_before_shrinking, still_fails);
+    r.steps = schedule_steps(engine, r.ranks, [&](sim::Engine& e) { ex.setup(e); });
     RunOptions show = options.run;
     show.replay = r.ranks;
     engine.reset();
@@ -211,6 +282,44 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
   }
   engine.reset();
   return r;
+}
+
+ExploreCensus census_scenario(const Board& board, const Scenario& scenario,
+                              const ExploreOptions& options) {
+  sim::ExploreOptions eo;
+  eo.budget = options.budget;
+  eo.preemption_bound = options.bound;
+  eo.bound_all_deviations = true;
+  eo.pct_depth = options.bound < 0 ? 2 : std::max(1, options.bound);
+  eo.seed = options.seed;
+  std::unique_ptr<sim::Explorer> explorer = sim::make_explorer(options.strategy, eo);
+  RunOptions quiet = options.run;
+  quiet.trace = false;
+  Execution ex(board, scenario, quiet);
+  sim::Engine engine;
+  ExploreCensus c;
+  auto record = [&](const sim::Engine& e) {
+    if (ex.user_error()) throw *ex.user_error();
+    std::vector<std::string> parts;
+    for (const sim::Finding& f : e.findings())
+      parts.push_back(std::string(sim::finding_kind_name(f.kind)) + ": " + f.message);
+    std::sort(parts.begin(), parts.end());
+    for (const ExpectResult& x : ex.state().expects)
+      parts.push_back("expect " + std::to_string(x.line) +
+                      (x.passed ? " pass" : " FAIL " + x.actual));
+    std::string line;
+    for (const std::string& p : parts) line += (line.empty() ? "" : "; ") + p;
+    c.outcomes.insert(line);
+    return false;
+  };
+  sim::ExploreResult r = sim::explore(
+      engine, [&](sim::Engine& e) { ex.setup(e); }, *explorer, eo, record);
+  c.executions = r.executions;
+  c.redundant = r.redundant;
+  c.exhausted = r.exhausted;
+  c.complete = r.complete;
+  engine.reset();
+  return c;
 }
 
 }  // namespace lifeline::scenario

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,7 @@ struct ExploreOptions {
   int bound = -1;
   uint64_t budget = 1000;  // executions at most
   uint64_t seed = 1;
+  bool all_outcomes = false;  // --all: census_scenario() instead of stopping at a failure
   RunOptions run;
 };
 
@@ -93,19 +95,48 @@ struct ExploreBound {
   bool exhausted = false;  // every schedule within this bound was run
 };
 
+// One choice of the shrunk failing schedule, as a picture of it reads it:
+// the task chosen, the model function it was in, and what its step touched
+// until the next choice ("lock &phydev->lock", "phy_device X", "task Y",
+// "unknown").
+struct ExploreStep {
+  std::string task;
+  std::string function;  // "" when the task had no model frame
+  uint16_t rank = 0;     // the schedule's rank at this choice (0: the default)
+  std::vector<std::string> touched;
+};
+
 struct ExploreResult {
   std::string strategy;
   uint64_t executions = 0;
   bool found = false;                // a finding or a failed expect
-  bool exhausted = false;            // dfs explored every schedule within the largest bound
-  bool complete = false;             // dfs: ... and that was every schedule there is
+  bool exhausted = false;            // dfs, dpor explored every schedule within the largest bound
+  bool complete = false;             // dfs, dpor: ... and that was every schedule there is
+  uint64_t redundant = 0;            // dpor: executions a sleep set stopped early
+  bool bound_cut = false;            // dpor: the bound left alternatives out
   std::vector<ExploreBound> bounds;  // dfs: per bound, in the order tried
   std::vector<uint16_t> ranks;       // the failing schedule, shrunk
   std::vector<uint16_t> ranks_before_shrinking;
-  RunResult failing;  // the failing run, replayed with its timeline
+  std::vector<ExploreStep> steps;     // the shrunk schedule, choice by choice
+  std::vector<std::string> outcomes;  // --all: every distinct outcome, sorted
+  RunResult failing;                  // the failing run, replayed with its timeline
 };
 ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
                                const ExploreOptions& options);
+
+// Every distinct outcome a strategy reaches, run to its end instead of
+// stopping at the first failure: for checking that a reduction (dpor)
+// loses none of what dfs finds. An outcome is the findings (kind and
+// message) and each expect's result, as one line.
+struct ExploreCensus {
+  uint64_t executions = 0;
+  uint64_t redundant = 0;
+  bool exhausted = false;
+  bool complete = false;
+  std::set<std::string> outcomes;
+};
+ExploreCensus census_scenario(const Board& board, const Scenario& scenario,
+                              const ExploreOptions& options);
 
 // Replay files: the schedule and what it was recorded for.
 struct ReplayFile {

@@ -20,6 +20,7 @@ void Completion::owners(std::vector<const Task*>& out) const {
 
 void complete(Completion* c) {
   Engine& e = Engine::current();
+  e.touch(AccessKind::kCompletion, c);
   if (c->done != kCompleteAll) ++c->done;
   if (!c->waiters.empty()) {
     Task* t = c->waiters.front();
@@ -31,6 +32,7 @@ void complete(Completion* c) {
 
 void complete_all(Completion* c) {
   Engine& e = Engine::current();
+  e.touch(AccessKind::kCompletion, c);
   c->done = kCompleteAll;
   while (!c->waiters.empty()) {
     e.wake(c->waiters.front());
@@ -40,6 +42,7 @@ void complete_all(Completion* c) {
 }
 
 bool try_wait_for_completion(Completion* c) {
+  Engine::current().touch(AccessKind::kCompletion, c);
   if (!c->done) return false;
   if (c->done != kCompleteAll) --c->done;
   return true;
@@ -48,10 +51,12 @@ bool try_wait_for_completion(Completion* c) {
 bool wait_for_completion_timeout(Completion* c, Time timeout) {
   Engine& e = Engine::current();
   e.sched_point();
+  e.touch(AccessKind::kCompletion, c);
   while (!c->done) {
     Task* cur = e.current_task();
     c->waiters.push_back(cur);
     bool timed_out = e.block(WaitKind::kCompletion, c, timeout);
+    e.touch(AccessKind::kCompletion, c);
     if (timed_out) {
       auto it = std::find(c->waiters.begin(), c->waiters.end(), cur);
       if (it != c->waiters.end()) c->waiters.erase(it);

@@ -107,6 +107,13 @@ void Engine::reset(const EngineOptions& options) {
   timers_ = {};
   findings_.clear();
   choices_.clear();
+  recording_ = false;
+  stop_requested_ = false;
+  accesses_.clear();
+  access_begin_.clear();
+  options_log_.clear();
+  options_begin_.clear();
+  key_ids_.clear();
   trace_.reset(options.record_trace);
   lockdep_.reset();
   // Objects die in reverse order of creation, after every task is gone.
@@ -150,6 +157,7 @@ Task* Engine::spawn(std::string name, std::function<void()> fn, bool essential) 
   t->runnable_seq = ++runnable_seq_;
   runnable_.push_back(t);
   trace_event(EventKind::kSpawn, t->id);
+  touch(AccessKind::kTask, t, true, t->id);
   return t;
 }
 
@@ -180,6 +188,34 @@ void Engine::spawn_at(Time when, std::string name, std::function<void()> fn, boo
   timer_arm(&st->timer, when);
 }
 
+std::span<const Access> Engine::accesses(size_t i) const {
+  if (i >= access_begin_.size()) return {};
+  size_t end = i + 1 < access_begin_.size() ? access_begin_[i + 1] : accesses_.size();
+  return std::span<const Access>(accesses_.data() + access_begin_[i], end - access_begin_[i]);
+}
+
+std::span<const uint32_t> Engine::choice_options(size_t i) const {
+  if (i >= options_begin_.size()) return {};
+  size_t end = i + 1 < options_begin_.size() ? options_begin_[i + 1] : options_log_.size();
+  return std::span<const uint32_t>(options_log_.data() + options_begin_[i],
+                                   end - options_begin_[i]);
+}
+
+void Engine::record_access(AccessKind kind, const void* key, bool write, uint32_t detail,
+                           uint32_t task) {
+  if (task == kNoTask && current_) task = current_->id;
+  // A step touches the same thing many times in a row (every dereference
+  // of one object): keep one entry.
+  if (accesses_.size() > access_begin_.back()) {
+    const Access& last = accesses_.back();
+    if (last.key == key && last.kind == kind && last.write == write && last.task == task) return;
+  }
+  uint32_t id = 0;
+  if (kind != AccessKind::kUnknown)
+    id = key_ids_.try_emplace(key, static_cast<uint32_t>(key_ids_.size())).first->second;
+  accesses_.push_back(Access{key, id, detail, task, kind, write});
+}
+
 std::vector<uint32_t> Engine::choice_tasks() const {
   std::vector<uint32_t> ids;
   ids.reserve(choices_.size());
@@ -196,6 +232,7 @@ StopReason Engine::run(Time until) {
   tl_engine = this;
   for (;;) {
     if (step_limit_hit_) return StopReason::kStepLimit;
+    if (stop_requested_) return StopReason::kAborted;
     if (had_essential_ && essential_alive_ == 0) return StopReason::kEssentialDone;
     if (essential_stuck_) {
       // As at idle: every task that waits forever is said, with what it
@@ -207,6 +244,7 @@ StopReason Engine::run(Time until) {
     }
     if (!runnable_.empty()) {
       Task* t = choose(-1);
+      if (!t) return StopReason::kAborted;
       switch_task(nullptr, t);
       continue;
     }
@@ -233,14 +271,26 @@ Task* Engine::choose(int current) {
   if (!choice_window_) return runnable_[current >= 0 ? current : 0];
   ChoicePoint p{std::span<Task* const>(runnable_.data(), runnable_.size()), current, steps_};
   size_t idx = strategy_->choose(p);
+  if (stop_requested_) return nullptr;
   if (idx >= runnable_.size()) idx = 0;
-  choices_.push_back(Choice{runnable_[idx]->id, static_cast<uint16_t>(runnable_.size()),
-                            static_cast<uint16_t>(idx), static_cast<int16_t>(current)});
-  return runnable_[idx];
+  Task* chosen = runnable_[idx];
+  choices_.push_back(Choice{chosen->id, static_cast<uint16_t>(runnable_.size()),
+                            static_cast<uint16_t>(idx), static_cast<int16_t>(current),
+                            chosen->frames.empty() ? nullptr : chosen->frames.back()});
+  if (options_.record_accesses) {
+    recording_ = true;
+    access_begin_.push_back(static_cast<uint32_t>(accesses_.size()));
+    options_begin_.push_back(static_cast<uint32_t>(options_log_.size()));
+    for (Task* t : runnable_) options_log_.push_back(t->id);
+    // The chosen task's step starts here (the one running is still current_).
+    record_access(AccessKind::kTask, chosen, true, chosen->id, chosen->id);
+  }
+  return chosen;
 }
 
 void Engine::switch_task(Task* from, Task* to) {
   current_ = to;
+  if (to) touch(AccessKind::kTask, to, true, to->id);
   FiberContext& from_ctx = from ? from->ctx : scheduler_ctx_;
   FiberContext& to_ctx = to ? to->ctx : scheduler_ctx_;
   fiber_switch(from_ctx, to_ctx);
@@ -272,6 +322,11 @@ void Engine::sched_point_slow() {
   }
   if (runnable_.size() <= 1) return;
   Task* next = choose(run_queue_index(cur));
+  if (!next) {  // request_stop(): back to the scheduler, which ends the run
+    switch_task(cur, nullptr);
+    if (cur->killed && killing_) throw TaskKilled{};
+    return;
+  }
   if (next == cur) return;
   trace_event(EventKind::kPreempt, next->id);
   switch_task(cur, next);
@@ -323,6 +378,7 @@ void Engine::wake(Task* t) {
   t->runnable_seq = ++runnable_seq_;
   runnable_.push_back(t);
   trace_event(EventKind::kWake, t->id);
+  touch(AccessKind::kTask, t, true, t->id);
 }
 
 void Engine::wait_idle() {
@@ -415,6 +471,7 @@ void Engine::kill_all() {
 // ---------------------------------------------------------------- time
 
 void Engine::timer_arm(TimerList* t, Time expires) {
+  touch(AccessKind::kTimer, t);
   if (t->pending && !t->poll) --nonpoll_timers_;
   t->expires = expires < now_ ? now_ : expires;
   t->pending = true;
@@ -424,6 +481,7 @@ void Engine::timer_arm(TimerList* t, Time expires) {
 }
 
 void Engine::timer_cancel(TimerList* t) {
+  touch(AccessKind::kTimer, t);
   if (!t->pending) return;
   t->pending = false;
   ++t->gen;
@@ -440,6 +498,8 @@ bool Engine::advance(Time until) {
   };
   drop_stale();
   if (!idle_waiters_.empty() && nonpoll_timers_ == 0) {
+    // Settling, time passing, a timer firing: every task can see them.
+    touch_unknown();
     for (Task* t : idle_waiters_) wake(t);
     idle_waiters_.clear();
     return true;
@@ -453,6 +513,7 @@ bool Engine::advance(Time until) {
     now_ = until;
     return false;
   }
+  touch_unknown();
   if (next > now_) {
     check_hung_tasks(next);
     now_ = next;
@@ -711,6 +772,7 @@ std::string Engine::event_text(const Event& e) const {
 
 void Engine::lock_acquire_slow(uint32_t cls, const void* instance, bool read) {
   Task* cur = current_;
+  touch(AccessKind::kLock, instance, !read, cls);
   if (auto r = lockdep_.check_acquire(*cur, cls, read, now_))
     report(FindingKind::kLockdep, std::move(r->message), std::move(r->details));
   cur->held.push_back(HeldLock{cls, instance, read});
@@ -721,6 +783,7 @@ void Engine::lock_release_slow(uint32_t cls, const void* instance) {
   Task* cur = current_;
   for (size_t i = cur->held.size(); i-- > 0;) {
     if (cur->held[i].instance == instance && cur->held[i].class_id == cls) {
+      touch(AccessKind::kLock, instance, !cur->held[i].read, cls);
       cur->held.erase(cur->held.begin() + static_cast<std::ptrdiff_t>(i));
       trace_event(EventKind::kRelease, cls);
       return;
@@ -762,7 +825,11 @@ void sleep_for(Time duration) {
 void yield(const char* label) {
   Engine& e = Engine::current();
   if (label && e.tracing()) e.trace_event(EventKind::kYield, e.intern(label));
+  // What model code touches on either side of an explicit point is not
+  // known: the step before it and the step after it conflict with all.
+  e.touch_unknown();
   e.sched_point();
+  e.touch_unknown();
 }
 
 bool warn_on(bool condition, std::string_view message) {

@@ -14,8 +14,10 @@
 #include <map>
 #include <memory>
 #include <queue>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lifeline/sim/fiber.h"
@@ -38,6 +40,42 @@ struct EngineOptions {
   Time hung_task_timeout = 120 * kSec;
   uint64_t max_steps = 20'000'000;  // scheduling points before a livelock is reported
   size_t history_events = 12;       // events attached to each finding
+  // Record what each step between two choices touched (accesses()), for
+  // partial-order reduction (sim/dpor.h) and for showing a schedule.
+  bool record_accesses = false;
+};
+
+// What a step touched, as the engine's machinery sees it: a lock taken or
+// released, a tracked object dereferenced or freed, a work item queued, run,
+// flushed or cancelled, a timer armed or cancelled, a completion, a task
+// spawned, woken or run. kUnknown is an access the engine cannot name (an
+// explicit yield() where model code touches shared state, virtual time
+// passing, a timer firing): it conflicts with every other access.
+// kMemory is a READ_ONCE()/WRITE_ONCE() of a variable (sim/once.h).
+enum class AccessKind : uint8_t {
+  kUnknown,
+  kLock,
+  kObject,
+  kWork,
+  kTimer,
+  kCompletion,
+  kTask,
+  kMemory
+};
+
+struct Access {
+  const void* key;  // the lock, object, work item, ...; nullptr for kUnknown
+  // The key's number in this execution, in the order keys were first
+  // touched: the same in two executions as far as they share a prefix.
+  uint32_t id;
+  uint32_t detail;  // kLock: the lock class; kTask: the task id
+  uint32_t task;    // the task that ran (kNoTask: the scheduler)
+  AccessKind kind;
+  bool write;  // false: a read (a shared acquisition of a rwsem, READ_ONCE())
+  bool conflicts(const Access& o) const {
+    if (kind == AccessKind::kUnknown || o.kind == AccessKind::kUnknown) return true;
+    return id == o.id && (write || o.write);
+  }
 };
 
 // A choice made at a scheduling point with more than one runnable task.
@@ -46,13 +84,16 @@ struct Choice {
   uint16_t options;  // number of runnable tasks
   uint16_t index;    // index chosen among them (run-queue order)
   int16_t current;   // index of the task that was running, -1 if none
+  // The model function the chosen task was in (its innermost LL_FUNC()
+  // frame), nullptr when it had none: for showing the schedule.
+  const char* function = nullptr;
 };
 
 // kEssentialStuck: an essential task can never run again (it is in a
 // deadlock, waits for a lock a dead or deadlocked task holds, or was blocked
 // past the hung-task timeout); the execution stops there, so that what is
 // observed afterwards is the state at that moment.
-enum class StopReason { kIdle, kEssentialDone, kTimeLimit, kStepLimit, kEssentialStuck };
+enum class StopReason { kIdle, kEssentialDone, kTimeLimit, kStepLimit, kEssentialStuck, kAborted };
 
 class Engine {
  public:
@@ -86,6 +127,15 @@ class Engine {
   uint64_t steps() const { return steps_; }
   const std::vector<Finding>& findings() const { return findings_; }
   const std::vector<Choice>& choices() const { return choices_; }
+  // With EngineOptions::record_accesses: what the step that followed choice
+  // `i` touched, up to the next choice (or the end of the execution).
+  std::span<const Access> accesses(size_t i) const;
+  // The task ids runnable at choice `i`, in run-queue order (recorded with
+  // the accesses).
+  std::span<const uint32_t> choice_options(size_t i) const;
+  // Ends the execution at the next scheduling point (an explorer that knows
+  // the rest would repeat an execution it ran): run() returns kAborted.
+  void request_stop() { stop_requested_ = true; }
   std::vector<uint32_t> choice_tasks() const;
   const Trace& trace() const { return trace_; }
   bool tracing() const { return trace_.recording_all(); }
@@ -147,18 +197,30 @@ class Engine {
     if (!cur->held.empty()) return lock_acquire_slow(cls, instance, read);
     cur->held.push_back(HeldLock{cls, instance, read});
     trace_event(EventKind::kAcquire, cls, read);
+    touch(AccessKind::kLock, instance, !read, cls);
   }
   void lock_release(uint32_t cls, const void* instance) {
     Task* cur = current_;
     if (!cur) return;
     if (!cur->held.empty() && cur->held.back().instance == instance &&
         cur->held.back().class_id == cls) {
+      touch(AccessKind::kLock, instance, !cur->held.back().read, cls);
       cur->held.pop_back();
       trace_event(EventKind::kRelease, cls);
       return;
     }
     lock_release_slow(cls, instance);
   }
+
+  // Records an access of the running step (record_accesses only).
+  void touch(AccessKind kind, const void* key, bool write = true, uint32_t detail = 0) {
+    if (recording_) record_access(kind, key, write, detail);
+  }
+  void touch_unknown() {
+    if (recording_) record_access(AccessKind::kUnknown, nullptr, true, 0);
+  }
+  // Keys touched so far in this execution (the next key's id).
+  uint32_t key_count() const { return static_cast<uint32_t>(key_ids_.size()); }
 
   void timer_arm(TimerList* timer, Time expires);
   void timer_cancel(TimerList* timer);
@@ -184,6 +246,8 @@ class Engine {
   };
 
   void sched_point_slow();
+  void record_access(AccessKind kind, const void* key, bool write, uint32_t detail,
+                     uint32_t task = kNoTask);
   void lock_acquire_slow(uint32_t cls, const void* instance, bool read);
   void lock_release_slow(uint32_t cls, const void* instance);
   Task* choose(int current);
@@ -240,6 +304,13 @@ class Engine {
 
   std::vector<Finding> findings_;
   std::vector<Choice> choices_;
+  bool recording_ = false;  // record_accesses, from the first choice on
+  bool stop_requested_ = false;
+  std::vector<Access> accesses_;
+  std::vector<uint32_t> access_begin_;  // per choice: its first entry in accesses_
+  std::vector<uint32_t> options_log_;   // per choice: the runnable task ids
+  std::vector<uint32_t> options_begin_;
+  std::unordered_map<const void*, uint32_t> key_ids_;
   Trace trace_;
   Lockdep lockdep_;
   std::deque<std::string> strings_;  // deque: references stay valid as it grows

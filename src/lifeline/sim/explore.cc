@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 
+#include "lifeline/sim/dpor.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
 
@@ -13,11 +14,11 @@ bool has_findings(const Engine& e) { return !e.findings().empty(); }
 
 namespace {
 
-void run_once(Engine& engine, const Program& program, EngineOptions options, Strategy* s) {
+StopReason run_once(Engine& engine, const Program& program, EngineOptions options, Strategy* s) {
   options.strategy = s;
   engine.reset(options);
   program(engine);
-  engine.run();
+  return engine.run();
 }
 
 // Rank of the choice made at a point, in PrefixStrategy's ordering.
@@ -123,15 +124,16 @@ class RandomExplorer : public Explorer {
   RandomStrategy strategy_;
 };
 
-// PCT: a first fifo execution measures the length of an execution, so that
-// the change points fall inside the next ones.
+// PCT: a first fifo execution counts the choice points of an execution, so
+// that the change points fall among the choices of the next ones (not into
+// the boot, which has none).
 class PctExplorer : public Explorer {
  public:
   explicit PctExplorer(const ExploreOptions& o) : seed_(o.seed), depth_(o.pct_depth) {}
   const char* name() const override { return "pct"; }
   Strategy* next() override { return pct_ ? static_cast<Strategy*>(&*pct_) : &fifo_; }
   void ran(const Engine& engine) override {
-    if (!pct_) pct_.emplace(seed_, depth_, engine.steps());
+    if (!pct_) pct_.emplace(seed_, depth_, engine.choices().size());
   }
 
  private:
@@ -151,6 +153,10 @@ constexpr ExplorerInfo kExplorers[] = {
      "iterative context bounding, every schedule with 0 deviations from the default, then 1, "
      "2, ... up to --bound, depth first",
      make<DfsExplorer>},
+    {"dpor",
+     "source-set dynamic partial-order reduction with sleep sets: one execution per order of "
+     "the dependent steps (locks, objects, work, timers), within --bound deviations",
+     make_dpor_explorer},
     {"pct", "probabilistic concurrency testing, bug depth --bound", make<PctExplorer>},
     {"random", "seeded random choices", make<RandomExplorer>},
 };
@@ -178,9 +184,12 @@ ExploreResult explore(Engine& engine, const Program& program, Explorer& explorer
   while (result.executions < options.budget) {
     Strategy* s = explorer.next();
     if (!s) break;
-    run_once(engine, program, options.engine, s);
+    EngineOptions eo = options.engine;
+    eo.record_accesses = eo.record_accesses || explorer.needs_accesses();
+    StopReason stop = run_once(engine, program, eo, s);
     ++result.executions;
-    if (failed(engine)) {
+    // Stopped by the explorer: a partial execution, neither failing nor not.
+    if (stop != StopReason::kAborted && failed(engine)) {
       result.found = true;
       result.choices = engine.choice_tasks();
       break;
@@ -207,7 +216,7 @@ std::vector<uint16_t> choice_ranks(const std::vector<Choice>& choices) {
 void run_replay(Engine& engine, const Program& program, const std::vector<uint32_t>& choices,
                 EngineOptions options) {
   ReplayStrategy strategy(choices);
-  run_once(engine, program, options, &strategy);
+  (void)run_once(engine, program, options, &strategy);
 }
 
 }  // namespace lifeline::sim

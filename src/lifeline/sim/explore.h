@@ -34,9 +34,13 @@ struct BoundStats {
 
 struct ExploreResult {
   uint64_t executions = 0;
-  bool found = false;              // a failing execution was found
-  bool exhausted = false;          // dfs: every schedule within the largest bound was run
-  bool complete = false;           // dfs: ... and no bound left any schedule out: all were run
+  bool found = false;      // a failing execution was found
+  bool exhausted = false;  // dfs: every schedule within the largest bound was run
+  bool complete = false;   // dfs: ... and no bound left any schedule out: all were run
+  // dpor: executions a sleep set stopped early (they would only have
+  // repeated an explored class), and whether the bound left alternatives out.
+  uint64_t redundant = 0;
+  bool bound_cut = false;
   std::vector<BoundStats> bounds;  // dfs: per bound tried, in order
   std::vector<uint32_t> choices;   // the failing schedule (task ids), for ReplayStrategy
 };
@@ -47,8 +51,12 @@ struct ExploreOptions {
   // dfs: count every choice other than the default (delay bounding), not
   // only preemptions; the schedules then grow polynomially with length.
   bool bound_all_deviations = false;
-  uint64_t seed = 1;     // random, pct
-  int pct_depth = 3;     // pct
+  uint64_t seed = 1;            // random, pct
+  int pct_depth = 3;            // pct
+  bool dpor_sleep_sets = true;  // dpor: off only to show what they save
+  // dpor: bound 0, 1, 2, ... up to preemption_bound, as dfs does; false: one
+  // search within preemption_bound (the soundness tests count its executions).
+  bool dpor_iterative = true;
   EngineOptions engine;  // strategy is set by the explorer's next()
 };
 
@@ -59,11 +67,14 @@ class Explorer {
  public:
   virtual ~Explorer() = default;
   virtual const char* name() const = 0;
+  // Whether its executions record their accesses (EngineOptions::record_accesses).
+  virtual bool needs_accesses() const { return false; }
   // The scheduling strategy of the next execution; nullptr when every
   // schedule this explorer means to run has run.
   virtual Strategy* next() = 0;
-  // After an execution that did not fail: what it learns from it (its
-  // choices, its length) for the next one.
+  // After an execution that did not fail (or that the explorer stopped
+  // early: Engine::request_stop()): what it learns from it (its choices,
+  // its length) for the next one.
   virtual void ran(const Engine& engine) = 0;
   // Its coverage, into the result at the end: dfs's bounds and whether it
   // exhausted them; nothing for the sampling strategies.
@@ -76,7 +87,7 @@ struct ExplorerInfo {
   std::unique_ptr<Explorer> (*make)(const ExploreOptions& options);
 };
 
-// dfs (iterative context bounding), pct, random; dfs first, the default.
+// dfs (iterative context bounding), dpor, pct, random; dfs first, the default.
 std::span<const ExplorerInfo> explorer_table();
 std::vector<std::string> explorer_names();
 // The explorer called `name`; a sim::UserError naming the closest one for

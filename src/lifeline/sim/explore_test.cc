@@ -147,6 +147,30 @@ TEST(Explore, PctFindsTheLostUpdate) {
   EXPECT_TRUE(r.found);
 }
 
+// A long run with no choice (as a board's boot) before the racing tasks:
+// PCT's change points fall among the choices, not into the boot, so the
+// lost update is found within a small budget.
+TEST(Explore, PctDrawsItsChangePointsAmongTheChoices) {
+  Engine e;
+  LostUpdate p;
+  auto program = [&](Engine& e) {
+    e.spawn("boot", [&] {
+      for (int i = 0; i < 20000; ++i) yield("boot");
+      p.spawn(Engine::current());
+    });
+  };
+  ExploreOptions o;
+  o.budget = 40;
+  o.pct_depth = 2;
+  int found = 0;
+  for (uint64_t seed = 1; seed <= 5; ++seed) {
+    o.seed = seed;
+    ExploreResult r = explore(e, "pct", program, o, [&](const Engine&) { return p.counter != 2; });
+    found += r.found;
+  }
+  EXPECT_EQ(found, 5);
+}
+
 TEST(Explore, LockedIncrementNeverLosesAnUpdate) {
   Engine e;
   int counter = 0;

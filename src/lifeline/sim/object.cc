@@ -24,6 +24,7 @@ void adopt_object(std::unique_ptr<Object> object) { Engine::current().adopt(std:
 void kfree(Object* object) {
   if (!object) return;
   Engine& e = Engine::current();
+  e.touch(AccessKind::kObject, object);
   if (object->freed_) {
     keep_stack(e,
                e.report(FindingKind::kUseAfterFree,
@@ -37,6 +38,8 @@ void kfree(Object* object) {
 }
 
 void check_access(const Object* object, const char* what) {
+  // Whether it reads or writes is not known here: recorded as a write.
+  if (Engine* cur = Engine::current_or_null()) cur->touch(AccessKind::kObject, object);
   if (!object->freed()) return;
   Engine& e = Engine::current();
   keep_stack(e, e.report(FindingKind::kUseAfterFree,

@@ -13,7 +13,8 @@ size_t RandomStrategy::choose(const ChoicePoint& p) {
 
 void PctStrategy::begin_execution() {
   change_points_.clear();
-  std::uniform_int_distribution<uint64_t> step(1, std::max<uint64_t>(expected_steps_, 1));
+  choice_ = 0;
+  std::uniform_int_distribution<uint64_t> step(1, std::max<uint64_t>(expected_choices_, 1));
   for (int i = 0; i + 1 < depth_; ++i) change_points_.push_back(step(rng_));
   std::sort(change_points_.begin(), change_points_.end());
   // Initial priorities are above `depth_`; change points assign 1..depth_-1.
@@ -27,13 +28,20 @@ void PctStrategy::on_spawn(Task& task) {
 }
 
 size_t PctStrategy::choose(const ChoicePoint& p) {
-  if (p.current >= 0 && std::binary_search(change_points_.begin(), change_points_.end(), p.step)) {
-    p.options[p.current]->priority = next_low_ > 0 ? next_low_-- : 0;
+  auto highest = [&] {
+    size_t best = 0;
+    for (size_t i = 1; i < p.options.size(); ++i)
+      if (p.options[i]->priority > p.options[best]->priority) best = i;
+    return best;
+  };
+  ++choice_;
+  if (std::binary_search(change_points_.begin(), change_points_.end(), choice_)) {
+    // The task that would run next (the running one, or the highest when it
+    // blocked) drops below every other.
+    size_t runs = p.current >= 0 ? static_cast<size_t>(p.current) : highest();
+    p.options[runs]->priority = next_low_ > 0 ? next_low_-- : 0;
   }
-  size_t best = 0;
-  for (size_t i = 1; i < p.options.size(); ++i)
-    if (p.options[i]->priority > p.options[best]->priority) best = i;
-  return best;
+  return highest();
 }
 
 size_t ReplayStrategy::choose(const ChoicePoint& p) {

@@ -58,11 +58,15 @@ class RandomStrategy : public Strategy {
 // Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): random
 // distinct priorities, the highest-priority runnable task runs, and at d-1
 // random steps the running task drops below every other one. Finds a bug of
-// depth d with probability at least 1/(n k^(d-1)).
+// depth d with probability at least 1/(n k^(d-1)). Here k counts the
+// scheduling points where a choice exists (the engine asks the strategy only
+// there: inside the choice window, with two or more runnable tasks), not
+// every step: a board's boot is most of an execution and has no choice, so
+// change points drawn over all steps would nearly all fall into it.
 class PctStrategy : public Strategy {
  public:
-  PctStrategy(uint64_t seed, int depth, uint64_t expected_steps)
-      : rng_(seed), depth_(depth), expected_steps_(expected_steps) {}
+  PctStrategy(uint64_t seed, int depth, uint64_t expected_choices)
+      : rng_(seed), depth_(depth), expected_choices_(expected_choices) {}
   const char* name() const override { return "pct"; }
   void begin_execution() override;
   void on_spawn(Task& task) override;
@@ -71,8 +75,9 @@ class PctStrategy : public Strategy {
  private:
   std::mt19937_64 rng_;
   int depth_;
-  uint64_t expected_steps_;
-  std::vector<uint64_t> change_points_;
+  uint64_t expected_choices_;
+  std::vector<uint64_t> change_points_;  // choice numbers, 1-based
+  uint64_t choice_ = 0;                  // choices so far in this execution
   int next_low_ = 0;
 };
 

@@ -58,6 +58,7 @@ void process_one_work(Engine& e, Workqueue* wq, WorkStruct* w) {
   e.trace_event(EventKind::kWorkEnd, w->name_id);
   e.lock_release(w->lock_class, w);
   e.lock_release(wq->lock_class, wq);
+  e.touch(AccessKind::kWork, w);
   w->running = false;
   w->done_seq = w->running_seq;
   for (Task* t : w->flushers) e.wake(t);
@@ -90,6 +91,8 @@ void spawn_worker(Engine& e, Workqueue* wq, WorkStruct* w) {
 // __queue_work(): the work is pending already; put it on the queue.
 void insert_work(Workqueue* wq, WorkStruct* w) {
   Engine& e = Engine::current();
+  e.touch(AccessKind::kWork, w);
+  e.touch(AccessKind::kWork, wq);
   if (wq->destroyed) {
     warn("WARNING: queue_work on destroyed workqueue " + wq->name());
     w->pending = false;
@@ -107,6 +110,7 @@ void insert_work(Workqueue* wq, WorkStruct* w) {
 
 // try_to_grab_pending(): takes the pending instance back, wherever it is.
 bool grab_pending(WorkStruct* w, TimerList* timer) {
+  Engine::current().touch(AccessKind::kWork, w);
   bool was = w->pending;
   if (timer) del_timer(timer);
   if (w->queued) {
@@ -124,6 +128,7 @@ bool grab_pending(WorkStruct* w, TimerList* timer) {
 // Waits until the queueing numbered `target` has run, or will not run
 // (cancelled) and nothing older is still running.
 void wait_for_seq(Engine& e, WorkStruct* w, uint64_t target) {
+  e.touch(AccessKind::kWork, w);
   while (w->done_seq < target && (w->running || (w->queued && w->queued_seq >= target))) {
     w->flushers.push_back(e.current_task());
     e.block(WaitKind::kFlush, w);
@@ -183,6 +188,7 @@ void destroy_workqueue(Workqueue* wq) {
 
 bool queue_work(Workqueue* wq, WorkStruct* work) {
   Engine& e = Engine::current();
+  e.touch(AccessKind::kWork, work);
   if (work->pending || work->canceling) return false;
   work->pending = true;
   insert_work(wq, work);
@@ -195,6 +201,7 @@ bool schedule_work(WorkStruct* work) { return queue_work(Engine::current().syste
 bool queue_delayed_work(Workqueue* wq, DelayedWork* dwork, Time delay) {
   Engine& e = Engine::current();
   WorkStruct* w = &dwork->work;
+  e.touch(AccessKind::kWork, w);
   if (w->pending || w->canceling) return false;
   w->pending = true;
   w->wq = wq;
@@ -244,8 +251,10 @@ void flush_workqueue(Workqueue* wq) {
   e.lock_release(wq->lock_class, wq);
   std::vector<std::pair<WorkStruct*, uint64_t>> targets;
   for (WorkStruct* w : wq->active) {
-    if (w->queued) targets.emplace_back(w, w->queued_seq);
-    else if (w->running) targets.emplace_back(w, w->running_seq);
+    if (w->queued)
+      targets.emplace_back(w, w->queued_seq);
+    else if (w->running)
+      targets.emplace_back(w, w->running_seq);
   }
   for (auto& [w, seq] : targets) wait_for_seq(e, w, seq);
 }

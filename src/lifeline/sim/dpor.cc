@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "lifeline/sim/dpor.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+#include <vector>
+
+namespace lifeline::sim {
+
+namespace {
+
+using Step = std::vector<Access>;
+
+// Two steps of one execution: the engine's key ids name the same thing.
+bool dependent(const Step& a, const Step& b) {
+  for (const Access& x : a)
+    for (const Access& y : b)
+      if (x.conflicts(y)) return true;
+  return false;
+}
+
+// A step recorded in an earlier execution (a sleeping task's) against one
+// of this execution. The two executions share their prefix up to the
+// point where the sleeping step was taken, so ids below `known` (first
+// touched before that point) name the same thing in both; ids at or above
+// it were first touched later and may name different things in each: two
+// such ids conflict whatever they are (sound), one below and one above
+// never name the same thing.
+// Tasks are named by their ids (spawn order) the same way: below
+// `known_tasks` the same task in both.
+bool dependent_across(const Step& old_step, uint32_t known, uint32_t known_tasks, const Step& now) {
+  for (const Access& x : old_step)
+    for (const Access& y : now) {
+      if (x.kind == AccessKind::kUnknown || y.kind == AccessKind::kUnknown) return true;
+      if (!x.write && !y.write) continue;
+      if (x.kind == AccessKind::kTask && y.kind == AccessKind::kTask) {
+        bool xk = x.detail < known_tasks, yk = y.detail < known_tasks;
+        if (xk != yk) continue;
+        if (!xk || x.detail == y.detail) return true;
+        continue;
+      }
+      bool xk = x.id < known, yk = y.id < known;
+      if (xk != yk) continue;
+      if (!xk && x.kind == y.kind) return true;
+      if (xk && x.id == y.id) return true;
+    }
+  return false;
+}
+
+// A task that ran, or is asleep, at a node: its step and the number of key
+// ids known when that step began.
+struct Sleeper {
+  uint32_t task;
+  Step step;
+  uint32_t known;
+  uint32_t known_tasks;
+};
+
+// One choice point of the current execution, kept across executions for
+// the prefix they share.
+struct Node {
+  std::vector<uint32_t> options;  // runnable task ids, run-queue order
+  size_t fifo = 0;                // index of the default choice in options
+  bool preempts = false;          // a task was running: another choice preempts it
+  int deviations = 0;             // deviations from the default before this node
+  uint32_t chosen = 0;
+  uint32_t known = 0;               // key ids known when this node's step began
+  uint32_t known_tasks = 0;         // tasks spawned by then
+  Step step;                        // what the chosen task's step touched
+  std::vector<uint32_t> backtrack;  // tasks to run here
+  std::vector<Sleeper> done;        // run here, with their steps
+  std::vector<Sleeper> sleep;       // asleep on arrival
+
+  bool in(const std::vector<uint32_t>& v, uint32_t t) const {
+    return std::find(v.begin(), v.end(), t) != v.end();
+  }
+  bool offered(uint32_t t) const { return in(options, t); }
+  bool asleep(uint32_t t) const {
+    for (const Sleeper& s : sleep)
+      if (s.task == t) return true;
+    return false;
+  }
+  bool ran(uint32_t t) const {
+    for (const Sleeper& d : done)
+      if (d.task == t) return true;
+    return false;
+  }
+  // Run-queue order with the default first: the order alternatives are tried.
+  std::vector<uint32_t> by_rank() const {
+    std::vector<uint32_t> r{options[fifo]};
+    for (size_t i = 0; i < options.size(); ++i)
+      if (i != fifo) r.push_back(options[i]);
+    return r;
+  }
+};
+
+class DporExplorer;
+
+// Follows the explorer's prefix, then picks the first task by rank that is
+// not asleep; when every runnable task is asleep the execution would only
+// repeat explored ones, and it stops.
+class DporStrategy : public Strategy {
+ public:
+  explicit DporStrategy(DporExplorer& x) : x_(x) {}
+  const char* name() const override { return "dpor"; }
+  void begin_execution() override { pos_ = 0; }
+  size_t choose(const ChoicePoint& p) override;
+
+ private:
+  DporExplorer& x_;
+  size_t pos_ = 0;
+};
+
+class DporExplorer : public Explorer {
+ public:
+  explicit DporExplorer(const ExploreOptions& o)
+      : bound_(o.preemption_bound < 0 ? std::numeric_limits<int>::max() : o.preemption_bound),
+        all_deviations_(o.bound_all_deviations),
+        sleep_sets_(o.dpor_sleep_sets),
+        strategy_(*this) {}
+  const char* name() const override { return "dpor"; }
+  bool needs_accesses() const override { return true; }
+
+  Strategy* next() override {
+    if (done_) return nullptr;
+    replay_ = nodes_.size();
+    blocked_ = false;
+    return &strategy_;
+  }
+
+  void ran(const Engine& engine) override {
+    size_t n = std::min(nodes_.size(), engine.choices().size());
+    nodes_.resize(n);
+    if (n > 0) finish_step(engine, n - 1);
+    if (blocked_) ++redundant_;
+    analyse_races();
+    if (!backtrack()) done_ = true;
+  }
+
+  void coverage(ExploreResult& r) const override {
+    r.exhausted = done_;
+    r.complete = done_ && !bound_cut_;
+    r.redundant = redundant_;
+    r.bound_cut = bound_cut_;
+  }
+
+  // ---- for the strategy
+  size_t choose(size_t i, const ChoicePoint& p) {
+    Engine& e = Engine::current();
+    if (i > 0 && i - 1 < nodes_.size()) finish_step(e, i - 1);
+    if (i < replay_) {
+      for (size_t k = 0; k < p.options.size(); ++k)
+        if (p.options[k]->id == nodes_[i].chosen) return k;
+      // The prefix does not replay: the program is not deterministic in its
+      // choices. Go on by default; the analysis sees the new options.
+      nodes_.resize(i);
+      replay_ = i;
+    }
+    Node n;
+    for (Task* t : p.options) n.options.push_back(t->id);
+    n.fifo = p.current >= 0 ? static_cast<size_t>(p.current) : 0;
+    n.preempts = p.current >= 0;
+    if (i > 0) {
+      const Node& prev = nodes_[i - 1];
+      n.deviations = prev.deviations + (deviates(prev, prev.chosen) ? 1 : 0);
+    }
+    if (i > 0 && sleep_sets_) {
+      const Node& prev = nodes_[i - 1];
+      // Godefroid's sleep sets: a task asleep before, or run before at the
+      // previous node, stays asleep across a step independent of its own.
+      for (const Sleeper& s : prev.sleep)
+        if (!dependent_across(s.step, s.known, s.known_tasks, prev.step)) n.sleep.push_back(s);
+      for (const Sleeper& d : prev.done)
+        if (d.task != prev.chosen && !dependent_across(d.step, d.known, d.known_tasks, prev.step))
+          n.sleep.push_back(d);
+    }
+    n.known = e.key_count();
+    n.known_tasks = static_cast<uint32_t>(e.tasks().size());
+    for (uint32_t t : n.by_rank()) {
+      if (n.asleep(t)) continue;
+      n.chosen = t;
+      n.backtrack.push_back(t);
+      n.done.push_back(Sleeper{t, {}, n.known, n.known_tasks});
+      nodes_.push_back(std::move(n));
+      for (size_t k = 0; k < p.options.size(); ++k)
+        if (p.options[k]->id == t) return k;
+    }
+    blocked_ = true;
+    e.request_stop();
+    return 0;
+  }
+
+ private:
+  bool deviates(const Node& n, uint32_t t) const {
+    if (t == n.options[n.fifo]) return false;
+    return all_deviations_ || n.preempts;
+  }
+
+  void finish_step(const Engine& e, size_t i) {
+    std::span<const Access> a = e.accesses(i);
+    Node& n = nodes_[i];
+    n.step.assign(a.begin(), a.end());
+    for (Sleeper& d : n.done)
+      if (d.task == n.chosen) d.step = n.step;
+  }
+
+  // Adds `t` to the node's backtrack set, unless the bound forbids it.
+  void add_backtrack(Node& n, uint32_t t) {
+    if (n.in(n.backtrack, t)) return;
+    if (n.deviations + (deviates(n, t) ? 1 : 0) > bound_) {
+      bound_cut_ = true;
+      return;
+    }
+    n.backtrack.push_back(t);
+  }
+
+  // A node's step, split by the task that ran: the chosen task's part
+  // first, then the part of each task that ran because it was the only one
+  // runnable (the chosen one blocked or ended).
+  struct Event {
+    size_t node;
+    uint32_t task;
+    bool chosen;  // the chosen task's part: the node's choice can reorder it
+    Step step;
+  };
+
+  std::vector<Event> events() const {
+    std::vector<Event> out;
+    for (size_t k = 0; k < nodes_.size(); ++k) {
+      const Node& n = nodes_[k];
+      out.push_back(Event{k, n.chosen, true, {}});
+      for (const Access& a : n.step) {
+        uint32_t t = a.task == kNoTask ? n.chosen : a.task;
+        if (t != out.back().task) out.push_back(Event{k, t, false, {}});
+        out.back().step.push_back(a);
+      }
+    }
+    return out;
+  }
+
+  static bool ordered(const Event& a, const Event& b) {
+    return a.task == b.task || dependent(a.step, b.step);
+  }
+
+  // For every race (two dependent events of different tasks, the first not
+  // ordered before the second through a third), make sure the node of the
+  // first will try a task that can start the reversed order: one of the
+  // initials of notdep(k).p_i (source sets). When the first event ran
+  // because its task was the only runnable one, nothing could run before it
+  // there (classic DPOR adds every enabled task, here that one alone).
+  void analyse_races() {
+    const std::vector<Event> ev = events();
+    const size_t n = ev.size();
+    uint32_t tasks = 0;
+    for (const Event& x : ev) tasks = std::max(tasks, x.task + 1);
+    for (const Node& x : nodes_)
+      for (uint32_t t : x.options) tasks = std::max(tasks, t + 1);
+    std::vector<std::vector<char>> dep(n);
+    // clock[i][t]: 1 + the last event of task t that happens before event i.
+    std::vector<std::vector<uint32_t>> clock(n, std::vector<uint32_t>(tasks, 0));
+    for (size_t i = 0; i < n; ++i) {
+      dep[i].assign(i, 0);
+      for (size_t k = 0; k < i; ++k) {
+        if (!ordered(ev[k], ev[i])) continue;
+        dep[i][k] = 1;
+        for (uint32_t t = 0; t < tasks; ++t) clock[i][t] = std::max(clock[i][t], clock[k][t]);
+      }
+      uint32_t& own = clock[i][ev[i].task];
+      own = std::max(own, static_cast<uint32_t>(i + 1));
+    }
+    std::vector<uint32_t> seen(tasks);
+    for (size_t i = 0; i < n; ++i) {
+      std::fill(seen.begin(), seen.end(), 0);
+      for (size_t k = i; k-- > 0;) {
+        if (!dep[i][k]) continue;
+        if (ev[k].task != ev[i].task && seen[ev[k].task] < k + 1 && ev[k].chosen)
+          reverse(ev, k, i, clock, dep);
+        for (uint32_t t = 0; t < tasks; ++t) seen[t] = std::max(seen[t], clock[k][t]);
+      }
+    }
+  }
+
+  void reverse(const std::vector<Event>& ev, size_t k, size_t i,
+               const std::vector<std::vector<uint32_t>>& clock,
+               const std::vector<std::vector<char>>& dep) {
+    Node& at = nodes_[ev[k].node];
+    const uint32_t pk = ev[k].task;
+    // v: the events after k that do not happen after it, then event i.
+    std::vector<size_t> v;
+    for (size_t m = k + 1; m < i; ++m)
+      if (clock[m][pk] < k + 1) v.push_back(m);
+    v.push_back(i);
+    // Its initials: the tasks of events no earlier event of v precedes.
+    std::vector<uint32_t> initials;
+    for (size_t a = 0; a < v.size(); ++a) {
+      bool first = true;
+      for (size_t b = 0; b < a && first; ++b)
+        if (dep[v[a]][v[b]]) first = false;
+      if (first && std::find(initials.begin(), initials.end(), ev[v[a]].task) == initials.end())
+        initials.push_back(ev[v[a]].task);
+    }
+    for (uint32_t t : initials)
+      if (at.in(at.backtrack, t)) return;
+    // The task of event i first, if it can start there and is awake.
+    std::vector<uint32_t> order;
+    const uint32_t pi = ev[i].task;
+    if (std::find(initials.begin(), initials.end(), pi) != initials.end()) order.push_back(pi);
+    for (uint32_t t : initials)
+      if (t != pi) order.push_back(t);
+    for (uint32_t t : order)
+      if (at.offered(t) && !at.asleep(t)) return add_backtrack(at, t);
+    for (uint32_t t : order)
+      if (at.offered(t)) return add_backtrack(at, t);
+    // No initial can run there (woken by an event in between, or by time):
+    // try every task there, as classic DPOR does.
+    for (uint32_t t : at.options) add_backtrack(at, t);
+  }
+
+  // The deepest node with a task left to try: the next execution's prefix.
+  bool backtrack() {
+    while (!nodes_.empty()) {
+      Node& n = nodes_.back();
+      for (uint32_t t : n.by_rank()) {
+        if (!n.in(n.backtrack, t) || n.ran(t) || n.asleep(t)) continue;
+        n.chosen = t;
+        n.done.push_back(Sleeper{t, {}, n.known, n.known_tasks});
+        return true;
+      }
+      nodes_.pop_back();
+    }
+    return false;
+  }
+
+  const int bound_;
+  const bool all_deviations_;
+  const bool sleep_sets_;
+  DporStrategy strategy_;
+  std::vector<Node> nodes_;
+  size_t replay_ = 0;  // nodes the next execution follows
+  bool blocked_ = false;
+  bool done_ = false;
+  bool bound_cut_ = false;
+  uint64_t redundant_ = 0;
+};
+
+size_t DporStrategy::choose(const ChoicePoint& p) { return x_.choose(pos_++, p); }
+
+// As dfs: bound 0, then 1, 2, ... up to --bound, each a full dpor search,
+// so that a shallow race is found among few executions; it stops early once
+// a bound cut nothing.
+class IterativeDpor : public Explorer {
+ public:
+  explicit IterativeDpor(const ExploreOptions& o)
+      : options_(o),
+        max_bound_(o.preemption_bound < 0 ? std::numeric_limits<int>::max() : o.preemption_bound) {
+    start(0);
+  }
+  const char* name() const override { return "dpor"; }
+  bool needs_accesses() const override { return true; }
+
+  Strategy* next() override {
+    for (;;) {
+      if (Strategy* s = search_->next()) {
+        ++executions_;
+        return s;
+      }
+      ExploreResult r;
+      search_->coverage(r);
+      redundant_ += r.redundant;
+      bounds_.push_back(BoundStats{bound_, executions_, true});
+      if (!r.bound_cut || bound_ >= max_bound_) {
+        done_ = true;
+        bound_cut_ = r.bound_cut;
+        return nullptr;
+      }
+      start(bound_ + 1);
+    }
+  }
+  void ran(const Engine& engine) override { search_->ran(engine); }
+  void coverage(ExploreResult& r) const override {
+    ExploreResult now;
+    search_->coverage(now);
+    r.bounds = bounds_;
+    if (!done_ && executions_ > 0) r.bounds.push_back(BoundStats{bound_, executions_, false});
+    r.exhausted = done_;
+    r.complete = done_ && !bound_cut_;
+    r.bound_cut = done_ ? bound_cut_ : now.bound_cut;
+    r.redundant = redundant_ + (done_ ? 0 : now.redundant);
+  }
+
+ private:
+  void start(int bound) {
+    bound_ = bound;
+    executions_ = 0;
+    ExploreOptions o = options_;
+    o.preemption_bound = bound;
+    search_ = std::make_unique<DporExplorer>(o);
+  }
+
+  const ExploreOptions options_;
+  const int max_bound_;
+  int bound_ = 0;
+  uint64_t executions_ = 0;
+  uint64_t redundant_ = 0;
+  bool done_ = false;
+  bool bound_cut_ = false;
+  std::vector<BoundStats> bounds_;
+  std::unique_ptr<DporExplorer> search_;
+};
+
+}  // namespace
+
+std::unique_ptr<Explorer> make_dpor_explorer(const ExploreOptions& options) {
+  if (!options.dpor_iterative) return std::make_unique<DporExplorer>(options);
+  return std::make_unique<IterativeDpor>(options);
+}
+
+}  // namespace lifeline::sim
