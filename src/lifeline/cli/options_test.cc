@@ -12,7 +12,8 @@ namespace {
 
 // The modelled knobs.
 const std::string kKnobs =
-    "(phy-loss, pse, pcs, genphy, sfp-lock, probe, CONFIG_LED_TRIGGER_PHY, CONFIG_INIT_ON_FREE_DEFAULT_ON)";
+    "(phy-loss, pse, pcs, genphy, sfp-lock, probe, CONFIG_LED_TRIGGER_PHY, "
+    "CONFIG_INIT_ON_FREE_DEFAULT_ON)";
 const std::string kPhyLoss = "(mainline, holdover, devlink, port-device, notify-down, replay)";
 
 template <typename F>

@@ -5,8 +5,8 @@
 
 #include "lifeline/net/designs/pcs.h"
 #include "lifeline/net/designs/phy_loss.h"
-#include "lifeline/net/designs/sfp_lock.h"
 #include "lifeline/net/designs/pse.h"
+#include "lifeline/net/designs/sfp_lock.h"
 #include "lifeline/net/net_config.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"

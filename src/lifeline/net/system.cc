@@ -30,9 +30,9 @@
 #include "lifeline/net/pcs/miic.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phy_drivers.h"
-#include "lifeline/net/sfp/sfp.h"
 #include "lifeline/net/pse/pse_catalog.h"
 #include "lifeline/net/pse/pse_drivers.h"
+#include "lifeline/net/sfp/sfp.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -300,7 +300,7 @@ struct NodeScan {
   std::vector<std::pair<const core::FwNode*, const char*>> default_mdios;
   // PCS provider nodes with a driver of their own (the RZ/N1 MIIC).
   std::vector<const core::FwNode*> miics;
-  std::vector<const core::FwNode*> cages;             // SFP cages (net/sfp/sfp.h)
+  std::vector<const core::FwNode*> cages;  // SFP cages (net/sfp/sfp.h)
   // PSE controllers (a node with "#pse-cells" and a compatible), tree order;
   // the entry is null for a compatible the catalog does not know.
   std::vector<std::pair<const core::FwNode*, const PseControllerInfo*>> pses;

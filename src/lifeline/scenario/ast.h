@@ -180,7 +180,15 @@ struct EthtoolWol {
 // PSE_SET): `ethtool --show-pse IF` and `ethtool --set-pse IF
 // podl-pse-admin-control|c33-pse-admin-control enable|disable`, which runs
 // the same way (a process of its own, under rtnl).
-enum class EthtoolQuery : uint8_t { kLinkSettings, kEee, kDriverInfo, kPause, kModule, kPse, kSetPse };
+enum class EthtoolQuery : uint8_t {
+  kLinkSettings,
+  kEee,
+  kDriverInfo,
+  kPause,
+  kModule,
+  kPse,
+  kSetPse
+};
 
 struct EthtoolGet {
   EthtoolQuery query = EthtoolQuery::kLinkSettings;

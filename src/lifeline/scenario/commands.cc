@@ -180,8 +180,8 @@ Body parse_ethtool(Cursor& c) {
   static const std::vector<std::string> kSettings = {"speed", "duplex", "autoneg", "advertise",
                                                      "wol"};
   static const std::vector<std::string> kOptions = {
-      "-s", "--change",     "--show-eee", "-i",         "--driver", "--show-pause",
-      "-a", "-m",           "--module-info", "--show-pse", "--set-pse"};
+      "-s", "--change", "--show-eee",    "-i",         "--driver", "--show-pause",
+      "-a", "-m",       "--module-info", "--show-pse", "--set-pse"};
   static constexpr EthtoolQuery kQueries[] = {
       EthtoolQuery::kEee,    EthtoolQuery::kDriverInfo, EthtoolQuery::kDriverInfo,
       EthtoolQuery::kPause,  EthtoolQuery::kPause,      EthtoolQuery::kModule,
