@@ -64,7 +64,7 @@ TEST(Help, EachCommandsHelp) {
             {"Usage: lifeline compare BOARD SCENARIO --vary KNOB=V1,V2,... [OPTIONS]",
              "--vary KNOB=V1,V2,...", "carrier after the provider"}},
            {"explore",
-            {"--strategy dfs|pct|random", "--bound K", "--budget N", "--replay-out FILE",
+            {"--strategy dfs|dpor|pct|random", "--bound K", "--budget N", "--replay-out FILE",
              "seed of the pct and random strategies' choices (default 1)", "replay file"}},
            {"graph", {"--format dot|svg|json", "--all", "phy-handle, sfp, pcs-handle, pses"}},
            {"demo", {"Usage: lifeline demo [OPTIONS]", "make demo"}},
@@ -142,7 +142,7 @@ TEST(Args, Arguments) {
             "KNOB=V1,V2,... [OPTIONS]"},
            {{"explore"},
             "explore: expected BOARD and SCENARIO; usage: lifeline explore BOARD SCENARIO "
-            "[--strategy dfs|pct|random] [OPTIONS]"},
+            "[--strategy dfs|dpor|pct|random] [OPTIONS]"},
            {{"run", "a"},
             "run: expected SCENARIO (or --replay FILE alone); usage: lifeline run BOARD "
             "SCENARIO [OPTIONS]"},
