@@ -138,10 +138,11 @@ TEST(Graph, ClearfogDsaPortsUnderTheirSwitch) {
     ASSERT_NE(node(g, port), nullptr) << port;
     EXPECT_EQ(node(g, port)->kind, "dsa-port");
     // The CPU port (5) is what the link is followed along, from the switch.
-    if (i == 5)
+    if (i == 5) {
       EXPECT_TRUE(has_edge(g, sw, port, "dsa-port")) << port;
-    else
+    } else {
       EXPECT_TRUE(has_edge(g, port, sw, "port")) << port;
+    }
   }
   EXPECT_TRUE(has_edge(g, "netdev:lan1", "port:f1072004.mdio-mii:04:4", "user"));
   EXPECT_EQ(node(g, "port:f1072004.mdio-mii:04:5")->state, "cpu");

@@ -54,9 +54,13 @@ TEST(Pictures, EveryBundledBoardsGraphIsReadable) {
     // Every netdev is in a link's cluster, and no MDIO bus is drawn as broken.
     for (const check::LinkCluster& c : check::links_of(g).clusters)
       for (const std::string& id : c.members)
-        if (id.starts_with("netdev:")) EXPECT_EQ(c.kind, check::LinkCluster::Kind::kLink) << id;
+        if (id.starts_with("netdev:")) {
+          EXPECT_EQ(c.kind, check::LinkCluster::Kind::kLink) << id;
+        }
     for (const check::GraphNode& n : g.nodes)
-      if (n.role == "mdio" && n.bus.empty()) EXPECT_EQ(n.state, "registered") << n.id;
+      if (n.role == "mdio" && n.bus.empty()) {
+        EXPECT_EQ(n.state, "registered") << n.id;
+      }
   }
 }
 

@@ -195,7 +195,7 @@ struct EthtoolGet {
   Name iface;
   // kSetPse: which admin control ("podl-pse-admin-control" or
   // "c33-pse-admin-control") and the value.
-  std::string pse_control;
+  std::string pse_control{};
   bool pse_enable = false;
   bool operator==(const EthtoolGet&) const = default;
 };

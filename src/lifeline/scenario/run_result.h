@@ -32,7 +32,7 @@ struct ExpectResult {
   int line = 0;
   std::string text;  // the expect as written (canonical form)
   bool passed = false;
-  std::string actual;  // what was there instead, when it failed
+  std::string actual{};  // what was there instead, when it failed
   sim::Time time = 0;
   // False for an expect after the point where the run stopped: it was never
   // evaluated, and counts as failed.

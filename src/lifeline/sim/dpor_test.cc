@@ -397,7 +397,9 @@ TEST(Dpor, LastZeroSameTracesAsDfs) {
     EXPECT_GE(dpor.result.executions - dpor.result.redundant, dfs.traces.size());
     EXPECT_LE(dpor.result.executions - dpor.result.redundant, 2 * dfs.traces.size())
         << "lastzero(" << n << ")";
-    if (n == 2) EXPECT_LT(dpor.result.executions * 2, dfs.result.executions);
+    if (n == 2) {
+      EXPECT_LT(dpor.result.executions * 2, dfs.result.executions);
+    }
   }
 }
 

@@ -38,12 +38,12 @@ std::optional<FindingKind> parse_finding_kind(std::string_view name);
 
 struct Finding {
   FindingKind kind;
-  std::string message;               // one line, kernel-log flavoured
-  Time time = 0;                     // virtual time it was found
-  std::string task;                  // task that hit it ("" for the scheduler)
-  std::vector<std::string> details;  // stacks, free site, wait-for cycle
-  std::vector<std::string> history;  // the events just before it
-  int count = 1;                     // identical repeats folded into one
+  std::string message;                 // one line, kernel-log flavoured
+  Time time = 0;                       // virtual time it was found
+  std::string task;                    // task that hit it ("" for the scheduler)
+  std::vector<std::string> details{};  // stacks, free site, wait-for cycle
+  std::vector<std::string> history{};  // the events just before it
+  int count = 1;                       // identical repeats folded into one
   // Typed beside the text, so that nobody parses them back out of it: the
   // model frames (kernel function names, outermost first) of the task the
   // finding is about, as the "stack: " detail shows them; and for a
