@@ -166,6 +166,7 @@ Snapshot take_snapshot() {
       s.netdevs.push_back(std::move(r));
     }
     take_sfp_cages(s);
+    s.probe_storm = take_probe_storm();
     for (const net::DsaSwitch* ds : net::dsa_switches()) {
       for (const net::DsaPort* dp : ds->ports) {
         DsaPortRow r;

@@ -5,6 +5,7 @@
 #ifndef LIFELINE_CHECK_SNAPSHOT_H_
 #define LIFELINE_CHECK_SNAPSHOT_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,31 @@ struct SfpCageRow {
   std::string phy;        // the module's PHY, "" when none
 };
 
+// An MDIO bus whose registration failed with -EPROBE_DEFER for a PSE
+// controller (fwnode_mdio's coupling, pse=mainline; S8): the counts the
+// model's driver core and fwnode_mdio kept (net/pse/probe_storm.cc).
+struct ProbeStormRow {
+  std::string bus;     // bus->id: "gpio-0"
+  std::string device;  // the MDIO bus driver's device (bus->parent): "mdio"
+  std::string node;    // the bus's DT path
+  int probe_attempts = 0;  // really_probe() of that device
+  uint64_t phys_created = 0;
+  uint64_t phys_removed = 0;
+  uint64_t pse_deferrals = 0;
+};
+
+// The counts when the first PSE controller module loaded, or (none has)
+// as they are at the snapshot.
+struct ProbeStorm {
+  bool module_loaded = false;
+  std::string module;  // the PSE module
+  sim::Time at = 0;    // when it loaded
+  // While none has loaded: the PSE module the boot loads late, and when.
+  std::string pending_module;
+  sim::Time pending_at = 0;
+  std::vector<ProbeStormRow> buses;  // only those with a PSE deferral
+};
+
 struct ModuleRow {
   std::string name;
   std::string state;  // "live", "not loaded", ...
@@ -107,6 +133,7 @@ struct Snapshot {
   // each, as net::System records them.
   std::vector<std::string> default_models;
   std::vector<SfpCageRow> sfp_cages;  // cages in tree order
+  ProbeStorm probe_storm;
 
   const NetdevRow* netdev(std::string_view name) const;
   const DeviceRow* device(std::string_view name) const;
@@ -114,6 +141,9 @@ struct Snapshot {
 
 // The running execution's model, now.
 Snapshot take_snapshot();
+// Its ProbeStorm (snapshot_pse.cc); every bus, or only those with a PSE
+// deferral (the snapshot's).
+ProbeStorm take_probe_storm(bool all_buses = false);
 
 }  // namespace lifeline::check
 

@@ -207,6 +207,13 @@ void add_common_options(CLI::App* sub, const std::string& cmd, Args& a) {
                              "path or node name"))
         ->type_name("DEV=0xID")
         ->allow_extra_args(false);
+  if (cmd != "demo")
+    sub->add_option("--module", a.module_modes,
+                    describe("how a module comes into the kernel, as the scenario line "
+                             "`module NAME builtin|late TIME|absent` says it (repeatable; wins "
+                             "over that line): NAME=builtin, NAME=late:5s, NAME=absent"))
+        ->type_name("NAME=MODE")
+        ->allow_extra_args(false);
   // Only explore makes random choices (pct, random); only run prints a
   // timeline that -v can widen. Elsewhere these options are not offered.
   if (cmd == "explore")

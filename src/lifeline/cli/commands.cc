@@ -40,6 +40,7 @@ bool run_failed(const scenario::RunResult& r) { return !r.ok(); }
 scenario::RunOptions run_options(const Args& a, uint64_t default_seed) {
   scenario::RunOptions o;
   o.knobs = parse_sets(a.sets);
+  o.modules = parse_modules(a.module_modes);
   parse_phy_ids(a.phy_ids);  // checked before the board is read
   o.seed = a.seed ? parse_number("--seed", *a.seed) : default_seed;
   o.verbose = a.verbose;

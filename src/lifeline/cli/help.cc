@@ -77,6 +77,8 @@ std::string program_footer(const std::vector<std::string>& bundled_boards) {
       "  --schedule-svg FILE     run, explore: the (shrunk failing) schedule as swimlanes\n"
       "  --phy-id DEV=0xID       the ID of a PHY the device tree does not give (repeatable; not "
       "demo)\n"
+      "  --module NAME=MODE      builtin, late:TIME or absent, as a scenario's `module` line "
+      "(not demo)\n"
       "\n"
       "Knobs (the first value is the default; `set KNOB VALUE` in a scenario does the same):\n";
   for (const net::KnobInfo& k : net::knob_table()) {

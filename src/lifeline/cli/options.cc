@@ -6,6 +6,7 @@
 
 #include "lifeline/net/knobs.h"
 #include "lifeline/sim/suggest.h"
+#include "lifeline/sim/time.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::cli {
@@ -107,6 +108,24 @@ std::string parse_choice(const std::string& option, const std::string& text,
   if (std::find(choices.begin(), choices.end(), text) != choices.end()) return text;
   throw sim::UserError(option + ": expected one of " + list_of(choices) + ", got '" + text + "'" +
                        sim::did_you_mean(text, choices));
+}
+
+std::map<std::string, std::string> parse_modules(const std::vector<std::string>& args) {
+  std::map<std::string, std::string> out;
+  for (const std::string& arg : args) {
+    std::string what = "--module " + arg;
+    size_t eq = arg.find('=');
+    std::string name = eq == std::string::npos ? "" : arg.substr(0, eq);
+    std::string mode = eq == std::string::npos ? "" : arg.substr(eq + 1);
+    if (name.empty())
+      throw sim::UserError(what + ": expected NAME=MODE, for example --module pse_regulator=late:5s");
+    bool late = mode.starts_with("late:") && sim::parse_duration(mode.substr(5));
+    if (!late && mode != "builtin" && mode != "absent")
+      throw sim::UserError(what + ": expected 'builtin', 'late:TIME' (such as late:5s) or 'absent' "
+                                  "after '=', got '" + mode + "'");
+    out[name] = mode;
+  }
+  return out;
 }
 
 }  // namespace lifeline::cli

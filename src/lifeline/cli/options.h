@@ -25,6 +25,9 @@ std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& a
 // --phy-id DEV=0xID, every occurrence, in order: DEV as written and the ID
 // (a hexadecimal number of at most 32 bits, as a scenario's `phy-id` line).
 std::vector<std::pair<std::string, uint32_t>> parse_phy_ids(const std::vector<std::string>& args);
+// --module NAME=builtin|late:TIME|absent, every occurrence: NAME -> mode as
+// written (the last one for a NAME wins).
+std::map<std::string, std::string> parse_modules(const std::vector<std::string>& args);
 
 // A number for `option` (--seed, --bound, --budget), at least `min`.
 uint64_t parse_number(const std::string& option, const std::string& text, uint64_t min = 0);

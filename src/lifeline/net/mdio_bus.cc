@@ -121,7 +121,8 @@ int of_mdiobus_register_phy(MiiBus* bus, core::FwNode* child, int addr) {
   if (!(pse_ops().fwnode_mdio_skips_pse && pse_ops().fwnode_mdio_skips_pse())) {
     psec = fwnode_find_pse_control(child, &rc);
     if (rc) {
-      if (rc == -EPROBE_DEFER) ++pse_state().mdio_bus_pse_deferrals;
+      // The probe storm's count (net/pse/probe_storm.cc).
+      if (rc == -EPROBE_DEFER) ++mdio_bus_counts(bus).pse_deferrals;
       return rc;
     }
   }
@@ -255,8 +256,6 @@ int of_mdiobus_register(MiiBus* bus, core::FwNode* np) {
     }
     if (rc) {
       note(bus->id + ": registering " + child->full_path + " failed: " + core::errno_name(rc));
-      for (MdioDevice* d : bus->mdio_map)
-        if (d && d->is_phy) ++pse_state().phys_registered_then_removed;
       mdiobus_unregister(bus);
       return rc;
     }

@@ -24,6 +24,7 @@
 #include "lifeline/net/phy_lifecycle.h"
 #include "lifeline/net/phy_sfp.h"
 #include "lifeline/net/pse/pse_core.h"
+#include "lifeline/net/pse/pse_state.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
 
@@ -169,6 +170,7 @@ PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45
   phydev->parent = bus;
   static_cast<core::Device*>(phydev)->bus = Net::current().mdio_bus_type;
   core::dev_set_name(phydev, fmt::format("{}:{:02x}", bus->id, addr));
+  ++mdio_bus_counts(bus).phys_created;  // the probe storm's count (net/pse/probe_storm.cc)
   phydev->release = [](core::Device* d) {  // phy_device_release()
     // design (pse): the RFC's final pse_control_put().
     if (auto release = pse_ops().phy_device_release) release(static_cast<PhyDevice*>(d));
@@ -238,6 +240,7 @@ void phy_device_remove(PhyDevice* phydev) {
     remove(phydev);
   else
     pse_control_put(phydev->psec.get());
+  ++mdio_bus_counts(phydev->bus.get()).phys_removed;  // the probe storm's count
   core::device_del(phydev);
   phydev->hw.in_reset = true;
   if (phydev->hw.medium) phydev->hw.medium->unwatch(phydev);

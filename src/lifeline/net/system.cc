@@ -638,7 +638,7 @@ System* system_create(core::FwTree& tree, const SystemOptions& options) {
   // PSE controller modules first: drivers/net/Makefile links pse-pd/
   // before mdio/, dsa/ and ethernet/.
   for (auto& [name, drivers] : pse_drivers_by_module)
-    all.push_back(core::module_create_drivers(name, drivers));
+    all.push_back(pse_module_create(name, drivers));
   // MDIO controller drivers link before MAC drivers: drivers/net/Makefile
   // has mdio/ and pcs/ before ethernet/, and ethernet/freescale/Makefile
   // xgmac_mdio.o before dpaa2/ (a built-in MAC that attaches its PHY at

@@ -45,6 +45,41 @@ std::string configuration_cell(const scenario::ProviderMetrics& m) {
   return m.configuration_lost ? "yes" : "no";
 }
 
+const check::ProbeStormRow* storm_of(const scenario::RunResult& r, const std::string& bus) {
+  for (const auto& b : r.metrics.probe_storm.buses)
+    if (b.bus == bus) return &b;
+  return nullptr;
+}
+
+// The PSE coupling's cost (S8), for each MDIO bus that some column saw
+// deferred for a PSE: its driver's probe attempts and the PHYs created and
+// destroyed on it before the PSE module loaded ("-" where the bus never
+// registered).
+void add_probe_storm_rows(CompareTable& t, const scenario::CompareResult& c) {
+  std::vector<std::pair<std::string, std::string>> buses;  // bus id, driver device
+  for (const auto& run : c.runs)
+    for (const auto& b : run.metrics.probe_storm.buses) {
+      bool known = false;
+      for (const auto& [id, dev] : buses) known |= id == b.bus;
+      if (b.pse_deferrals && !known) buses.emplace_back(b.bus, b.device);
+    }
+  for (const auto& [bus, device] : buses) {
+    auto add = [&](std::string key, std::string label, auto cell) {
+      std::vector<std::string> cells;
+      for (const auto& run : c.runs) {
+        const check::ProbeStormRow* b = storm_of(run, bus);
+        cells.push_back(b ? cell(*b) : "-");
+      }
+      t.rows.push_back({std::move(key), std::move(label), std::move(cells)});
+    };
+    std::string who = "mdio bus " + bus + " (" + device + ")";
+    add("probe_storm/" + bus + "/probe_attempts", who + ": probe attempts before the PSE module",
+        [](const check::ProbeStormRow& b) { return std::to_string(b.probe_attempts); });
+    add("probe_storm/" + bus + "/phy_cycles", who + ": PHY create/destroy cycles before it",
+        [](const check::ProbeStormRow& b) { return std::to_string(b.phys_removed); });
+  }
+}
+
 const check::SfpCageRow* cage_of(const scenario::RunResult& r, const std::string& cage) {
   for (const auto& c : r.final_state.sfp_cages)
     if (c.cage == cage) return &c;
@@ -125,18 +160,7 @@ CompareTable compare_table(const scenario::CompareResult& c) {
   row("configuration_lost", "configuration lost",
       [](const scenario::RunResult& r) { return configuration_cell(r.metrics); });
   add_sfp_rows(t, c);
-  // The PSE coupling's cost (S8), only where some column has one.
-  bool pse = false;
-  for (const auto& run : c.runs)
-    pse |= run.metrics.mdio_pse_deferrals || run.metrics.phys_registered_then_removed;
-  if (pse) {
-    row("mdio_pse_deferrals", "MDIO bus deferred for a PSE",
-        [](const scenario::RunResult& r) { return std::to_string(r.metrics.mdio_pse_deferrals); });
-    row("phys_registered_then_removed", "PHYs registered, then removed",
-        [](const scenario::RunResult& r) {
-          return std::to_string(r.metrics.phys_registered_then_removed);
-        });
-  }
+  add_probe_storm_rows(t, c);
   return t;
 }
 

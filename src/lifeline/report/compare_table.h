@@ -36,10 +36,11 @@ struct CompareTable {
 //   sfp/CAGE/module         for each cage that held a module in some run, at the
 //   sfp/CAGE/upstream       end: the module state machine, whether its bus is
 //   sfp/CAGE/carrier        registered (and to whom), the upstream's carrier
-//   mdio_pse_deferrals      MDIO bus registrations that failed with -EPROBE_DEFER
-//                           for a PSE controller (only when a column has one)
-//   phys_registered_then_removed  PHYs removed again with a failed bus
-//                           registration (likewise)
+//   probe_storm/BUS/probe_attempts  for each MDIO bus whose registration failed
+//   probe_storm/BUS/phy_cycles      with -EPROBE_DEFER for a PSE controller in
+//                           some run (S8): its driver's probe attempts and the
+//                           PHYs created and removed on it before the first PSE
+//                           module loaded; "-" where the bus never registered
 // A cell about the provider is "-" when the provider did not leave (or, for
 // the last two, did not come back) in that run.
 CompareTable compare_table(const scenario::CompareResult& c);

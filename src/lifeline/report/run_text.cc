@@ -92,7 +92,8 @@ std::string format_boot(const scenario::RunResult& r) {
     out += "\nBOOT DID NOT SETTLE (" + std::string(scenario::stop_reason_name(r.stopped->reason)) +
            "): " + r.stopped->detail + "\n";
   for (const std::string& part :
-       {format_findings(r.findings), format_devices(s), format_netdevs(s), format_dsa_ports(s),
+       {format_findings(r.findings), format_devices(s), format_probe_storm(s), format_netdevs(s),
+        format_dsa_ports(s),
         format_default_models(s), format_sfp_cages(s), format_links(s), format_phys(s),
         format_modules(s)})
     if (!part.empty()) out += "\n" + part;
@@ -119,6 +120,7 @@ std::string format_run(const scenario::RunResult& r, bool verbose) {
   if (!gone.empty()) out += "  unregistered since boot: " + join(gone, ", ") + "\n";
   out += "\n" + format_phys(now);
   if (std::string cages = format_sfp_cages(now); !cages.empty()) out += "\n" + cages;
+  if (std::string storm = format_probe_storm(now); !storm.empty()) out += "\n" + storm;
   if (verbose) {
     for (const std::string& part : {format_devices(now), format_links(now), format_modules(now)})
       out += "\n" + part;

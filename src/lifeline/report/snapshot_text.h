@@ -19,6 +19,9 @@ std::string format_dsa_ports(const check::Snapshot& s);
 std::string format_default_models(const check::Snapshot& s);
 // The SFP cages: bus, upstream, module, state machines; "" without cages.
 std::string format_sfp_cages(const check::Snapshot& s);
+// What fwnode_mdio's PSE coupling cost each MDIO bus before the PSE module
+// loaded (probe_storm_text.cc); "" when no bus deferred for a PSE.
+std::string format_probe_storm(const check::Snapshot& s);
 std::string format_links(const check::Snapshot& s);
 std::string format_phys(const check::Snapshot& s);
 std::string format_modules(const check::Snapshot& s);

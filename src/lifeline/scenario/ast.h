@@ -300,6 +300,18 @@ struct ExpectSfp {
   bool operator==(const ExpectSfp&) const = default;
 };
 
+// expect probe-storm DEV probes N cycles M: what fwnode_mdio's PSE coupling
+// cost the MDIO bus that DEV's driver registers (DEV: the MDIO bus driver's
+// device, or its node) before the first PSE controller module loaded (to
+// now, while none has): DEV's probe attempts (really_probe()) and the PHYs
+// created and destroyed on the bus (phy_device_remove()).
+struct ExpectProbeStorm {
+  Name dev;
+  uint64_t probes = 0;
+  uint64_t cycles = 0;
+  bool operator==(const ExpectProbeStorm&) const = default;
+};
+
 struct Command;
 
 // expect fail [ERRNO] COMMAND: the command must fail at run time (with that
@@ -313,7 +325,7 @@ struct ExpectFail {
 };
 
 using Check = std::variant<ExpectCarrier, ExpectLink, ExpectBound, ExpectUnbound, ExpectNetdev,
-                           ExpectPhy, ExpectFinding, ExpectFail, ExpectSfp>;
+                           ExpectPhy, ExpectFinding, ExpectFail, ExpectSfp, ExpectProbeStorm>;
 
 struct Expect {
   Check check;

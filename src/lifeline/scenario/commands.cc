@@ -342,9 +342,29 @@ Check parse_expect_sfp(Cursor& c) {
   return e;
 }
 
+// expect probe-storm DEV probes N cycles M
+Check parse_expect_probe_storm(Cursor& c) {
+  auto number = [&c](const std::string& what) {
+    const Token* t = c.peek();
+    if (!t || t->text.empty() || t->text.size() > 18 ||
+        t->text.find_first_not_of("0123456789") != std::string::npos)
+      c.expected(what);
+    return static_cast<uint64_t>(std::stoull(c.next().text));
+  };
+  ExpectProbeStorm e;
+  e.dev = c.name("the MDIO bus driver's device after 'probe-storm'");
+  c.keyword({"probes"}, "'probes' after the device");
+  e.probes = number("a number after 'probes'");
+  c.keyword({"cycles"}, "'cycles' after the probe attempts");
+  e.cycles = number("a number after 'cycles'");
+  c.end();
+  return e;
+}
+
 Check parse_check(Cursor& c) {
   static const std::vector<std::string> kChecks = {
-      "carrier", "link", "bound", "unbound", "netdev", "phy", "finding", "no-finding", "sfp"};
+      "carrier", "link",       "bound", "unbound",    "netdev", "phy",
+      "finding", "no-finding", "sfp",   "probe-storm"};
   std::vector<std::string> kinds;
   for (sim::FindingKind k : sim::kAllFindingKinds) kinds.emplace_back(sim::finding_kind_name(k));
   const std::string kinds_what = "a finding kind (" + join(kinds) + ")";
@@ -402,8 +422,10 @@ Check parse_check(Cursor& c) {
       size_t i = c.keyword(kinds, kinds_what + " after 'no-finding'");
       return ExpectFinding{sim::parse_finding_kind(kinds[i]), false};
     }
-    default:
+    case 8:
       return parse_expect_sfp(c);
+    default:
+      return parse_expect_probe_storm(c);
   }
 }
 

@@ -8,6 +8,7 @@
 #include "lifeline/dt/net_roles.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
+#include "lifeline/net/pse/pse_state.h"
 #include "lifeline/net/sfp/sfp.h"
 #include "lifeline/scenario/metrics.h"
 #include "lifeline/scenario/print.h"
@@ -126,6 +127,26 @@ struct ExpectEvaluator {
       }
     }
     res.passed = res.actual == c.value;
+  }
+  void operator()(const ExpectProbeStorm& c) const {
+    const core::Device* dev = r.device_or_gone(c.dev);
+    bool loaded = false;
+    std::string module;
+    uint64_t at = 0;
+    const net::MdioBusCounts* bus = nullptr;
+    std::vector<net::MdioBusCounts> counts = net::probe_storm_counts(&loaded, &module, &at);
+    for (const net::MdioBusCounts& b : counts)
+      if (dev && b.dev == dev) bus = &b;
+    if (!bus) {
+      res.actual = "no MDIO bus registered by it";
+      res.passed = false;
+      return;
+    }
+    res.actual = fmt::format("probes {} cycles {} ({})", bus->probe_attempts, bus->phys_removed,
+                             loaded ? "before " + module + " loaded at " + sim::format_duration(at)
+                                    : "so far, no PSE module loaded");
+    res.passed = static_cast<uint64_t>(bus->probe_attempts) == c.probes &&
+                 bus->phys_removed == c.cycles;
   }
   void operator()(const ExpectFinding& c) const {
     const auto& fs = sim::Engine::current().findings();

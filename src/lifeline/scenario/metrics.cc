@@ -11,7 +11,6 @@
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
-#include "lifeline/net/pse/pse_state.h"
 #include "lifeline/sim/engine.h"
 
 namespace lifeline::scenario {
@@ -104,10 +103,7 @@ void MetricsRecorder::provider_back() {
 }
 
 void MetricsRecorder::finish() {
-  if (net::Net* n = net::Net::current_or_null(); n && n->pse) {
-    metrics_.mdio_pse_deferrals = n->pse->mdio_bus_pse_deferrals;
-    metrics_.phys_registered_then_removed = n->pse->phys_registered_then_removed;
-  }
+  metrics_.probe_storm = check::take_probe_storm(/*all_buses=*/true);
   if (!metrics_.provider_left) return;
   std::vector<net::NetDevice*> live = live_netdevs();
   bool all = true;

@@ -318,6 +318,16 @@ TEST(ParserErrors, Cable) {
   EXPECT_TRUE(fails_with("cable eth0 plug fast/full", 1, 17, sd + "'fast/full'"));
 }
 
+TEST(ParserErrors, ProbeStorm) {
+  EXPECT_TRUE(fails_with("expect probe-storm", 1, 19,
+                         "expected the MDIO bus driver's device after 'probe-storm', got end of "
+                         "line"));
+  EXPECT_TRUE(fails_with("expect probe-storm /mdio probes x cycles 3", 1, 33,
+                         "expected a number after 'probes', got 'x'"));
+  EXPECT_TRUE(fails_with("expect probe-storm /mdio probes 3", 1, 34,
+                         "expected 'cycles' after the probe attempts, got end of line"));
+}
+
 TEST(ParserErrors, Sfp) {
   EXPECT_TRUE(fails_with("sfp", 1, 4, "expected an SFP cage after 'sfp', got end of line"));
   EXPECT_TRUE(fails_with("sfp &sfp0 insrt copper-1000base-t", 1, 11,
@@ -352,11 +362,12 @@ TEST(ParserErrors, Wait) {
 TEST(ParserErrors, Expect) {
   EXPECT_TRUE(fails_with("expect", 1, 7,
                          "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
-                         "'finding', 'no-finding' or 'sfp' after 'expect', got end of line"));
+                         "'finding', 'no-finding', 'sfp' or 'probe-storm' after 'expect', got end of line"));
   EXPECT_TRUE(
       fails_with("expect carier eth0 on", 1, 8,
                  "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
-                 "'finding', 'no-finding' or 'sfp' after 'expect', got 'carier' (did you mean "
+                 "'finding', 'no-finding', 'sfp' or 'probe-storm' after 'expect', got 'carier' (did "
+                 "you mean "
                  "'carrier'?)"));
   EXPECT_TRUE(fails_with("expect carrier", 1, 15,
                          "expected an interface name after 'carrier', got end of line"));

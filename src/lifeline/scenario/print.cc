@@ -164,6 +164,10 @@ struct CheckPrinter {
     std::string v = e.field == SfpField::kModulePath ? "\"" + e.value + "\"" : e.value;
     return "sfp " + word(e.cage) + " " + kFields[static_cast<int>(e.field)] + " " + v;
   }
+  std::string operator()(const ExpectProbeStorm& e) const {
+    return "probe-storm " + word(e.dev) + " probes " + std::to_string(e.probes) + " cycles " +
+           std::to_string(e.cycles);
+  }
   std::string operator()(const ExpectFinding& e) const {
     if (!e.kind) return "finding none";
     return std::string(e.present ? "finding " : "no-finding ") + sim::finding_kind_name(*e.kind);

@@ -80,6 +80,7 @@ TEST(Print, CanonicalForms) {
       {"expect sfp &sfp state link_up", "expect sfp &sfp state link_up"},
       {"expect sfp &sfp bus released", "expect sfp &sfp bus released"},
       {"expect sfp &sfp phys 2", "expect sfp &sfp phys 2"},
+      {"expect probe-storm /mdio probes 3 cycles 3", "expect probe-storm /mdio probes 3 cycles 3"},
       {"expect sfp &sfp module-path 'probe waitdev'",
        "expect sfp &sfp module-path \"probe waitdev\""},
       {"wait 1500ms", "wait 1.5s"},

@@ -55,21 +55,43 @@ TEST(PseRace, TheLockAcrossRegistrationKeepsIt) {
   }
 }
 
-// S8 (scenarios/s8-prtt1c/): what fwnode_mdio's -EPROBE_DEFER coupling costs
-// before the late PSE module loads, which `compare` shows: under mainline the
-// mdio-gpio bus fails three times (probe=kernel), each time registering
-// gpio-0:06 and removing it again; the RFC's phy core costs nothing.
+// S8 (scenarios/s8-prtt1c/): what fwnode_mdio's -EPROBE_DEFER coupling
+// costs before the late PSE module loads, as the model's driver core and
+// fwnode_mdio counted it: under mainline the mdio-gpio bus driver probes
+// three times (probe=kernel), each attempt creating gpio-0:06 and
+// destroying it again; under the RFC's phy core it probes once.
+const check::ProbeStormRow* gpio0(const RunResult& r) {
+  for (const auto& b : r.metrics.probe_storm.buses)
+    if (b.bus == "gpio-0") return &b;
+  return nullptr;
+}
+
 TEST(PseS8, TheCouplingCostIsCounted) {
   static Board b = load_board("stm32mp151a-prtt1c");
   Scenario s8 = load_scenario(LIFELINE_SOURCE_DIR "/scenarios/s8-prtt1c/mainline-probe-kernel.scn");
   RunOptions o;
   RunResult mainline = run_scenario(b, s8, o);
-  EXPECT_EQ(mainline.metrics.mdio_pse_deferrals, 3u);
-  EXPECT_EQ(mainline.metrics.phys_registered_then_removed, 3u);
+  EXPECT_TRUE(mainline.metrics.probe_storm.module_loaded);
+  EXPECT_EQ(mainline.metrics.probe_storm.module, "pse_regulator");
+  EXPECT_EQ(mainline.metrics.probe_storm.at, 5 * sim::kSec);
+  const check::ProbeStormRow* m = gpio0(mainline);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->device, "mdio");
+  EXPECT_EQ(m->probe_attempts, 3);
+  EXPECT_EQ(m->phys_created, 3u);
+  EXPECT_EQ(m->phys_removed, 3u);
+  EXPECT_EQ(m->pse_deferrals, 3u);
+  // The snapshot after boot (before the module) shows the storm so far.
+  ASSERT_EQ(mainline.after_boot.probe_storm.buses.size(), 1u);
+  EXPECT_FALSE(mainline.after_boot.probe_storm.module_loaded);
   o.knobs["pse"] = "notifier-rtnl";
   RunResult rfc = run_scenario(b, s8, o);
-  EXPECT_EQ(rfc.metrics.mdio_pse_deferrals, 0u);
-  EXPECT_EQ(rfc.metrics.phys_registered_then_removed, 0u);
+  const check::ProbeStormRow* n = gpio0(rfc);
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->probe_attempts, 1);
+  EXPECT_EQ(n->phys_removed, 0u);
+  EXPECT_EQ(n->pse_deferrals, 0u);
+  EXPECT_TRUE(rfc.final_state.probe_storm.buses.empty());
 }
 
 }  // namespace

@@ -91,9 +91,11 @@ RunResult Execution::result(const sim::Engine& e) const {
   r.failed_steps = state_.failed_steps;
   if (state_.stop) {
     r.stopped = state_.stop;
-  } else if (!state_.finished && state_.boot_ok) {
-    // The engine ended the run under the scenario task: the state now is the
-    // state at the stop.
+  } else if (!state_.finished && !state_.user_error) {
+    // The engine ended the run under the scenario task, or under the boot
+    // (initcalls that never return: a deferred-probe livelock inside
+    // deferred_probe_initcall()'s flush_work()): the state now is the state
+    // at the stop.
     r.stopped = engine_stop(e);
     r.timeline.push_back(
         TimelineEntry{r.stopped->time, "scenario",
@@ -116,6 +118,9 @@ RunResult Execution::result(const sim::Engine& e) const {
   r.choices = e.choice_tasks();
   r.ranks = sim::choice_ranks(e.choices());
   r.metrics = state_.metrics.metrics();
+  // A run stopped before its end has not counted its storm yet: the counts
+  // at the stop (a livelocked boot's are the storm itself).
+  if (r.stopped && !state_.finished) r.metrics.probe_storm = check::take_probe_storm(true);
   r.end_time = e.now();
   return r;
 }

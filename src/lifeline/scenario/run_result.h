@@ -101,11 +101,11 @@ struct ProviderMetrics {
   // After it came back: the same, or "absent", "admin down" or "down".
   std::map<std::string, std::string> link_after;
   bool configuration_lost = false;
-  // What fwnode_mdio's PSE coupling cost in this run (pse=mainline, S8):
-  // MDIO bus registrations failed with -EPROBE_DEFER for a PSE controller,
-  // and PHYs registered and removed again with a failed bus registration.
-  uint64_t mdio_pse_deferrals = 0;
-  uint64_t phys_registered_then_removed = 0;
+  // What fwnode_mdio's PSE coupling cost in this run (pse=mainline, S8),
+  // every MDIO bus: its driver's probe attempts, the PHYs created and
+  // removed on it, its registrations failed with -EPROBE_DEFER for a PSE,
+  // before the first PSE module loaded (or to the end, when none did).
+  check::ProbeStorm probe_storm;
 };
 
 struct RunResult {

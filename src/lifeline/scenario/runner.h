@@ -41,6 +41,10 @@ struct RunOptions {
   // --phy-id: PHY node path -> ID, as a scenario's `phy-id` lines (it wins over them, as --set
   // wins over `set`).
   std::map<std::string, uint32_t> phy_ids;
+  // --module NAME=builtin|late:TIME|absent: how a module comes into the
+  // kernel, as a scenario's `module` line says it (it wins over that line).
+  // Values checked by the command line (late: a duration after the colon).
+  std::map<std::string, std::string> modules;
   std::vector<uint16_t> replay;  // --replay: the schedule to follow (ranks)
   // Record the timeline and the snapshots after boot and at the end. Off for
   // exploring and benchmarks: such a run reports findings, expects and

@@ -9,9 +9,11 @@
 #include "lifeline/core/driver.h"
 #include "lifeline/core/errno.h"
 #include "lifeline/core/fwnode.h"
+#include "lifeline/core/module.h"
 #include "lifeline/net/match_data.h"
 #include "lifeline/net/pse/pse_catalog.h"
 #include "lifeline/net/pse/pse_core.h"
+#include "lifeline/net/pse/pse_state.h"
 #include "lifeline/net/pse/regulator.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
@@ -158,6 +160,18 @@ void pse_controller_driver_setup(core::Driver* drv,
     return info->model == PseModel::kRegulator ? pse_reg_probe(dev) : pse_chip_probe(*info, dev);
   };
   // No remove callback: devres does it all (pse_regulator.c has none).
+}
+
+core::Module* pse_module_create(std::string name, std::vector<core::Driver*> drivers) {
+  core::Module* mod = core::module_create_drivers(std::move(name), std::move(drivers));
+  // module_driver()'s init registers the drivers; the load is noted first,
+  // so the counts are the ones before any PSE controller could register.
+  mod->init = [register_drivers = mod->init](core::Module* m) {
+    pse_module_loading(m);
+    return register_drivers(m);
+  };
+  pse_state().modules.push_back(mod);
+  return mod;
 }
 
 }  // namespace lifeline::net

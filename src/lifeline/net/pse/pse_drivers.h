@@ -5,11 +5,13 @@
 #ifndef LIFELINE_NET_PSE_PSE_DRIVERS_H_
 #define LIFELINE_NET_PSE_PSE_DRIVERS_H_
 
+#include <string>
 #include <vector>
 
 namespace lifeline::core {
 class Driver;
-}
+class Module;
+}  // namespace lifeline::core
 
 namespace lifeline::net {
 
@@ -18,6 +20,10 @@ struct PseControllerInfo;
 // Makes `drv` the driver for `infos`, catalog entries of one driver name.
 void pse_controller_driver_setup(core::Driver* drv,
                                  const std::vector<const PseControllerInfo*>& infos);
+
+// The module of PSE controller drivers (module_driver()): its module_init
+// also notes the load for the probe storm's counts (pse_module_loading()).
+core::Module* pse_module_create(std::string name, std::vector<core::Driver*> drivers);
 
 }  // namespace lifeline::net
 
