@@ -92,9 +92,9 @@ struct SfpCageRow {
 // controller (fwnode_mdio's coupling, pse=mainline; S8): the counts the
 // model's driver core and fwnode_mdio kept (net/pse/probe_storm.cc).
 struct ProbeStormRow {
-  std::string bus;     // bus->id: "gpio-0"
-  std::string device;  // the MDIO bus driver's device (bus->parent): "mdio"
-  std::string node;    // the bus's DT path
+  std::string bus;         // bus->id: "gpio-0"
+  std::string device;      // the MDIO bus driver's device (bus->parent): "mdio"
+  std::string node;        // the bus's DT path
   int probe_attempts = 0;  // really_probe() of that device
   uint64_t phys_created = 0;
   uint64_t phys_removed = 0;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The probe storm of fwnode_mdio's PSE coupling, as a snapshot reports it
 // (check/snapshot.h ProbeStorm), from the counts net/pse/probe_storm.cc kept.
-#include "lifeline/check/snapshot.h"
 #include <algorithm>
 
+#include "lifeline/check/snapshot.h"
 #include "lifeline/core/boot.h"
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/module.h"
@@ -18,7 +18,8 @@ ProbeStorm take_probe_storm(bool all_buses) {
   net::Net* n = net::Net::current_or_null();
   if (!n || !n->pse) return out;
   uint64_t at = 0;
-  for (const net::MdioBusCounts& c : net::probe_storm_counts(&out.module_loaded, &out.module, &at)) {
+  for (const net::MdioBusCounts& c :
+       net::probe_storm_counts(&out.module_loaded, &out.module, &at)) {
     if (!all_buses && !c.pse_deferrals) continue;
     ProbeStormRow r;
     r.bus = c.bus_id;
@@ -34,9 +35,8 @@ ProbeStorm take_probe_storm(bool all_buses) {
   const net::System* sys = net::System::current_or_null();
   if (!out.module_loaded && sys)
     for (const core::ModuleLoad& load : sys->plan.late)
-      if (out.pending_module.empty() &&
-          std::find(n->pse->modules.begin(), n->pse->modules.end(), load.module) !=
-              n->pse->modules.end()) {
+      if (out.pending_module.empty() && std::find(n->pse->modules.begin(), n->pse->modules.end(),
+                                                  load.module) != n->pse->modules.end()) {
         out.pending_module = load.module->name();
         out.pending_at = load.at;
       }

@@ -19,7 +19,7 @@ struct Args {
   std::vector<std::string> sets;
   bool json = false;
   // Every command with a BOARD.
-  std::vector<std::string> phy_ids;  // --phy-id DEV=0xID
+  std::vector<std::string> phy_ids;       // --phy-id DEV=0xID
   std::vector<std::string> module_modes;  // --module NAME=builtin|late:TIME|absent
   // explore (the pct and random strategies)
   std::optional<std::string> seed;

@@ -118,11 +118,14 @@ std::map<std::string, std::string> parse_modules(const std::vector<std::string>&
     std::string name = eq == std::string::npos ? "" : arg.substr(0, eq);
     std::string mode = eq == std::string::npos ? "" : arg.substr(eq + 1);
     if (name.empty())
-      throw sim::UserError(what + ": expected NAME=MODE, for example --module pse_regulator=late:5s");
+      throw sim::UserError(what +
+                           ": expected NAME=MODE, for example --module pse_regulator=late:5s");
     bool late = mode.starts_with("late:") && sim::parse_duration(mode.substr(5));
     if (!late && mode != "builtin" && mode != "absent")
-      throw sim::UserError(what + ": expected 'builtin', 'late:TIME' (such as late:5s) or 'absent' "
-                                  "after '=', got '" + mode + "'");
+      throw sim::UserError(what +
+                           ": expected 'builtin', 'late:TIME' (such as late:5s) or 'absent' "
+                           "after '=', got '" +
+                           mode + "'");
     out[name] = mode;
   }
   return out;

@@ -170,7 +170,7 @@ PhyDevice* phy_device_create(MiiBus* bus, int addr, uint32_t phy_id, bool is_c45
   phydev->parent = bus;
   static_cast<core::Device*>(phydev)->bus = Net::current().mdio_bus_type;
   core::dev_set_name(phydev, fmt::format("{}:{:02x}", bus->id, addr));
-  ++mdio_bus_counts(bus).phys_created;  // the probe storm's count (net/pse/probe_storm.cc)
+  ++mdio_bus_counts(bus).phys_created;     // the probe storm's count (net/pse/probe_storm.cc)
   phydev->release = [](core::Device* d) {  // phy_device_release()
     // design (pse): the RFC's final pse_control_put().
     if (auto release = pse_ops().phy_device_release) release(static_cast<PhyDevice*>(d));

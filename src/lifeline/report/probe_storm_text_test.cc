@@ -35,8 +35,8 @@ TEST(ProbeStorm, CompareRowsOverPse) {
 }
 
 TEST(ProbeStorm, CompareRowsOverProbe) {
-  CompareTable t = compare_table(scenario::compare_scenario(
-      prtt1c(), scenario::load_scenario(kS8), "probe", {"kernel", "event"}, {}));
+  CompareTable t = compare_table(scenario::compare_scenario(prtt1c(), scenario::load_scenario(kS8),
+                                                            "probe", {"kernel", "event"}, {}));
   EXPECT_EQ(row(t, "probe_storm/gpio-0/probe_attempts"), (std::vector<std::string>{"3", "4"}));
   EXPECT_EQ(row(t, "probe_storm/gpio-0/phy_cycles"), (std::vector<std::string>{"3", "4"}));
 }
@@ -50,11 +50,13 @@ TEST(ProbeStorm, NoRowsWithoutADeferral) {
 TEST(ProbeStorm, BootAndFinalStateShowIt) {
   scenario::RunResult r = scenario::run_scenario(prtt1c(), scenario::load_scenario(kS8), {});
   std::string boot = format_boot(r);
-  EXPECT_NE(boot.find("PROBE STORM so far (the PSE module pse_regulator is not loaded yet: it loads at 5s)\n"
-                      "  mdio bus gpio-0 (mdio, /mdio): 3 probe attempts, 3 PHY create/destroy "
-                      "cycles (3 created, 3 removed), 3 registrations failed with -EPROBE_DEFER "
-                      "for a PSE\n"),
-            std::string::npos)
+  EXPECT_NE(
+      boot.find(
+          "PROBE STORM so far (the PSE module pse_regulator is not loaded yet: it loads at 5s)\n"
+          "  mdio bus gpio-0 (mdio, /mdio): 3 probe attempts, 3 PHY create/destroy "
+          "cycles (3 created, 3 removed), 3 registrations failed with -EPROBE_DEFER "
+          "for a PSE\n"),
+      std::string::npos)
       << boot;
   std::string run = format_run(r, false);
   EXPECT_NE(run.find("PROBE STORM before the PSE module pse_regulator loaded at 5s\n"),

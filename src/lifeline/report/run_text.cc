@@ -93,9 +93,8 @@ std::string format_boot(const scenario::RunResult& r) {
            "): " + r.stopped->detail + "\n";
   for (const std::string& part :
        {format_findings(r.findings), format_devices(s), format_probe_storm(s), format_netdevs(s),
-        format_dsa_ports(s),
-        format_default_models(s), format_sfp_cages(s), format_links(s), format_phys(s),
-        format_modules(s)})
+        format_dsa_ports(s), format_default_models(s), format_sfp_cages(s), format_links(s),
+        format_phys(s), format_modules(s)})
     if (!part.empty()) out += "\n" + part;
   return out;
 }

@@ -362,9 +362,9 @@ Check parse_expect_probe_storm(Cursor& c) {
 }
 
 Check parse_check(Cursor& c) {
-  static const std::vector<std::string> kChecks = {
-      "carrier", "link",       "bound", "unbound",    "netdev", "phy",
-      "finding", "no-finding", "sfp",   "probe-storm"};
+  static const std::vector<std::string> kChecks = {"carrier", "link",       "bound",   "unbound",
+                                                   "netdev",  "phy",        "finding", "no-finding",
+                                                   "sfp",     "probe-storm"};
   std::vector<std::string> kinds;
   for (sim::FindingKind k : sim::kAllFindingKinds) kinds.emplace_back(sim::finding_kind_name(k));
   const std::string kinds_what = "a finding kind (" + join(kinds) + ")";

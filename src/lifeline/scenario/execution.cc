@@ -64,10 +64,10 @@ Execution::Execution(const Board& board, const Scenario& scenario, const RunOpti
     system_options_.config.set(knob, value);
   }
   for (const auto& [path, id] : options.phy_ids) system_options_.phy_ids[path] = id;  // --phy-id
-  for (const auto& [name, mode] : options.modules) {  // --module
+  for (const auto& [name, mode] : options.modules) {                                  // --module
     std::optional<sim::Time> at =
         mode.starts_with("late:") ? sim::parse_duration(mode.substr(5)) : std::nullopt;
-    system_options_.profile.modes[name] = at                  ? dt::ModuleMode::late(*at)
+    system_options_.profile.modes[name] = at                 ? dt::ModuleMode::late(*at)
                                           : mode == "absent" ? dt::ModuleMode::absent()
                                                              : dt::ModuleMode::builtin();
     module_locs_.erase(name);

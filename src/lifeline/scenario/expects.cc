@@ -145,8 +145,8 @@ struct ExpectEvaluator {
     res.actual = fmt::format("probes {} cycles {} ({})", bus->probe_attempts, bus->phys_removed,
                              loaded ? "before " + module + " loaded at " + sim::format_duration(at)
                                     : "so far, no PSE module loaded");
-    res.passed = static_cast<uint64_t>(bus->probe_attempts) == c.probes &&
-                 bus->phys_removed == c.cycles;
+    res.passed =
+        static_cast<uint64_t>(bus->probe_attempts) == c.probes && bus->phys_removed == c.cycles;
   }
   void operator()(const ExpectFinding& c) const {
     const auto& fs = sim::Engine::current().findings();

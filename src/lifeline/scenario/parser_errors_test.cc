@@ -360,15 +360,16 @@ TEST(ParserErrors, Wait) {
 }
 
 TEST(ParserErrors, Expect) {
-  EXPECT_TRUE(fails_with("expect", 1, 7,
-                         "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
-                         "'finding', 'no-finding', 'sfp' or 'probe-storm' after 'expect', got end of line"));
-  EXPECT_TRUE(
-      fails_with("expect carier eth0 on", 1, 8,
-                 "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
-                 "'finding', 'no-finding', 'sfp' or 'probe-storm' after 'expect', got 'carier' (did "
-                 "you mean "
-                 "'carrier'?)"));
+  EXPECT_TRUE(fails_with(
+      "expect", 1, 7,
+      "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
+      "'finding', 'no-finding', 'sfp' or 'probe-storm' after 'expect', got end of line"));
+  EXPECT_TRUE(fails_with(
+      "expect carier eth0 on", 1, 8,
+      "expected 'carrier', 'link', 'bound', 'unbound', 'netdev', 'phy', "
+      "'finding', 'no-finding', 'sfp' or 'probe-storm' after 'expect', got 'carier' (did "
+      "you mean "
+      "'carrier'?)"));
   EXPECT_TRUE(fails_with("expect carrier", 1, 15,
                          "expected an interface name after 'carrier', got end of line"));
   EXPECT_TRUE(fails_with("expect carrier eth0", 1, 20,

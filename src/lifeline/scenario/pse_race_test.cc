@@ -94,5 +94,38 @@ TEST(PseS8, TheCouplingCostIsCounted) {
   EXPECT_TRUE(rfc.final_state.probe_storm.buses.empty());
 }
 
+// S9 (scenarios/s9-prtt1c/): the controller unbound while the PHYs hold
+// their psec, ethtool, the PHYs removed, the controller bound again. v6.12's
+// __pse_control_release() (from phy_device_remove()) reads pcdev->pi[] that
+// pse_controller_unregister() freed, and devm_regulator_put() WARNs for the
+// handle devres already released; the RFC's designs release every psec on
+// PSE_UNREGISTERED, before the table goes.
+TEST(PseS9, MainlineReadsThePiTableAfterItWasFreed) {
+  static Board b = load_board("stm32mp151a-prtt1c");
+  RunResult r =
+      run_scenario(b, load_scenario(LIFELINE_SOURCE_DIR "/scenarios/s9-prtt1c/mainline.scn"), {});
+  bool pi_uaf = false, devres_warn = false;
+  for (const sim::Finding& f : r.findings) {
+    if (f.kind == sim::FindingKind::kUseAfterFree &&
+        f.message.find("pcdev->pi[psec->id]") != std::string::npos &&
+        f.message.find("of freed pse_pi[]") != std::string::npos && !f.stack.empty() &&
+        f.stack.back() == "__pse_control_release")
+      pi_uaf = true;
+    if (f.kind == sim::FindingKind::kWarn &&
+        f.message.find("devm_regulator_put") != std::string::npos)
+      devres_warn = true;
+  }
+  EXPECT_TRUE(pi_uaf);
+  EXPECT_TRUE(devres_warn);
+  for (const char* design : {"notifier-rtnl", "notifier-mutex"}) {
+    RunResult n = run_scenario(
+        b,
+        load_scenario(std::string(LIFELINE_SOURCE_DIR "/scenarios/s9-prtt1c/") + design + ".scn"),
+        {});
+    EXPECT_TRUE(n.findings.empty()) << design;
+    EXPECT_FALSE(n.expects_failed()) << design;
+  }
+}
+
 }  // namespace
 }  // namespace lifeline::scenario

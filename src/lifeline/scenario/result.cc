@@ -20,6 +20,8 @@ RunStop Execution::engine_stop(const sim::Engine& e) const {
   if (state_.current) {
     s.line = state_.current->loc.line;
     s.command = state_.current->text;
+  } else {
+    s.command = "boot (its initcalls never returned)";  // line 0: before the scenario's boot
   }
   s.time = e.now();
   const sim::Task* t = state_.scenario_task;

@@ -65,7 +65,8 @@ struct PseState : sim::Object {
   // PseLock), set by its phy_init hook.
   uint8_t notifier_lock = 0;
   core::NotifierBlock phy_nb;  // the phy core's block on the PSE chain
-  // What fwnode_mdio's coupling costs (S8), per MDIO bus, in the order their buses were first registered.
+  // What fwnode_mdio's coupling costs (S8), per MDIO bus, in the order their buses were first
+  // registered.
   std::vector<MdioBusCounts> mdio_buses;
   // The modules of PSE controller drivers (pse_module_create()).
   std::vector<const core::Module*> modules;
