@@ -39,6 +39,27 @@ TEST(EndToEnd, Boot) {
     EXPECT_NE(o.out.find(section), std::string::npos) << section;
 }
 
+// --module makes the PSE driver late for `boot` (S8): PROBE STORM counts
+// what fwnode_mdio's coupling cost the MDIO bus so far; builtin, no storm.
+TEST(EndToEnd, BootWithALatePseModuleShowsTheProbeStorm) {
+  auto o = real({"boot", "stm32mp151a-prtt1c", "--module", "pse_regulator=late:5s", "--module",
+                 "dp83td510=late:5s"});
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_NE(o.out.find("\nPROBE STORM so far (the PSE module pse_regulator is not loaded yet: it "
+                       "loads at 5s)\n  mdio bus gpio-0 (mdio, /mdio): 3 probe attempts, 3 PHY "
+                       "create/destroy cycles"),
+            std::string::npos)
+      << o.out;
+  auto builtin = real({"boot", "stm32mp151a-prtt1c", "--module", "pse_regulator=builtin"});
+  EXPECT_EQ(builtin.out.find("PROBE STORM"), std::string::npos) << builtin.out;
+  auto bad = real({"boot", "stm32mp151a-prtt1c", "--module", "pse_regulator=later"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--module pse_regulator=later: expected 'builtin', 'late:TIME' (such as "
+                         "late:5s) or 'absent' after '=', got 'later'"),
+            std::string::npos)
+      << bad.err;
+}
+
 TEST(EndToEnd, RunJsonIsByteIdentical) {
   TempDir d;
   std::string scn =

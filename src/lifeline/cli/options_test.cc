@@ -33,6 +33,18 @@ TEST(Options, Sets) {
   EXPECT_TRUE(parse_sets({}).empty());
 }
 
+TEST(Options, Modules) {
+  EXPECT_EQ(
+      parse_modules({"pse_regulator=late:5s", "dp83td510=absent", "dp83td510=builtin"}),
+      (std::map<std::string, std::string>{{"dp83td510", "builtin"}, {"pse_regulator", "late:5s"}}));
+  EXPECT_EQ(error_of([] { parse_modules({"pse_regulator"}); }),
+            "--module pse_regulator: expected NAME=MODE, for example --module "
+            "pse_regulator=late:5s");
+  EXPECT_EQ(error_of([] { parse_modules({"x=late:soon"}); }),
+            "--module x=late:soon: expected 'builtin', 'late:TIME' (such as late:5s) or 'absent' "
+            "after '=', got 'late:soon'");
+}
+
 TEST(Options, SetErrors) {
   EXPECT_EQ(error_of([] { parse_sets({"phy-loss"}); }),
             "--set phy-loss: expected KNOB=VALUE, for example --set phy-loss=replay");
