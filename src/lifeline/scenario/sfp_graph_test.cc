@@ -6,6 +6,9 @@
 // sfp_bus_del_upstream() ran, though the phandle is still there.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "lifeline/check/graph.h"
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
@@ -101,6 +104,27 @@ TEST(SfpGraph, McbinPhyUpstreamGoesWithThePhy) {
   // The other PHY's cage keeps its upstream; eth3's phylink keeps its own.
   EXPECT_EQ(count_kind(*r.graph_after_boot, "sfp-upstream"), 3);
   EXPECT_EQ(count_kind(*r.graph_final, "sfp-upstream"), 2);
+}
+
+// Every bundled board with a cage: one upstream edge per cage whose bus
+// has an upstream. The Omnia's cage is disabled: sfp_bus_find_fwnode()
+// gives eth2 no bus, so only the phandle is drawn.
+TEST(SfpGraph, EveryBundledBoardWithACage) {
+  const std::map<std::string, std::pair<int, int>> want = {
+      {"armada-388-clearfog-pro", {1, 1}}, {"armada-8040-mcbin", {3, 3}},
+      {"fsl-lx2160a-clearfog-cx", {4, 4}}, {"mt7986a-bananapi-bpi-r3", {2, 2}},
+      {"armada-385-turris-omnia", {0, 1}},
+  };
+  for (const auto& [board, counts] : want) {
+    SCOPED_TRACE(board);
+    check::Graph g = graph_board(load_board(board), RunOptions{}, false);
+    EXPECT_EQ(count_kind(g, "sfp-upstream"), counts.first);
+    EXPECT_EQ(count_kind(g, "sfp"), counts.second);
+    for (const check::GraphEdge& e : g.edges)
+      if (e.kind == "sfp-upstream") {
+        EXPECT_EQ(e.label, "") << e.from << " -> " << e.to;
+      }
+  }
 }
 
 }  // namespace
