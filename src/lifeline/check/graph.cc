@@ -17,6 +17,7 @@
 #include "lifeline/net/pcs/pcs.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
+#include "lifeline/net/sfp/sfp_bus.h"
 
 namespace lifeline::check {
 
@@ -138,6 +139,7 @@ class Builder {
                core::dl_flags_string(l->flags) + " " + core::dl_state_name(l->status)});
         }
       }
+      sfp_upstreams(n);
       // Parents, among the devices shown.
       for (const core::Device* d : k->devices)
         if (!d->freed() && d->registered && d->parent && has(dev_id(d)) && has(dev_id(d->parent)))
@@ -211,6 +213,37 @@ class Builder {
         !it->second->parent->freed())
       return dev_id(it->second->parent);
     return id_for(n);
+  }
+  // Each SFP bus's upstream as the model holds it (sfp_bus_add_upstream():
+  // a phylink of a netdev or DSA port, or a PHY through phy_sfp_probe()),
+  // to the bus's cage, labelled when the bus is not registered (no socket:
+  // the cage driver is not bound). No edge once sfp_bus_del_upstream()
+  // cleared it, whatever the cage's "sfp" phandle says.
+  void sfp_upstreams(const net::Net* n) {
+    if (!n || !n->sfp) return;
+    for (const net::SfpBus* bus : n->sfp->sfp_buses) {
+      const sim::Object* u = bus->upstream.get();
+      if (bus->freed() || !u || u->freed() || !bus->fwnode) continue;
+      std::string from;
+      if (const auto* pl = dynamic_cast<const net::Phylink*>(u)) {
+        if (!pl->fwnode) continue;
+        from = source_for(pl->fwnode);
+        // The module's PHY phylink attached (sfp_add_phy() -> connect_phy):
+        // it has no phandle, and hangs off the cage's I2C-MDIO bus.
+        if (const net::PhyDevice* phy = pl->phydev.get();
+            phy && !phy->freed() && phy->is_on_sfp_module) {
+          add_device(phy);
+          edges_.push_back({from, dev_id(phy), "phy", ""});
+        }
+      } else if (const auto* phy = dynamic_cast<const net::PhyDevice*>(u)) {
+        add_device(phy);
+        from = dev_id(phy);
+      } else {
+        continue;
+      }
+      edges_.push_back(
+          {from, id_for(bus->fwnode), "sfp-upstream", bus->registered ? "" : "not registered"});
+    }
   }
   // The graph node standing for a firmware node: its netdev, its device, or itself.
   std::string id_for(const core::FwNode* n) {

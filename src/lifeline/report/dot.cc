@@ -136,6 +136,7 @@ struct EdgeStyle {
 constexpr EdgeStyle kEdgeStyles[] = {
     {"phy-handle", "color=blue, penwidth=1.5"},
     {"sfp", "color=darkgreen, penwidth=1.5"},
+    {"sfp-upstream", "color=darkgreen, style=dashed"},
     {"pcs-handle", "color=purple, penwidth=1.5"},
     {"pses", "color=darkorange, penwidth=1.5"},
     {"conduit", "color=red, penwidth=1.5"},
@@ -212,7 +213,7 @@ std::string legend(bool run) {
   };
   constexpr EdgeRow kEdges[] = {
       {"phy-handle (attached: dashed)", "blue"},
-      {"sfp", "darkgreen"},
+      {"sfp (upstream on its bus: dashed)", "darkgreen"},
       {"pcs-handle", "purple"},
       {"pses", "darkorange"},
       {"DSA conduit, port", "red"},

@@ -27,11 +27,13 @@ std::string error_of(const Board& b, const std::string& text) {
 TEST(Sfp, AnUnknownProfileNamesTheProfiles) {
   Board b = load_board("armada-388-clearfog-pro");
   std::string e = error_of(b, "boot\nsfp &sfp insert fiber-1000base-xx\n");
-  EXPECT_NE(e.find("s.scn:2:17: expected a module profile (fiber-1000base-x, fiber-2500base-x, "
-                   "fiber-10gbase-r, dac-10g, copper-1000base-t, copper-10gbase-t, "
-                   "fiber-10gbase-lr-2w), got 'fiber-1000base-xx' (did you mean "
-                   "'fiber-1000base-x'"),
-            std::string::npos)
+  EXPECT_NE(
+      e.find(
+          "s.scn:2:17: expected a module profile (fiber-1000base-x, fiber-2500base-x, "
+          "fiber-10gbase-r, dac-10g, copper-1000base-t, copper-10gbase-t, "
+          "copper-10gbase-t-rollball, fiber-10gbase-lr-2w), got 'fiber-1000base-xx' (did you mean "
+          "'fiber-1000base-x'"),
+      std::string::npos)
       << e;
   e = error_of(b, "boot\nsfp &eth2 remove\n");
   EXPECT_NE(e.find("s.scn:2:5: '&eth2' is not an SFP cage"), std::string::npos) << e;
@@ -103,6 +105,61 @@ TEST(Sfp, ModuleStartStartsTheOmniasRunningPhyAgain) {
     warned |= f.kind == sim::FindingKind::kWarn &&
               f.message.find("phy_start: called from state NOLINK") != std::string::npos;
   EXPECT_TRUE(warned);
+}
+
+}  // namespace
+}  // namespace lifeline::scenario
+
+namespace lifeline::scenario {
+namespace {
+
+// The state S5 compares: the cage's row, eth2 and the device states.
+std::string s5_state(const RunResult& r) {
+  std::string s;
+  for (const check::SfpCageRow& c : r.final_state.sfp_cages)
+    s += c.cage + " " + c.device + " " + (c.bound ? "bound " : "unbound ") + c.bus + " " +
+         c.upstream + " " + c.module + " " + c.mod_state + " " + c.dev_state + " " + c.sm_state +
+         " " + c.phy + "\n";
+  for (const check::NetdevRow& n : r.final_state.netdevs)
+    s += n.name + " " + (n.admin_up ? "up " : "down ") + (n.carrier ? "carrier " : "no-carrier ") +
+         n.operstate + " " + n.link + " " + n.an_mode + " " + n.phy + "\n";
+  for (const check::DeviceRow& d : r.final_state.devices) s += d.name + " " + d.state + "\n";
+  return s;
+}
+
+int bus_registrations(const RunResult& r) {
+  int n = 0;
+  for (const TimelineEntry& t : r.timeline) n += t.text == "sfp_bus /sfp: registered";
+  return n;
+}
+
+// S5: a fibre module in the cage before either driver; the cage driver and
+// the MAC's bind in either order. After ifup both orders are in the same
+// state (module present, LINK_UP, carrier on, every device as the other
+// order left it), each having registered the bus exactly once.
+TEST(Sfp, S5EitherOrderReachesTheSameState) {
+  Board b = load_board("armada-388-clearfog-pro");
+  auto run = [&b](const char* first, const char* second) {
+    std::string text = std::string(
+                           "module sfp absent\nmodule mvneta absent\nboot\n"
+                           "sfp &sfp insert fiber-1000base-x\ncable &sfp plug\nmodprobe ") +
+                       first + "\nwait 1s\nmodprobe " + second +
+                       "\nwait 1s\nip link set eth2 up\nwait 1s\n"
+                       "expect sfp &sfp state link_up\nexpect carrier eth2 on\n";
+    return run_scenario(b, parse_scenario(text, "s.scn"), {});
+  };
+  RunResult cage_first = run("sfp", "mvneta");
+  RunResult mac_first = run("mvneta", "sfp");
+  EXPECT_EQ(cage_first.expects_failed(), 0);
+  EXPECT_EQ(mac_first.expects_failed(), 0);
+  EXPECT_NE(s5_state(cage_first)
+                .find("/sfp sfp bound registered eth2 fiber-1000base-x present up "
+                      "link_up"),
+            std::string::npos)
+      << s5_state(cage_first);
+  EXPECT_EQ(s5_state(cage_first), s5_state(mac_first));
+  EXPECT_EQ(bus_registrations(cage_first), 1);
+  EXPECT_EQ(bus_registrations(mac_first), 1);
 }
 
 }  // namespace

@@ -19,8 +19,13 @@ class MiiBus;
 class PhyDevice;
 struct SfpSlot;
 
-// mdio_i2c_alloc(): an unregistered bus on the cage's adapter.
-MiiBus* mdio_i2c_alloc(core::Device* parent, core::Device* i2c, MdioI2cProto protocol);
+// The PHY address RollBall modules answer at (I2C 0x51).
+inline constexpr int kRollballPhyAddr = 17;
+
+// mdio_i2c_alloc(): an unregistered bus on the cage's adapter; for
+// RollBall, nullptr with *err when the module does not take the password.
+MiiBus* mdio_i2c_alloc(core::Device* parent, core::Device* i2c, const SfpSlot* slot,
+                       MdioI2cProto protocol, int* err);
 // get_phy_device() over I2C: the PHY of the module in `slot`, created (not
 // registered) when it answers at `addr`; nullptr with *err = -ENODEV when
 // nothing answers yet (no PHY, or it has not come out of reset).

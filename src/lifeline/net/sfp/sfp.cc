@@ -46,7 +46,7 @@ constexpr sim::Time T_PROBE_RETRY_SLOW = 5 * sim::kSec;
 constexpr unsigned R_PROBE_RETRY_SLOW = 12;
 constexpr sim::Time POLL_JIFFIES = 100 * sim::kMsec;
 constexpr int SFP_PHY_ADDR = 22;
-constexpr int SFP_PHY_ADDR_ROLLBALL = 17;
+constexpr int SFP_PHY_ADDR_ROLLBALL = kRollballPhyAddr;
 
 std::string sfp_name(const Sfp* sfp) { return sfp->dev ? sfp->dev->name() : std::string("sfp"); }
 
@@ -66,7 +66,7 @@ int sfp_read(Sfp* sfp, bool a2, size_t len) {
 }
 
 // sfp_gpio_get_state() / sff_gpio_get_state(): the input pins.
-unsigned sfp_get_state(const Sfp* sfp) {
+unsigned sfp_gpio_get_state(const Sfp* sfp) {
   const SfpSlot* slot = sfp->slot;
   unsigned state = 0;
   if (!sfp->gpio_moddef0 || slot->module) state |= SFP_F_PRESENT;
@@ -75,12 +75,68 @@ unsigned sfp_get_state(const Sfp* sfp) {
   return state;
 }
 
-// sfp_gpio_set_state(): the outputs.
-void sfp_set_state(Sfp* sfp, unsigned state) {
-  SfpSlot* slot = sfp->slot;
-  bool disable = !sfp->gpio_tx_disable ? false : (state & SFP_F_TX_DISABLE) != 0;
+// The pins the cage has (sfp_sm_mod_probe()'s mask).
+unsigned sfp_gpio_mask(const Sfp* sfp) {
+  unsigned mask = SFP_F_PRESENT;
+  if (sfp->gpio_tx_disable) mask |= SFP_F_TX_DISABLE;
+  if (sfp->gpio_tx_fault) mask |= SFP_F_TX_FAULT;
+  if (sfp->gpio_los) mask |= SFP_F_LOS;
+  if (sfp->gpio_rs0) mask |= SFP_F_RS0;
+  return mask;
+}
+
+// The module drives TX while neither the TX_DISABLE pin nor its soft
+// TX_DISABLE_FORCE bit holds it off.
+void sfp_slot_update_tx(SfpSlot* slot) {
+  bool disable = slot->tx_disable_pin || slot->tx_disable_soft;
   if (slot->tx_disable && !disable) slot->tx_enabled_at = sim::now();
   slot->tx_disable = disable;
+}
+
+// sfp_soft_get_state(): RX_LOS and TX_FAULT from the A2h status byte
+// (SFP_STATUS, byte 110), an I2C read; a failed read keeps the state.
+unsigned sfp_soft_get_state(Sfp* sfp) {
+  unsigned state = 0;
+  if (sfp_read(sfp, true, 1) == 1) {
+    const SfpSlot* slot = sfp->slot;
+    if (sfp_slot_los(slot)) state |= SFP_F_LOS;
+    if (slot->tx_fault) state |= SFP_F_TX_FAULT;
+  } else {
+    note(sfp_name(sfp) + ": failed to read SFP soft status");
+    state = sfp->state;
+  }
+  return state & sfp->state_soft_mask;
+}
+
+// sfp_soft_set_state(): TX_DISABLE_FORCE in the status byte, a
+// read-modify-write over I2C (rate select is not modelled).
+void sfp_soft_set_state(Sfp* sfp, unsigned state, unsigned soft) {
+  if (!(soft & SFP_F_TX_DISABLE)) return;
+  if (sfp_read(sfp, true, 1) != 1) return;
+  bool force = (state & SFP_F_TX_DISABLE) != 0;
+  if (sfp->slot->tx_disable_soft == force) return;  // sfp_modify_u8(): unchanged, no write
+  sim::sleep_for(2 * 90 * sim::kUsec);              // the write: address and value
+  sfp->slot->tx_disable_soft = force;
+  sfp_slot_update_tx(sfp->slot);
+}
+
+// sfp_get_state(): the pins the mask lets through, and the soft signals
+// while a module is present. With st_mutex held, or from probe.
+unsigned sfp_get_state(Sfp* sfp) {
+  unsigned soft = sfp->state_soft_mask & (SFP_F_LOS | SFP_F_TX_FAULT);
+  unsigned state = sfp_gpio_get_state(sfp) & sfp->state_hw_mask;
+  if ((state & SFP_F_PRESENT) && soft) state |= sfp_soft_get_state(sfp);
+  return state;
+}
+
+// sfp_set_state(): sfp_gpio_set_state() on the output pins, then the soft
+// outputs of a present module.
+void sfp_set_state(Sfp* sfp, unsigned state) {
+  SfpSlot* slot = sfp->slot;
+  slot->tx_disable_pin = sfp->gpio_tx_disable && (state & SFP_F_TX_DISABLE);
+  sfp_slot_update_tx(slot);
+  unsigned soft = sfp->state_soft_mask & SFP_F_OUTPUTS;
+  if ((state & SFP_F_PRESENT) && soft) sfp_soft_set_state(sfp, state, soft);
 }
 
 void sfp_mod_state(Sfp* sfp, unsigned mask, unsigned set) {
@@ -170,6 +226,60 @@ int sfp_sm_mod_hpower(Sfp* sfp, bool enable) {
   return 0;
 }
 
+// ---- sfp_quirks[]: the modules sfp.c knows by vendor and part
+
+// sfp_fixup_rollball(): the PHY is behind RollBall's I2C protocol, and its
+// registers read all-ones for up to 25 s: probe it every 1 s, not 50 ms.
+void sfp_fixup_rollball(Sfp* sfp) {
+  sfp->mdio_protocol = MdioI2cProto::MDIO_I2C_ROLLBALL;
+  sfp->phy_t_retry = T_PHY_RETRY_ROLLBALL;
+}
+// sfp_fixup_rollball_wait4s(): FS modules also need 4 s before the first
+// PHY access (module_t_wait, the main machine's WAIT).
+void sfp_fixup_rollball_wait4s(Sfp* sfp) {
+  sfp_fixup_rollball(sfp);
+  sfp->module_t_wait = T_WAIT_ROLLBALL;
+}
+// sfp_fixup_fs_10gt(): the FS SFP-10G-T does not say it is copper.
+void sfp_fixup_fs_10gt(Sfp* sfp) {
+  sfp->id.connector = SFF8024_CONNECTOR_RJ45;
+  sfp->id.extended_cc = SFF8024_ECC_10GBASE_T_SR;
+  sfp_fixup_rollball_wait4s(sfp);
+}
+// sfp_fixup_rollball_cc(): a zero extended code burned in; the PHY probe
+// needs the right one.
+void sfp_fixup_rollball_cc(Sfp* sfp) {
+  sfp_fixup_rollball(sfp);
+  sfp->id.extended_cc = SFF8024_ECC_10GBASE_T_SFI;
+}
+
+struct SfpQuirk {
+  const char* vendor;
+  const char* part;
+  void (*fixup)(Sfp* sfp);
+};
+// The RollBall entries of v6.12's sfp_quirks[].
+constexpr SfpQuirk kSfpQuirks[] = {
+    {"FLYPRO", "SFP-10GT-CS-30M", sfp_fixup_rollball},
+    {"FS", "SFP-10G-T", sfp_fixup_fs_10gt},
+    {"FS", "SFP-2.5G-T", sfp_fixup_rollball_wait4s},
+    {"FS", "SFP-10GM-T", sfp_fixup_rollball_wait4s},
+    {"OEM", "HC-10GE-113C", sfp_fixup_rollball},
+    {"OEM", "SFP-10G-T", sfp_fixup_rollball_cc},
+    {"OEM", "RTSFP-10", sfp_fixup_rollball_cc},
+    {"OEM", "RTSFP-10G", sfp_fixup_rollball_cc},
+    {"Turris", "RTSFP-2.5G", sfp_fixup_rollball},
+    {"Turris", "RTSFP-10", sfp_fixup_rollball},
+    {"Turris", "RTSFP-10G", sfp_fixup_rollball},
+};
+
+// sfp_lookup_quirk(): vendor name and part number, exactly.
+const SfpQuirk* sfp_lookup_quirk(const SfpEepromId& id) {
+  for (const SfpQuirk& q : kSfpQuirks)
+    if (id.vendor_name == q.vendor && id.vendor_pn == q.part) return &q;
+  return nullptr;
+}
+
 // sfp_sm_mod_probe(): read and check the EEPROM, choose the PHY protocol
 // and the module's timings.
 int sfp_sm_mod_probe(Sfp* sfp, bool report) {
@@ -188,13 +298,23 @@ int sfp_sm_mod_probe(Sfp* sfp, bool report) {
   sfp->module_t_wait = T_WAIT;
   sfp->module_t_start_up = T_START_UP;
   sfp->phy_t_retry = T_PHY_RETRY;
-  sfp->mdio_protocol = sfp_mdio_protocol(*m);
-  if (m->rollball) {
-    // sfp_fixup_rollball(), sfp_fixup_rollball_wait4s()
-    sfp->phy_t_retry = T_PHY_RETRY_ROLLBALL;
-    sfp->module_t_wait = T_WAIT_ROLLBALL;
+  sfp->mdio_protocol = sfp_mdio_protocol(sfp->id);
+  if (const SfpQuirk* q = sfp_lookup_quirk(sfp->id); q && q->fixup) q->fixup(sfp);
+  // sfp_module_parse_sff8472()
+  if (sfp->id.sff8472_compliance != SFP_SFF8472_COMPLIANCE_NONE) {
+    if (sfp->id.diagmon & SFP_DIAGMON_ADDRMODE)
+      note(sfp_name(sfp) + ": module address swap to access page 0xA2 is not supported.");
+    else
+      sfp->have_a2 = true;
   }
-  return sfp_module_parse_power(sfp);
+  int ret_power = sfp_module_parse_power(sfp);
+  if (ret_power < 0) return ret_power;
+  // The pins the module's signals come from from now on; until the first
+  // module was read only MOD_DEF0 is looked at.
+  sim::mutex_lock(&sfp->st_mutex);
+  sfp->state_hw_mask = sfp_gpio_mask(sfp);
+  sim::mutex_unlock(&sfp->st_mutex);
+  return 0;
 }
 
 void sfp_sm_mod_remove(Sfp* sfp) {
@@ -203,6 +323,7 @@ void sfp_sm_mod_remove(Sfp* sfp) {
   sfp->id = SfpEepromId{};
   sfp->have_id = false;
   sfp->module_power_mW = 0;
+  sfp->have_a2 = false;
   sfp_module_tx_disable(sfp);
   note(sfp_name(sfp) + ": module removed");
 }
@@ -210,8 +331,14 @@ void sfp_sm_mod_remove(Sfp* sfp) {
 // ---- the module's PHY, over I2C-MDIO
 
 int sfp_i2c_mdiobus_create(Sfp* sfp) {
-  MiiBus* i2c_mii = mdio_i2c_alloc(sfp->dev, sfp->i2c, sfp->mdio_protocol);
-  int ret = mdiobus_register(i2c_mii);
+  int ret = 0;
+  MiiBus* i2c_mii = mdio_i2c_alloc(sfp->dev, sfp->i2c, sfp->slot, sfp->mdio_protocol, &ret);
+  if (!i2c_mii) {
+    note(fmt::format("{}: Cannot initialize RollBall MDIO I2C protocol: {}", sfp_name(sfp),
+                     core::errno_name(ret)));
+    return ret;
+  }
+  ret = mdiobus_register(i2c_mii);
   if (ret < 0) {
     mdiobus_free(i2c_mii);
     return ret;
@@ -276,6 +403,28 @@ int sfp_sm_probe_for_phy(Sfp* sfp) {
       return sfp_sm_probe_phy(sfp, SFP_PHY_ADDR_ROLLBALL, true);
   }
   return 0;
+}
+
+// ---- soft signals: the module's A2h status byte for the pins the cage lacks
+
+// sfp_soft_start_poll(): the soft signals the module offers (enhanced
+// options, byte 93) for the pins that are not there, polled every 100 ms.
+void sfp_soft_start_poll(Sfp* sfp) {
+  unsigned mask = 0;
+  if (sfp->id.enhopts & SFP_ENHOPTS_SOFT_TX_DISABLE) mask |= SFP_F_TX_DISABLE;
+  if (sfp->id.enhopts & SFP_ENHOPTS_SOFT_TX_FAULT) mask |= SFP_F_TX_FAULT;
+  if (sfp->id.enhopts & SFP_ENHOPTS_SOFT_RX_LOS) mask |= SFP_F_LOS;
+  sim::mutex_lock(&sfp->st_mutex);
+  sfp->state_soft_mask = ~sfp->state_hw_mask & mask;
+  if ((sfp->state_soft_mask & (SFP_F_LOS | SFP_F_TX_FAULT)) && !sfp->need_poll)
+    sim::mod_delayed_work(sim::Engine::current().system_wq(), &sfp->poll, POLL_JIFFIES);
+  sim::mutex_unlock(&sfp->st_mutex);
+}
+
+void sfp_soft_stop_poll(Sfp* sfp) {
+  sim::mutex_lock(&sfp->st_mutex);
+  sfp->state_soft_mask = 0;
+  sim::mutex_unlock(&sfp->st_mutex);
 }
 
 // ---- the main state machine's helpers
@@ -435,6 +584,7 @@ void sfp_sm_main(Sfp* sfp, unsigned event) {
     if (sfp->mod_phy) sfp_sm_phy_detach(sfp);
     if (sfp->i2c_mii) sfp_i2c_mdiobus_destroy(sfp);
     sfp_module_tx_disable(sfp);
+    sfp_soft_stop_poll(sfp);
     sfp_sm_next(sfp, SFP_S_DOWN, 0);
     return;
   }
@@ -442,6 +592,8 @@ void sfp_sm_main(Sfp* sfp, unsigned event) {
   switch (sfp->sm_state) {
     case SFP_S_DOWN:
       if (sfp->sm_mod_state != SFP_MOD_PRESENT || sfp->sm_dev_state != SFP_DEV_UP) break;
+      // Soft signals only with the A2h page (some SFF-8472 compliance).
+      if (sfp->have_a2) sfp_soft_start_poll(sfp);
       sfp_module_tx_enable(sfp);
       sfp->sm_fault_retries = N_FAULT_INIT;
       sfp_sm_next(sfp, SFP_S_WAIT, sfp->module_t_wait);
@@ -645,7 +797,7 @@ void sfp_check_state(Sfp* sfp) {
 
 void sfp_poll(Sfp* sfp) {
   sfp_check_state(sfp);
-  if (sfp->need_poll)
+  if ((sfp->state_soft_mask & (SFP_F_LOS | SFP_F_TX_FAULT)) || sfp->need_poll)
     sim::mod_delayed_work(sim::Engine::current().system_wq(), &sfp->poll, POLL_JIFFIES);
 }
 
@@ -673,11 +825,16 @@ int gpiod_get_optional(const core::FwNode* np, const char* name, bool* present, 
   return 0;
 }
 
-// A pin changed: the threaded IRQ of a line that has one, else the poll.
-void sfp_slot_changed(SfpSlot* slot) {
+// A module signal changed (SFP_F_PRESENT, SFP_F_LOS or SFP_F_TX_FAULT):
+// the threaded IRQ of its line when that line has one; else the poll (of
+// the pins, or of the module's soft status) sees it.
+void sfp_slot_changed(SfpSlot* slot, unsigned signal) {
   Sfp* sfp = slot->driver;
   if (!sfp) return;
-  if (sfp->irq_moddef0 || sfp->irq_los || sfp->irq_tx_fault)
+  bool irq = (signal == SFP_F_PRESENT && sfp->irq_moddef0) ||
+             (signal == SFP_F_LOS && sfp->irq_los) ||
+             (signal == SFP_F_TX_FAULT && sfp->irq_tx_fault);
+  if (irq)
     sim::Engine::current().spawn(fmt::format("irq/{}", sfp_name(sfp)),
                                  [sfp] { sfp_check_state(sfp); });
 }
@@ -799,7 +956,7 @@ SfpSlot* sfp_slot(const core::FwNode* cage) {
   slot->node = cage;
   slot->medium = Net::current().medium_for(cage);
   // LOS follows what is plugged into the module.
-  slot->medium->watch(slot, [slot] { sfp_slot_changed(slot); });
+  slot->medium->watch(slot, [slot] { sfp_slot_changed(slot, SFP_F_LOS); });
   st.slots.push_back(slot);
   return slot;
 }
@@ -812,25 +969,29 @@ bool sfp_slot_los(const SfpSlot* slot) {
 void sfp_slot_insert(SfpSlot* slot, const SfpModuleProfile* module) {
   slot->module = module;
   slot->eeprom_failures_left = module->eeprom_slow_reads;
+  // A module powers up with its soft TX_DISABLE_FORCE clear: emitting
+  // from now on unless the pin holds it off.
+  slot->tx_disable_soft = false;
+  if (!slot->tx_disable_pin) slot->tx_enabled_at = sim::now();
   ++slot->modules_inserted;
   note(fmt::format("{}: module {} inserted", slot->name(), module->name));
-  sfp_slot_changed(slot);
+  sfp_slot_changed(slot, SFP_F_PRESENT);
 }
 
 void sfp_slot_remove(SfpSlot* slot) {
   slot->module = nullptr;
   note(slot->name() + ": module removed from the cage");
-  sfp_slot_changed(slot);
+  sfp_slot_changed(slot, SFP_F_PRESENT);
 }
 
 void sfp_slot_set_los(SfpSlot* slot, bool on) {
   slot->los_forced = on;
-  sfp_slot_changed(slot);
+  sfp_slot_changed(slot, SFP_F_LOS);
 }
 
 void sfp_slot_set_tx_fault(SfpSlot* slot, bool on) {
   slot->tx_fault = on;
-  sfp_slot_changed(slot);
+  sfp_slot_changed(slot, SFP_F_TX_FAULT);
 }
 
 Sfp* sfp_of(const core::Device* dev) {

@@ -90,7 +90,9 @@ struct SfpSlot : sim::Object {
   const SfpModuleProfile* module = nullptr;  // nullptr: the cage is empty
   bool los_forced = false;                   // `sfp CAGE los on`
   bool tx_fault = false;                     // `sfp CAGE tx-fault on`
-  bool tx_disable = true;                    // the host's TX_DISABLE output
+  bool tx_disable = true;                    // the module's transmitter is held off
+  bool tx_disable_pin = true;                // by the host's TX_DISABLE pin
+  bool tx_disable_soft = false;              // by TX_DISABLE_FORCE in its A2h status byte
   sim::Time tx_enabled_at = 0;
   int eeprom_failures_left = 0;
   Medium* medium = nullptr;  // what is plugged into the module's port
@@ -130,8 +132,15 @@ struct Sfp : sim::Object {
   bool need_poll = false;
   unsigned max_power_mW = 1000;
 
-  sim::Mutex st_mutex;  // protects state
+  sim::Mutex st_mutex;  // protects state, state_hw_mask, state_soft_mask
   unsigned state = 0;
+  // Which state bits come from the cage's pins (SFP_F_PRESENT until a
+  // module's EEPROM was read, then every pin the cage has), and which from
+  // the module's A2h status byte while the main machine runs
+  // (sfp_soft_start_poll(): the module's soft signals for the pins the cage
+  // lacks).
+  unsigned state_hw_mask = SFP_F_PRESENT;
+  unsigned state_soft_mask = 0;
   sim::Mutex sm_mutex;  // protects the state machines
   unsigned sm_mod_state = SFP_MOD_EMPTY;
   unsigned sm_mod_tries_init = 0, sm_mod_tries = 0;
@@ -145,6 +154,7 @@ struct Sfp : sim::Object {
   unsigned module_power_mW = 0;
   sim::Time module_t_wait = 0, module_t_start_up = 0, phy_t_retry = 0;
   bool hwmon = false;
+  bool have_a2 = false;  // SFF-8472: the A2h page is there (sfp_module_parse_sff8472())
 
   sim::DelayedWork poll;
   sim::DelayedWork timeout;

@@ -22,6 +22,8 @@ SfpEepromId fiber(bool sx, bool lx, uint8_t br, const char* pn) {
   id.vendor_sn = "LL0001";
   id.options = SFP_OPTIONS_LOS_NORMAL | SFP_OPTIONS_TX_FAULT;
   id.diagmon = SFP_DIAGMON_DDM;
+  // Soft TX_DISABLE, TX_FAULT and RX_LOS in the A2h status byte.
+  id.enhopts = SFP_ENHOPTS_SOFT_TX_DISABLE | SFP_ENHOPTS_SOFT_TX_FAULT | SFP_ENHOPTS_SOFT_RX_LOS;
   id.sff8472_compliance = SFP_SFF8472_COMPLIANCE_REV10_2;
   return id;
 }
@@ -34,7 +36,7 @@ const std::vector<SfpModuleProfile>& profiles() {
     // 2500BASE-X modules declare 1000BASE-SX/LX codes with a 2.5 GBd rate:
     // sfp_parse_support() adds 2500baseX when br_nominal is 25..31.
     p.push_back({"fiber-2500base-x", "2.5G optical module (1000BASE-LX codes, sfp_quirk_2500basex)",
-                 fiber(false, true, 31, "SFP-2.5G-LX"), 0, false, false, 0, 0, true});
+                 fiber(false, true, 31, "SFP-2.5G-LX"), 0, false, 0, 0, true});
     SfpEepromId sr = fiber(false, false, 103, "SFP-10G-SR");
     sr.e10g_base_sr = true;
     p.push_back({"fiber-10gbase-r", "10GBASE-SR optical module", sr});
@@ -58,7 +60,7 @@ const std::vector<SfpModuleProfile>& profiles() {
     ct.options = 0;  // LOS not implemented: sfp_sm_link_check_los() ignores the pin
     p.push_back({"copper-1000base-t",
                  "1000BASE-T module: a Marvell 88E1111 behind the module's I2C at 0x56 (clause 22)",
-                 ct, 0x01410cc0, false, false, 0});
+                 ct, 0x01410cc0, false, 0});
     SfpEepromId t10 = ct;
     t10.e1000_base_t = false;
     t10.extended_cc = SFF8024_ECC_10GBASE_T_SFI;
@@ -68,7 +70,21 @@ const std::vector<SfpModuleProfile>& profiles() {
     p.push_back({"copper-10gbase-t",
                  "10GBASE-T module: a clause 45 PHY (88X3310) behind the module's I2C, answering "
                  "after 1 s",
-                 t10, 0x002b09a0, true, false, 1000});
+                 t10, 0x002b09a0, true, 1000});
+    // A RollBall module: the PHY is reached through the module's 0x51
+    // page 3 (mdio-i2c's RollBall protocol), and it keeps its registers
+    // locked for seconds after power-up. Its vendor and part are in sfp.c's
+    // quirk table (sfp_fixup_rollball_wait4s(): PHY probe every 1 s after a
+    // 4 s wait); without the quirk the cage would give up after 25 tries
+    // 50 ms apart.
+    SfpEepromId rb = t10;
+    rb.vendor_name = "FS";
+    rb.vendor_pn = "SFP-10GM-T";
+    rb.vendor_sn = "LL0004";
+    p.push_back({"copper-10gbase-t-rollball",
+                 "10GBASE-T RollBall module (FS SFP-10GM-T): its PHY over RollBall I2C, answering "
+                 "8 s after power-up",
+                 rb, 0x002b09a0, true, 8000});
     SfpEepromId hp = fiber(false, true, 103, "SFP-10G-LR-HP");
     hp.e10g_base_lr = true;
     hp.options |= SFP_OPTIONS_HIGH_POWER_LEVEL | SFP_OPTIONS_POWER_DECL;
@@ -106,11 +122,11 @@ unsigned sfp_module_power_mW(const SfpEepromId& id) {
   return power_mW;
 }
 
-MdioI2cProto sfp_mdio_protocol(const SfpModuleProfile& m) {
-  if (m.rollball) return MdioI2cProto::MDIO_I2C_ROLLBALL;
-  if (m.id.extended_cc == SFF8024_ECC_10GBASE_T_SFI || m.id.extended_cc == SFF8024_ECC_2_5GBASE_T)
+MdioI2cProto sfp_mdio_protocol(const SfpEepromId& id) {
+  if (id.extended_cc == SFF8024_ECC_10GBASE_T_SFI || id.extended_cc == SFF8024_ECC_10GBASE_T_SR ||
+      id.extended_cc == SFF8024_ECC_5GBASE_T || id.extended_cc == SFF8024_ECC_2_5GBASE_T)
     return MdioI2cProto::MDIO_I2C_C45;
-  if (m.id.e1000_base_t) return MdioI2cProto::MDIO_I2C_MARVELL_C22;
+  if (id.e1000_base_t) return MdioI2cProto::MDIO_I2C_MARVELL_C22;
   return MdioI2cProto::MDIO_I2C_NONE;
 }
 

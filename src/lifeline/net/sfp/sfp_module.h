@@ -17,7 +17,10 @@ namespace lifeline::net {
 // SFF-8472 / include/linux/sfp.h constants the model reads.
 inline constexpr uint8_t SFF8024_ID_SFP = 0x03;
 inline constexpr uint8_t SFF8024_ECC_10GBASE_T_SFI = 0x16;
+inline constexpr uint8_t SFF8024_ECC_10GBASE_T_SR = 0x1c;
+inline constexpr uint8_t SFF8024_ECC_5GBASE_T = 0x1d;
 inline constexpr uint8_t SFF8024_ECC_2_5GBASE_T = 0x1e;
+inline constexpr uint8_t SFF8024_CONNECTOR_RJ45 = 0x22;
 inline constexpr uint16_t SFP_OPTIONS_HIGH_POWER_LEVEL = 1u << 13;
 inline constexpr uint16_t SFP_OPTIONS_POWER_DECL = 1u << 9;
 inline constexpr uint16_t SFP_OPTIONS_TX_FAULT = 1u << 3;
@@ -26,6 +29,12 @@ inline constexpr uint16_t SFP_OPTIONS_LOS_NORMAL = 1u << 1;
 inline constexpr uint8_t SFP_SFF8472_COMPLIANCE_NONE = 0;
 inline constexpr uint8_t SFP_SFF8472_COMPLIANCE_REV10_2 = 0x03;
 inline constexpr uint8_t SFP_DIAGMON_DDM = 1u << 6;
+inline constexpr uint8_t SFP_DIAGMON_ADDRMODE = 1u << 2;
+// Byte 93: what the module reports and obeys in its A2h status byte (110)
+// in place of the cage's pins.
+inline constexpr uint8_t SFP_ENHOPTS_SOFT_TX_DISABLE = 1u << 6;
+inline constexpr uint8_t SFP_ENHOPTS_SOFT_TX_FAULT = 1u << 5;
+inline constexpr uint8_t SFP_ENHOPTS_SOFT_RX_LOS = 1u << 4;
 
 // struct sfp_eeprom_id: base (A0h bytes 0-63) and ext (64-95), the fields
 // sfp_parse_support(), sfp_sm_mod_probe() and ethtool -m read.
@@ -44,6 +53,7 @@ struct SfpEepromId {
   // ext
   uint16_t options = 0;  // bytes 64-65
   uint8_t diagmon = 0;   // byte 92
+  uint8_t enhopts = 0;   // byte 93
   uint8_t sff8472_compliance = SFP_SFF8472_COMPLIANCE_NONE;
   std::string vendor_sn;
 };
@@ -63,7 +73,9 @@ struct SfpModuleProfile {
   // ID, clause 45, and how long after TX_DISABLE is released it answers.
   uint32_t phy_id = 0;
   bool phy_c45 = false;
-  bool rollball = false;  // the FS/Turris RollBall quirk (sfp_fixup_rollball)
+  // How long after power-up (TX_DISABLE released) the PHY answers; a
+  // RollBall module's (its vendor and part are in sfp.c's quirk table)
+  // reads all-ones until then.
   int64_t phy_ready_ms = 0;
   // How many EEPROM reads fail (-EAGAIN) before the module answers.
   int eeprom_slow_reads = 0;
@@ -78,8 +90,9 @@ std::vector<std::string> sfp_module_profile_names();
 
 // sfp_module_parse_power(): the power level the EEPROM declares, in mW.
 unsigned sfp_module_power_mW(const SfpEepromId& id);
-// sfp_sm_mod_probe()'s choice of how the PHY is reached.
-MdioI2cProto sfp_mdio_protocol(const SfpModuleProfile& m);
+// sfp_sm_mod_probe()'s choice of how the PHY is reached, from the codes
+// (a quirk may change it to RollBall afterwards).
+MdioI2cProto sfp_mdio_protocol(const SfpEepromId& id);
 
 }  // namespace lifeline::net
 
