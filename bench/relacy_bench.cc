@@ -22,7 +22,7 @@
 #include "lifeline/sim/mutex.h"
 
 // Relacy last: it defines new, delete, malloc, free, assert and errno as
-// macros for the code that follows it.
+// macros for the code that follows it (undefined again after its test).
 #include <relacy/relacy.hpp>
 
 namespace lifeline {
@@ -43,6 +43,17 @@ struct RelacyToy4 : rl::test_suite<RelacyToy4, 4> {
   }
   void after() { RL_ASSERT(counter == 8); }
 };
+
+// Relacy's macros stop here: what follows (the BENCHMARK registrations
+// allocate with new) is ordinary code.
+#undef new
+#undef delete
+#undef malloc
+#undef calloc
+#undef realloc
+#undef free
+#undef assert
+#undef errno
 
 // range(0): 0 random, 1 context bound; range(1): the bound.
 void BM_Relacy(benchmark::State& state) {

@@ -80,7 +80,7 @@ struct ExploreOptions {
   EngineOptions engine;  // strategy is set by the explorer's next()
   // Called every progress_every executions and once at the end (done).
   ProgressCallback progress;
-  uint64_t progress_every = 1024;
+  uint64_t progress_every = 256;
 };
 
 // An exploration strategy: which schedule each execution runs, when there
