@@ -17,6 +17,7 @@ packages=(
   clang libclang-rt-dev
 )
 packages+=(clang-format)  # tools/check-format.sh, run by .ci/run
+packages+=(relacy-dev)  # bench/relacy_bench.cc: lifeline beside Relacy on the same program
 
 missing=()
 for p in "${packages[@]}"; do

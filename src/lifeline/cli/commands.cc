@@ -173,7 +173,9 @@ int cmd_run(const Context& c) {
     c.out << report::dump(d);
   } else {
     if (replay) {
-      c.out << "replaying " << *a.replay << ": " << replay->ranks.size() << " choices\n";
+      c.out << "replaying " << *a.replay << ": " << replay->ranks.size() << " choices";
+      if (!replay->strategy.empty()) c.out << ", found by " << scenario::describe_strategy(*replay);
+      c.out << "\n";
       if (r.replay_diverged)
         c.out << "REPLAY DIVERGED: " << r.replay_divergence
               << "; what follows is not the recorded execution\n";

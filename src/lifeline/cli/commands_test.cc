@@ -233,7 +233,8 @@ TEST(Explore, FoundWritesAReplayFileBesideTheScenario) {
                                         " --replay FILE\nboard imx8mp-evk\nscenario " + scn +
                                         "\ndigest " +
                                         scenario::scenario_digest(scenario::load_scenario(scn)) +
-                                        "\nset phy-loss holdover\nranks 0 2 1\n");
+                                        "\nset phy-loss holdover\nstrategy dfs "
+                                        "bound=none budget=1000 deviations=all\nranks 0 2 1\n");
   EXPECT_TRUE(o.out.starts_with(report::format_explore(f.explore))) << o.out;
   EXPECT_TRUE(o.out.ends_with("\nreplay file: " + replay +
                               "\nshow it again: lifeline run imx8mp-evk " + scn + " --replay " +
@@ -252,6 +253,13 @@ TEST(Explore, FoundWritesAReplayFileBesideTheScenario) {
   auto shown = cli({"run", "imx8mp-evk", scn, "--replay", replay}, again);
   EXPECT_EQ(again.calls->options.replay, f.explore.ranks);
   EXPECT_EQ(shown.err, "");
+  // ... and says what found it.
+  EXPECT_TRUE(shown.out.starts_with("replaying " + replay +
+                                    ": 3 choices, found by dfs (bound=none budget=1000 "
+                                    "deviations=all)\n"))
+      << shown.out;
+  // No progress line when stderr is not a terminal (here: not stderr at all).
+  EXPECT_EQ(o.err, "");
 }
 
 TEST(Explore, OptionsAndReplayOut) {
@@ -271,6 +279,11 @@ TEST(Explore, OptionsAndReplayOut) {
   EXPECT_EQ(j["replay_file"], out_file);
   EXPECT_EQ(j["replay_command"], "lifeline run b s.scn --replay " + out_file);
   EXPECT_TRUE(std::filesystem::exists(out_file));
+  // The replay file records the strategy and every parameter it ran with.
+  scenario::ReplayFile written = scenario::parse_replay_file(testing::slurp(out_file), out_file);
+  EXPECT_EQ(written.strategy, "pct");
+  EXPECT_EQ(written.strategy_params,
+            (std::map<std::string, std::string>{{"budget", "50"}, {"depth", "3"}, {"seed", "9"}}));
 }
 
 TEST(Explore, NothingFoundExitsZeroAndWritesNothing) {

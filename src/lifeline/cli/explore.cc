@@ -3,16 +3,21 @@
 // beside the scenario, so that it can be shown again and attached to a bug.
 #include "lifeline/sim/explore.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <optional>
 
 #include "lifeline/cli/cli.h"
 #include "lifeline/cli/commands.h"
 #include "lifeline/cli/options.h"
 #include "lifeline/report/json.h"
+#include "lifeline/report/progress.h"
 #include "lifeline/report/swimlane.h"
 #include "lifeline/report/text.h"
 #include "lifeline/sim/user_error.h"
@@ -56,13 +61,23 @@ int cmd_explore(const Context& c) {
   scenario::Board board = c.backend.load_board(board_arg);
   add_phy_ids(a, board, o.run);
   scenario::Scenario s = c.backend.load_scenario(scenario_arg);
+  // On a terminal, a progress line on stderr while it runs (never under
+  // --json, whose statistics come at the end).
+  std::optional<report::ProgressLine> progress;
+  if (!a.json && &c.err == &std::cerr && isatty(STDERR_FILENO)) {
+    progress.emplace(c.err);
+    o.progress = progress->callback();
+  }
   scenario::ExploreResult r = c.backend.explore(board, s, o);
+  if (progress) progress->clear();
 
   std::string path, show;
   if (r.found) {
     path = a.replay_out ? *a.replay_out : default_replay_path(scenario_arg);
     scenario::ReplayFile f{board_arg, scenario_arg, o.run.knobs, r.ranks,
                            scenario::scenario_digest(s)};
+    f.strategy = o.strategy;
+    f.strategy_params = scenario::strategy_parameters(o);
     write_file(path, scenario::format_replay_file(f));
     show = "lifeline run " + shell_quote(board_arg) + " " + shell_quote(scenario_arg) +
            " --replay " + shell_quote(path);

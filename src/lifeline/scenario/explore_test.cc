@@ -2,8 +2,12 @@
 // Exploring a scenario's concurrently blocks on a real board.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
+#include "lifeline/sim/user_error.h"
 
 namespace lifeline::scenario {
 namespace {
@@ -127,6 +131,67 @@ TEST(Explore, ReplayFileRoundTrip) {
   EXPECT_EQ(g.knobs, f.knobs);
   EXPECT_EQ(g.ranks, f.ranks);
   EXPECT_EQ(g.digest, f.digest);
+  EXPECT_EQ(g.strategy, "");  // none given: none written, none read
+  EXPECT_TRUE(g.strategy_params.empty());
+
+  f.strategy = "dpor";
+  ExploreOptions o;
+  o.strategy = "dpor";
+  o.bound = 2;
+  o.budget = 500;
+  f.strategy_params = strategy_parameters(o);
+  std::string text = format_replay_file(f);
+  EXPECT_NE(text.find("\nstrategy dpor bound=2 budget=500 deviations=all iterative=on "
+                      "sleep-sets=on\n"),
+            std::string::npos)
+      << text;
+  g = parse_replay_file(text, "x");
+  EXPECT_EQ(g.strategy, "dpor");
+  EXPECT_EQ(g.strategy_params, f.strategy_params);
+  EXPECT_EQ(g.ranks, f.ranks);
+  EXPECT_EQ(describe_strategy(g),
+            "dpor (bound=2 budget=500 deviations=all iterative=on sleep-sets=on)");
+}
+
+TEST(Explore, StrategyParametersPerStrategy) {
+  ExploreOptions o;  // the defaults: dfs, deepening the bound until the budget is spent
+  EXPECT_EQ(strategy_parameters(o),
+            (std::map<std::string, std::string>{
+                {"budget", "1000"}, {"bound", "none"}, {"deviations", "all"}}));
+  o.strategy = "random";
+  o.seed = 7;
+  EXPECT_EQ(strategy_parameters(o),
+            (std::map<std::string, std::string>{{"budget", "1000"}, {"seed", "7"}}));
+  o.strategy = "pct";
+  EXPECT_EQ(strategy_parameters(o).at("depth"), "2");  // as explore_scenario() defaults it
+}
+
+// Replay files written before the strategy was recorded (the fuzz corpus
+// keeps such files) load as before, with no strategy.
+TEST(Explore, OldReplayFilesStillLoad) {
+  for (const char* name : {"race.txt", "knobs.txt"}) {
+    std::string path = std::string(LIFELINE_SOURCE_DIR) + "/fuzz/seeds/replay/" + name;
+    std::ifstream in(path);
+    ASSERT_TRUE(in) << path;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ReplayFile r = parse_replay_file(text, path);
+    EXPECT_EQ(r.strategy, "") << path;
+    EXPECT_TRUE(r.strategy_params.empty()) << path;
+    EXPECT_FALSE(r.board.empty()) << path;
+  }
+}
+
+TEST(Explore, BadStrategyLines) {
+  for (const char* line : {"strategy\n", "strategy dfs bound\n", "strategy dfs =2\n",
+                           "strategy DFS\n", "strategy dfs bound=\n"}) {
+    std::string text = std::string("board b\nscenario s.scn\n") + line + "ranks 0\n";
+    try {
+      parse_replay_file(text, "f.replay");
+      ADD_FAILURE() << "accepted: " << line;
+    } catch (const sim::UserError& e) {
+      EXPECT_NE(std::string(e.what()).find("f.replay:3"), std::string::npos) << e.what();
+    }
+  }
 }
 
 }  // namespace

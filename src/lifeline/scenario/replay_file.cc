@@ -3,6 +3,7 @@
 // user can read and keep beside the scenario.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -12,6 +13,53 @@
 
 namespace lifeline::scenario {
 
+namespace {
+
+bool is_word(const std::string& w) {
+  return !w.empty() && w.size() <= 64 &&
+         w.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") == std::string::npos;
+}
+
+// "strategy NAME KEY=VALUE ...": what found the schedule, and how.
+void parse_strategy(std::istringstream& words, ReplayFile& r, const std::string& file, int lineno) {
+  if (!(words >> r.strategy) || !is_word(r.strategy))
+    throw sim::UserError(file, lineno, 1, "expected 'strategy NAME KEY=VALUE ...'");
+  std::string w;
+  while (words >> w) {
+    size_t eq = w.find('=');
+    if (eq == std::string::npos || !is_word(w.substr(0, eq)) || !is_word(w.substr(eq + 1)))
+      throw sim::UserError(file, lineno, 0,
+                           "expected strategy parameters as KEY=VALUE, got '" + w + "'");
+    r.strategy_params[w.substr(0, eq)] = w.substr(eq + 1);
+  }
+}
+
+}  // namespace
+
+std::map<std::string, std::string> strategy_parameters(const ExploreOptions& o) {
+  std::map<std::string, std::string> p;
+  p["budget"] = std::to_string(o.budget);
+  if (o.strategy == "dfs" || o.strategy == "dpor") {
+    p["bound"] = o.bound < 0 ? "none" : std::to_string(o.bound);
+    p["deviations"] = "all";  // explore_scenario() bounds every deviation, not only preemptions
+  }
+  if (o.strategy == "dpor") {
+    p["sleep-sets"] = "on";
+    p["iterative"] = "on";
+  }
+  // As explore_scenario() turns --bound into PCT's depth.
+  if (o.strategy == "pct") p["depth"] = std::to_string(o.bound < 0 ? 2 : std::max(1, o.bound));
+  if (o.strategy == "pct" || o.strategy == "random") p["seed"] = std::to_string(o.seed);
+  return p;
+}
+
+std::string describe_strategy(const ReplayFile& r) {
+  if (r.strategy.empty()) return "";
+  std::string params;
+  for (const auto& [k, v] : r.strategy_params) params += (params.empty() ? "" : " ") + k + "=" + v;
+  return r.strategy + (params.empty() ? "" : " (" + params + ")");
+}
+
 std::string format_replay_file(const ReplayFile& r) {
   std::ostringstream out;
   out << "# lifeline replay file: lifeline run " << r.board << " " << r.scenario
@@ -20,6 +68,11 @@ std::string format_replay_file(const ReplayFile& r) {
   out << "scenario " << r.scenario << "\n";
   if (!r.digest.empty()) out << "digest " << r.digest << "\n";
   for (const auto& [k, v] : r.knobs) out << "set " << k << " " << v << "\n";
+  if (!r.strategy.empty()) {
+    out << "strategy " << r.strategy;
+    for (const auto& [k, v] : r.strategy_params) out << " " << k << "=" << v;
+    out << "\n";
+  }
   out << "ranks";
   for (uint16_t rank : r.ranks) out << " " << rank;
   out << "\n";
@@ -51,6 +104,8 @@ ReplayFile parse_replay_file(const std::string& text, const std::string& file) {
       std::string k, v;
       if (!(words >> k >> v)) throw sim::UserError(file, lineno, 1, "expected 'set KNOB VALUE'");
       r.knobs[k] = v;
+    } else if (key == "strategy") {
+      parse_strategy(words, r, file, lineno);
     } else if (key == "ranks") {
       have_ranks = true;
       std::string w;
@@ -63,7 +118,8 @@ ReplayFile parse_replay_file(const std::string& text, const std::string& file) {
     } else {
       throw sim::UserError(
           file, lineno, 1,
-          "expected 'board', 'scenario', 'digest', 'set' or 'ranks', got '" + key + "'");
+          "expected 'board', 'scenario', 'digest', 'set', 'strategy' or 'ranks', got '" + key +
+              "'");
     }
   }
   if (!have_ranks) throw sim::UserError(file, 0, 0, "not a replay file: no 'ranks' line");

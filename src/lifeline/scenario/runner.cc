@@ -239,6 +239,7 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
   eo.pct_depth = options.bound < 0 ? 2 : std::max(1, options.bound);
   eo.seed = options.seed;
   eo.engine.record_trace = false;
+  eo.progress = options.progress;
   std::unique_ptr<sim::Explorer> explorer = sim::make_explorer(options.strategy, eo);
   RunOptions quiet = options.run;
   quiet.trace = false;
@@ -298,6 +299,12 @@ ExploreCensus census_scenario(const Board& board, const Scenario& scenario,
   Execution ex(board, scenario, quiet);
   sim::Engine engine;
   ExploreCensus c;
+  if (options.progress)
+    eo.progress = [&](const sim::ExploreProgress& p) {
+      sim::ExploreProgress with = p;
+      with.outcomes = c.outcomes.size();
+      options.progress(with);
+    };
   auto record = [&](const sim::Engine& e) {
     if (ex.user_error()) throw *ex.user_error();
     std::vector<std::string> parts;

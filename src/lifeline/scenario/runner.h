@@ -5,6 +5,7 @@
 #ifndef LIFELINE_SCENARIO_RUNNER_H_
 #define LIFELINE_SCENARIO_RUNNER_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -17,6 +18,9 @@
 
 namespace lifeline::core {
 class FwTree;
+}
+namespace lifeline::sim {
+struct ExploreProgress;
 }
 
 namespace lifeline::scenario {
@@ -90,6 +94,9 @@ struct ExploreOptions {
   uint64_t seed = 1;
   bool all_outcomes = false;  // --all: census_scenario() instead of stopping at a failure
   RunOptions run;
+  // A progress display (sim::ExploreOptions::progress); a census fills in
+  // its outcomes so far.
+  std::function<void(const sim::ExploreProgress&)> progress;
 };
 
 // dfs: one bound of the iteration.
@@ -151,7 +158,19 @@ struct ReplayFile {
   // scenario_digest() of the scenario it was recorded for; "" in files
   // written before digests, which are then matched by name alone.
   std::string digest;
+  // The strategy that found the schedule and the parameters it ran with
+  // (strategy_parameters()); "" and none in files written before they were
+  // recorded. Only reported: the ranks alone replay the schedule.
+  std::string strategy = "";
+  std::map<std::string, std::string> strategy_params = {};
 };
+// The parameters `explore` ran options.strategy with, as a replay file
+// records them: budget, and bound (dfs, dpor; "none" when the bound grew
+// until the budget ran out), deviations (what the bound counts: "all"),
+// sleep-sets and iterative (dpor), depth (pct), seed (pct, random).
+std::map<std::string, std::string> strategy_parameters(const ExploreOptions& options);
+// "dfs (bound=2 budget=1000 deviations=all)", "" for a file without a strategy.
+std::string describe_strategy(const ReplayFile& r);
 // A digest of what a scenario says (its canonical form: comments and layout
 // do not count), so that a replay recorded for an edited scenario is refused.
 std::string scenario_digest(const Scenario& s);

@@ -145,6 +145,18 @@ class DporExplorer : public Explorer {
     r.bound_cut = bound_cut_;
   }
 
+  // The frontier: the next execution (backtrack() chose its task already)
+  // and the tasks still to run at the nodes of the current path.
+  void progress(const Engine& /*engine*/, ExploreProgress& p) const override {
+    p.bound = bound_ == std::numeric_limits<int>::max() ? -1 : bound_;
+    p.max_bound = p.bound;
+    p.redundant = redundant_;
+    p.frontier = done_ ? 0 : 1;
+    for (const Node& n : nodes_)
+      for (uint32_t t : n.backtrack)
+        if (!n.ran(t) && !n.asleep(t)) ++p.frontier;
+  }
+
   // ---- for the strategy
   size_t choose(size_t i, const ChoicePoint& p) {
     Engine& e = Engine::current();
@@ -387,6 +399,13 @@ class IterativeDpor : public Explorer {
     r.complete = done_ && !bound_cut_;
     r.bound_cut = done_ ? bound_cut_ : now.bound_cut;
     r.redundant = redundant_ + (done_ ? 0 : now.redundant);
+  }
+  void progress(const Engine& engine, ExploreProgress& p) const override {
+    search_->progress(engine, p);
+    p.bound = bound_;
+    p.max_bound = max_bound_ == std::numeric_limits<int>::max() ? -1 : max_bound_;
+    p.redundant += redundant_;
+    p.bounds = bounds_;
   }
 
  private:

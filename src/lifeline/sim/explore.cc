@@ -77,6 +77,25 @@ class DfsExplorer : public Explorer {
     r.complete = complete_;
   }
 
+  // The frontier: the next execution, and the alternatives within the
+  // bound not yet tried at the choice points it shares with the last one
+  // (prefix_).
+  void progress(const Engine& engine, ExploreProgress& p) const override {
+    p.bound = bound_;
+    p.max_bound = max_bound_ == std::numeric_limits<int>::max() ? -1 : max_bound_;
+    p.bounds = bounds_;
+    if (done_) return;
+    p.frontier = 1;
+    const std::vector<Choice>& cs = engine.choices();
+    int deviations = 0;
+    for (size_t k = 0; k < prefix_.size() && k < cs.size(); ++k) {
+      uint16_t taken = k + 1 == prefix_.size() ? prefix_[k] : rank_of(cs[k]);
+      for (uint16_t alt = taken + 1; alt < cs[k].options; ++alt)
+        if (deviations + (counts(cs[k], alt, all_deviations_) ? 1 : 0) <= bound_) ++p.frontier;
+      deviations += counts(cs[k], rank_of(cs[k]), all_deviations_) ? 1 : 0;
+    }
+  }
+
  private:
   // The deepest point with an untried rank within the bound: the prefix of
   // the next execution. False when there is none.
@@ -150,15 +169,21 @@ std::unique_ptr<Explorer> make(const ExploreOptions& o) {
 
 constexpr ExplorerInfo kExplorers[] = {
     {"dfs",
-     "iterative context bounding, every schedule with 0 deviations from the default, then 1, "
-     "2, ... up to --bound, depth first",
+     "iterative deepening of the bound (context bounding): every schedule with 0 deviations "
+     "from the default, then 1, 2, ... up to --bound (default: until the budget is spent), "
+     "depth first within a bound; takes --bound, --budget",
      make<DfsExplorer>},
     {"dpor",
      "source-set dynamic partial-order reduction with sleep sets: one execution per order of "
-     "the dependent steps (locks, objects, work, timers), within --bound deviations",
+     "the dependent steps (locks, objects, work, timers), the bound deepened as dfs does; "
+     "takes --bound, --budget",
      make_dpor_explorer},
-    {"pct", "probabilistic concurrency testing, bug depth --bound", make<PctExplorer>},
-    {"random", "seeded random choices", make<RandomExplorer>},
+    {"pct",
+     "probabilistic concurrency testing: random priorities, depth-1 change points among the "
+     "choice points; takes --bound as the depth (default 2), --seed, --budget",
+     make<PctExplorer>},
+    {"random", "a seeded random choice at every choice point; takes --seed, --budget",
+     make<RandomExplorer>},
 };
 
 }  // namespace
@@ -178,6 +203,27 @@ std::unique_ptr<Explorer> make_explorer(std::string_view name, const ExploreOpti
                   did_you_mean(name, explorer_names()));
 }
 
+namespace {
+
+void report_progress(const Engine& engine, const Explorer& explorer, const ExploreOptions& options,
+                     const ExploreResult& result, bool done) {
+  ExploreProgress p;
+  p.strategy = explorer.name();
+  p.executions = result.executions;
+  p.budget = options.budget;
+  p.findings = result.found ? 1 : 0;
+  p.done = done;
+  explorer.progress(engine, p);
+  if (done) {
+    p.bounds = result.bounds;
+    p.redundant = result.redundant;
+    p.frontier = 0;
+  }
+  options.progress(p);
+}
+
+}  // namespace
+
 ExploreResult explore(Engine& engine, const Program& program, Explorer& explorer,
                       const ExploreOptions& options, const FailurePredicate& failed) {
   ExploreResult result;
@@ -195,8 +241,11 @@ ExploreResult explore(Engine& engine, const Program& program, Explorer& explorer
       break;
     }
     explorer.ran(engine);
+    if (options.progress && result.executions % options.progress_every == 0)
+      report_progress(engine, explorer, options, result, false);
   }
   explorer.coverage(result);
+  if (options.progress) report_progress(engine, explorer, options, result, true);
   return result;
 }
 

@@ -45,6 +45,26 @@ struct ExploreResult {
   std::vector<uint32_t> choices;   // the failing schedule (task ids), for ReplayStrategy
 };
 
+// What explore() tells a progress display while it runs. Display only:
+// nothing the search does depends on whether or how often it is called.
+struct ExploreProgress {
+  const char* strategy = "";
+  uint64_t executions = 0;
+  uint64_t budget = 0;
+  uint64_t redundant = 0;  // dpor: so far
+  int bound = -1;          // dfs, dpor: the bound being searched; -1: none (pct, random)
+  int max_bound = -1;      // dfs, dpor: the largest bound it will try; -1: only the budget
+  // Branches known and not run yet, each at least one more execution: the
+  // next execution, and dfs: the untried alternatives within the bound on
+  // its path; dpor: the backtrack points pending on it.
+  uint64_t frontier = 0;
+  uint64_t findings = 0;           // failing executions so far
+  uint64_t outcomes = 0;           // a census (scenario::census_scenario): distinct outcomes so far
+  std::vector<BoundStats> bounds;  // dfs, dpor: the bounds finished so far, in order
+  bool done = false;               // the last call: the search has ended
+};
+using ProgressCallback = std::function<void(const ExploreProgress&)>;
+
 struct ExploreOptions {
   uint64_t budget = 100000;  // executions at most
   int preemption_bound = 2;  // dfs: the largest bound; -1: no limit but the budget
@@ -58,6 +78,9 @@ struct ExploreOptions {
   // search within preemption_bound (the soundness tests count its executions).
   bool dpor_iterative = true;
   EngineOptions engine;  // strategy is set by the explorer's next()
+  // Called every progress_every executions and once at the end (done).
+  ProgressCallback progress;
+  uint64_t progress_every = 256;
 };
 
 // An exploration strategy: which schedule each execution runs, when there
@@ -79,6 +102,9 @@ class Explorer {
   // Its coverage, into the result at the end: dfs's bounds and whether it
   // exhausted them; nothing for the sampling strategies.
   virtual void coverage(ExploreResult& /*result*/) const {}
+  // For a progress display, right after ran(engine): the bound, the
+  // frontier, the finished bounds. Nothing for the sampling strategies.
+  virtual void progress(const Engine& /*engine*/, ExploreProgress& /*p*/) const {}
 };
 
 struct ExplorerInfo {

@@ -306,5 +306,90 @@ TEST(Explore, ReplayOfARecordedScheduleGivesTheIdenticalTrace) {
   EXPECT_NE(formatted_trace(e), first);
 }
 
+// The 4-task toy program of bench/explore_bench.cc: each task takes one
+// lock twice around a shared counter.
+struct Toy4 {
+  Mutex m;
+  int counter = 0;
+  void spawn(Engine& e) {
+    counter = 0;
+    mutex_init(&m, "toy_lock");
+    for (int t = 0; t < 4; ++t)
+      e.spawn("t" + std::to_string(t), [this] {
+        for (int k = 0; k < 2; ++k) {
+          mutex_lock(&m);
+          ++counter;
+          mutex_unlock(&m);
+        }
+      });
+  }
+};
+
+// The progress callback sees the search as it goes and changes nothing in
+// it: the same result with it as without, for every strategy.
+TEST(Explore, ProgressIsReportedAndChangesNothing) {
+  for (const char* strategy : {"dfs", "dpor", "pct", "random"}) {
+    Engine e;
+    Toy4 p;
+    ExploreOptions o;
+    o.budget = 3000;
+    o.preemption_bound = 2;
+    auto never = [](const Engine&) { return false; };
+    ExploreResult plain = explore(
+        e, strategy, [&](Engine& e) { p.spawn(e); }, o, never);
+    std::vector<ExploreProgress> seen;
+    o.progress = [&](const ExploreProgress& x) { seen.push_back(x); };
+    o.progress_every = 10;
+    ExploreResult watched = explore(
+        e, strategy, [&](Engine& e) { p.spawn(e); }, o, never);
+    EXPECT_EQ(watched.executions, plain.executions) << strategy;
+    EXPECT_EQ(watched.exhausted, plain.exhausted) << strategy;
+    EXPECT_EQ(watched.redundant, plain.redundant) << strategy;
+    EXPECT_EQ(watched.bounds.size(), plain.bounds.size()) << strategy;
+    ASSERT_EQ(seen.size(), plain.executions / 10 + 1) << strategy;
+    for (size_t i = 0; i + 1 < seen.size(); ++i) {
+      EXPECT_EQ(seen[i].executions, (i + 1) * 10) << strategy;
+      EXPECT_FALSE(seen[i].done) << strategy;
+      EXPECT_EQ(seen[i].budget, 3000u) << strategy;
+      EXPECT_EQ(seen[i].strategy, std::string(strategy));
+    }
+    EXPECT_TRUE(seen.back().done) << strategy;
+    EXPECT_EQ(seen.back().executions, plain.executions) << strategy;
+    bool bounded = std::string(strategy) == "dfs" || std::string(strategy) == "dpor";
+    EXPECT_EQ(seen.front().bound >= 0, bounded) << strategy;
+    if (bounded) {
+      EXPECT_EQ(seen.front().max_bound, 2) << strategy;
+      // Mid-search there are branches left to run.
+      EXPECT_GT(seen.front().frontier, 0u) << strategy;
+      EXPECT_EQ(seen.back().bounds.size(), plain.bounds.size()) << strategy;
+    }
+  }
+}
+
+// dfs's frontier counts the next execution and the untried alternatives
+// within the bound on its path.
+TEST(Explore, DfsFrontierCountsUntriedAlternatives) {
+  Engine e;
+  LostUpdate p;
+  ExploreOptions o;
+  o.preemption_bound = 1;
+  o.progress_every = 1;
+  std::vector<ExploreProgress> seen;
+  o.progress = [&](const ExploreProgress& x) { seen.push_back(x); };
+  ExploreResult r = explore(
+      e, "dfs", [&](Engine& e) { p.spawn(e); }, o, [](const Engine&) { return false; });
+  ASSERT_TRUE(r.exhausted);
+  ASSERT_EQ(seen.size(), r.executions + 1);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    ::testing::Message m;
+    m << "after execution " << seen[i].executions << " bound " << seen[i].bound << " frontier "
+      << seen[i].frontier;
+    SCOPED_TRACE(m);
+    if (i + 2 < seen.size()) EXPECT_GE(seen[i].frontier, 1u);
+  }
+  EXPECT_EQ(seen[seen.size() - 2].frontier, 0u);  // after the last execution: nothing left
+  EXPECT_EQ(seen.back().frontier, 0u);
+}
+
 }  // namespace
 }  // namespace lifeline::sim
