@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // `lifeline audit BOARD`: the plan, the runs, the reports (docs/cli.md).
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iostream>

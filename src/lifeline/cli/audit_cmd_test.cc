@@ -138,8 +138,9 @@ TEST(Audit, ExploreFindsTheRacingSchedule) {
       real({"audit", "armada-388-clearfog-pro", "--cell", id, "--explore", "--print-scenarios"});
   ASSERT_EQ(print.status, 0) << print.err;
   EXPECT_NE(print.out.find("racing variant"), std::string::npos) << print.out;
-  EXPECT_NE(print.out.find("concurrently\n  ip link set eth0 up\n  unbind f1072004.mdio-mii:00\nend"),
-            std::string::npos)
+  EXPECT_NE(
+      print.out.find("concurrently\n  ip link set eth0 up\n  unbind f1072004.mdio-mii:00\nend"),
+      std::string::npos)
       << print.out;
 }
 
@@ -163,7 +164,10 @@ TEST(Audit, ThePageRendersInChromium) {
   EXPECT_EQ(log.find("Uncaught"), std::string::npos) << log;
   ASSERT_TRUE(std::filesystem::exists(d.path("shot.png"))) << log;
   EXPECT_GT(std::filesystem::file_size(d.path("shot.png")), 10000u);
-  std::filesystem::copy_file(d.path("shot.png"), "audit-page.png",
+  // Into the build folder whatever the test's working directory (a run
+  // from the source tree must not leave it there).
+  std::filesystem::copy_file(d.path("shot.png"),
+                             std::string(LIFELINE_BINARY_DIR) + "/audit-page.png",
                              std::filesystem::copy_options::overwrite_existing);
   std::string dom = run_command(flags + "--dump-dom " + url + " 2>/dev/null");
   EXPECT_NE(dom.find("<table class=\"matrix\" id=\"matrix-phy\">"), std::string::npos);

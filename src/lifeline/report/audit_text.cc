@@ -161,7 +161,7 @@ std::string format_audit(const AuditResult& r, const AuditCommand& cmd) {
     const AuditCell& c = r.cells[worst[k]];
     out += "  " + c.id + "  " + cell_text(c) + "\n    " +
            (c.explore && c.explore->decides ? audit_explore_command(cmd, c)
-                                          : audit_cell_command(cmd, c.id)) +
+                                            : audit_cell_command(cmd, c.id)) +
            "\n";
   }
   if (bad > kWorstShown)

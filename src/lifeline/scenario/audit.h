@@ -180,7 +180,7 @@ struct AuditCell {
   std::string value;     // the knob's value in this cell
   std::string scenario;  // the cell's scenario text, as --print-scenarios prints it
   AuditOutcome outcome;
-  RunResult run;  // with its timeline and final state
+  RunResult run;                        // with its timeline and final state
   std::optional<AuditExplore> explore;  // --explore, for a template with a racing variant
 };
 

@@ -7,8 +7,8 @@
 #include "lifeline/core/device.h"
 #include "lifeline/core/fwnode.h"
 #include "lifeline/dt/net_roles.h"
-#include "lifeline/net/net.h"
 #include "lifeline/net/dsa/dsa.h"
+#include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
@@ -68,8 +68,12 @@ std::vector<const net::NetDevice*> sfp_consumers(const core::Device& d, const ne
     const net::Phylink* pl = nd->phylink;
     if (const net::DsaPort* dp = net::dsa_user_to_port(nd); !pl && dp) pl = dp->pl;
     bool uses = pl && pl->sfp_bus && pl->sfp_bus->fwnode == d.fwnode;
-    if (net::PhyDevice* phy = nd->phydev.get(); phy && !phy->freed() && phy->fwnode)
-      uses |= core::parse_phandle(phy->fwnode, "sfp") == d.fwnode;
+    // The PHY attached, or the one its port names (mvpp2 attaches at
+    // ndo_open): the cage it hosts.
+    const core::FwNode* phy = nullptr;
+    if (net::PhyDevice* p = nd->phydev.get(); p && !p->freed()) phy = p->fwnode;
+    if (!phy && nd->of_node) phy = net::fwnode_get_phy_node(nd->of_node);
+    if (phy) uses |= core::parse_phandle(phy, "sfp") == d.fwnode;
     if (uses) out.push_back(nd);
   }
   return out;

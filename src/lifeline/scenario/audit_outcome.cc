@@ -28,7 +28,6 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
-
 bool is_crash(const sim::Finding& f) {
   return f.kind == sim::FindingKind::kOops || f.kind == sim::FindingKind::kUseAfterFree;
 }
@@ -167,7 +166,20 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
     // The driver stayed; the hardware it drives went and came back (a
     // module pulled and inserted again). The probes after its return say
     // whether the links came back by themselves.
-    bool probes_passed = !r.expects.empty() && r.expects_failed() == 0;
+    // Its probes: `carrier IF off` once it went (failed: the link stayed),
+    // `carrier IF on` once it was back.
+    bool probes_passed = true, any_back_probe = false;
+    for (const ExpectResult& x : r.expects) {
+      bool off = x.text.size() > 4 && x.text.compare(x.text.size() - 4, 4, " off") == 0;
+      std::string who = x.text.rfind("carrier ", 0) == 0 ? x.text.substr(8, x.text.rfind(' ') - 8)
+                                                         : std::string();
+      if (off && !who.empty()) (x.passed ? o.carrier_lost : o.carrier_kept).push_back(who);
+      if (!off) {
+        any_back_probe = true;
+        probes_passed &= x.passed;
+      }
+    }
+    probes_passed &= any_back_probe;
     std::vector<std::string> down;
     for (const std::string& c : p.consumers) {
       const check::NetdevRow* now = r.final_state.netdev(c);
@@ -175,8 +187,10 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
     }
     o.provider_left = o.provider_back = true;
     o.link_back_by_itself = probes_passed;
-    o.carrier_lost = p.consumers;
-    if (probes_passed) {
+    if (o.carrier_lost.empty() && probes_passed) {
+      o.cls = OutcomeClass::kSurvives;
+      o.reason = "carrier kept";
+    } else if (probes_passed) {
       o.cls = OutcomeClass::kRecovered;
       o.reason = "link back after reinsertion";
     } else if (down.empty()) {

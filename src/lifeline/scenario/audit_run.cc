@@ -122,6 +122,8 @@ void describe(AuditProvider& p, const core::Device& d,
       p.cage_module = module_for(net::PHY_INTERFACE_MODE_10GBASER);
       for (const net::NetDevice* nd : consumers)
         if (nd->phylink) p.cage_module = module_for(nd->phylink->link_interface);
+      // The templates play with the module in it, as on a MAC's cage.
+      p.setup.push_back("sfp " + p.cage + " insert " + p.cage_module);
     }
   }
   if (d.fwnode && dt::is_pse_controller(*d.fwnode)) {

@@ -118,11 +118,15 @@ std::string remove_module(const AuditProvider& p) {
 
 // The module pulled from the cage under running interfaces and inserted
 // again (S6): the cage's REMOVE and INSERT events, the upstream's
-// module_remove/module_insert, a module PHY torn down and probed anew.
+// module_remove/module_insert, a module PHY torn down and probed anew. The
+// `carrier off` probes say whose link went with the module (a PHY that
+// hosts the cage keeps its copper link), the `on` ones whose came back.
 std::string pull_module(const AuditProvider& p) {
   if (p.cage.empty()) return "";
-  return plug_and_up(p) + "sfp " + p.cage + " remove\nwait 1s\nsfp " + p.cage + " insert " +
-         p.cage_module + "\nwait 4s\n" + probes(p) + each(p, "ip link set ", " down") +
+  std::string gone;
+  for (const std::string& c : p.consumers) gone += "expect carrier " + c + " off\n";
+  return plug_and_up(p) + "sfp " + p.cage + " remove\nwait 1s\n" + gone + "sfp " + p.cage +
+         " insert " + p.cage_module + "\nwait 4s\n" + probes(p) + each(p, "ip link set ", " down") +
          each(p, "ip link set ", " up") + "settle\n";
 }
 
@@ -226,8 +230,9 @@ const AuditTemplate kPseTemplates[] = {
      pse_rebind, false, nullptr},
     {"phys", "unbound, then the PHYs holding its pse_controls removed, then both bound again",
      nullptr, false, pse_phys_removed, false, nullptr},
-    {"rmmod", "its module (loaded from the root file system) removed while its PHYs hold "
-              "pse_controls",
+    {"rmmod",
+     "its module (loaded from the root file system) removed while its PHYs hold "
+     "pse_controls",
      module_late, true, remove_module, false, nullptr},
 };
 

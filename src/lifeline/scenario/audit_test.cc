@@ -379,8 +379,8 @@ namespace {
 // removal, of the phase after the provider came back, and of the whole
 // scenario where a finding is claimed, must say what the cell says.
 struct Removal {
-  std::string device;  // as written: the unbound device or the cage
-  std::string module;  // rmmod MODULE
+  std::string device;   // as written: the unbound device or the cage
+  std::string module;   // rmmod MODULE
   std::string refused;  // expect fail ERR rmmod: the errno name
   std::string action;   // "unbind", "rmmod", "pull"
   std::map<std::string, std::string> knobs;
@@ -518,8 +518,7 @@ std::optional<std::string> check_left(const Expect& e, const AuditCell& cell,
                  ? ""
                  : std::string("no ") + sim::finding_kind_name(*f->kind) + " finding";
     if (!f->present && !f->kind)
-      return finding_before_next_action(cell) ? "a finding right after the removal"
-                                              : std::string();
+      return finding_before_next_action(cell) ? "a finding right after the removal" : std::string();
     return std::nullopt;
   }
   if (const auto* n = std::get_if<ExpectNetdev>(&e.check)) {
@@ -581,8 +580,8 @@ TEST(Audit, AgreesWithTheSfpPcsAndPseScenarios) {
   // Each directory, and how many of its expects the cells must speak for
   // at least (every one of them gives the comparison something).
   const std::pair<const char*, int> kDirs[] = {
-      {"s5-clearfog", 1}, {"s6-clearfog", 3}, {"s7-lx2160a", 10}, {"s7-rzn1", 4},
-      {"s8-prtt1c", 2},   {"s9-prtt1c", 8},
+      {"s5-clearfog", 1}, {"s6-clearfog", 3}, {"s7-lx2160a", 10},
+      {"s7-rzn1", 4},     {"s8-prtt1c", 2},   {"s9-prtt1c", 8},
   };
   std::map<std::string, Board> boards;
   std::map<std::string, std::vector<AuditProvider>> providers;
@@ -591,8 +590,8 @@ TEST(Audit, AgreesWithTheSfpPcsAndPseScenarios) {
     std::shared_ptr<Scenario> scenario;
     Removal removal;
     const AuditProvider* provider = nullptr;
-    std::string cell;          // the removal's cell
-    std::string then_cell;     // pse: the `phys` cell
+    std::string cell;       // the removal's cell
+    std::string then_cell;  // pse: the `phys` cell
   };
   std::map<std::string, std::vector<Case>> by_board;
   std::map<std::string, std::set<std::string>> cells;
@@ -695,7 +694,11 @@ TEST(Audit, AgreesWithTheSfpPcsAndPseScenarios) {
           for (const TimelineEntry& e : c->run.timeline)
             reached |= e.kind == TimelineEntry::Kind::kCommand && e.text.rfind("cable ", 0) == 0;
           bool not_run = c->outcome.cls == OutcomeClass::kNotRun || !reached;
-          report(cmd, not_run == n->present ? std::optional<std::string>("cell " + std::string(not_run ? "not run" : "ran")) : std::optional<std::string>(""), *c);
+          report(cmd,
+                 not_run == n->present ? std::optional<std::string>(
+                                             "cell " + std::string(not_run ? "not run" : "ran"))
+                                       : std::optional<std::string>(""),
+                 *c);
         }
         continue;
       }
