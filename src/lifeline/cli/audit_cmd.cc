@@ -46,7 +46,7 @@ int cmd_audit(const Context& c) {
     throw sim::UserError("--print-scenarios prints scenarios, not a report; drop --json/--html");
   scenario::Board board = c.backend.load_board(a.positionals[0]);
   add_phy_ids(a, board, o.run);
-  report::AuditCommand cmd{shell_quote(a.positionals[0]), repeated_options(a)};
+  report::AuditCommand cmd{shell_quote(a.positionals[0]), repeated_options(a), "", 0};
   if (o.explore)
     cmd.explore = fmt::format(" --explore{}", a.budget ? " --budget " + *a.budget : "");
   cmd.explore_budget = o.explore_budget;

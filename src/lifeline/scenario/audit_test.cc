@@ -610,7 +610,7 @@ TEST(Audit, AgreesWithTheSfpPcsAndPseScenarios) {
       auto s = std::make_shared<Scenario>(load_scenario(f.string()));
       Removal removal = removal_of(*s);
       const Removal* r = removal.action.empty() ? nullptr : &removal;
-      Case k{f, s, removal};
+      Case k{f, s, removal, nullptr, "", ""};
       // A scenario that removes nothing (S8's boot orders) speaks for the
       // rmmod cells, whose template loads the provider's module late.
       if (!r) {
@@ -678,8 +678,10 @@ TEST(Audit, AgreesWithTheSfpPcsAndPseScenarios) {
                         const AuditCell& x) {
         if (!v) return;
         ++compared[dir];
-        EXPECT_EQ(*v, "") << k.file.string() << ":" << cmd->loc.line << " `" << cmd->text
-                          << "` but cell " << x.id << " says " << x.outcome.reason;
+        {
+          EXPECT_EQ(*v, "") << k.file.string() << ":" << cmd->loc.line << " `" << cmd->text
+                            << "` but cell " << x.id << " says " << x.outcome.reason;
+        }
       };
       if (k.removal.action == "boot") {
         // S8: the module loaded late. Under a design that leaves the
@@ -705,7 +707,9 @@ TEST(Audit, AgreesWithTheSfpPcsAndPseScenarios) {
       if (!k.removal.refused.empty()) {
         ++compared[dir];
         EXPECT_EQ(c->outcome.cls, OutcomeClass::kRefused) << k.file << ": " << c->outcome.reason;
-        if (k.removal.refused != "any") EXPECT_EQ(c->outcome.refused, k.removal.refused) << k.file;
+        if (k.removal.refused != "any") {
+          EXPECT_EQ(c->outcome.refused, k.removal.refused) << k.file;
+        }
         continue;
       }
       for (const Command* cmd : k.removal.after_left)
