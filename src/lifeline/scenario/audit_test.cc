@@ -172,6 +172,51 @@ TEST(Audit, FindsEveryKindOfProvider) {
     }
 }
 
+// The kinds that came with the SFP, PCS and PSE models, read from the
+// booted model the same way.
+TEST(Audit, FindsCagesPcsProvidersAndPseControllers) {
+  std::vector<AuditProvider> unconsumed;
+  auto find = [](const std::vector<AuditProvider>& ps, const std::string& kind,
+                 const std::string& device) -> const AuditProvider* {
+    for (const AuditProvider& p : ps)
+      if (p.kind == kind && p.device == device) return &p;
+    return nullptr;
+  };
+  std::vector<AuditProvider> mcbin =
+      discover_providers(load_board("armada-8040-mcbin"), {}, unconsumed);
+  // A MAC's cage (pl->sfp_bus: a 2500BASE-X port, so a 2.5G module) and one
+  // its 88X3310 hosts (the PHY's "sfp").
+  EXPECT_EQ(consumers_of(mcbin, "sfp", "sfp-eth3"), "eth3");
+  EXPECT_EQ(consumers_of(mcbin, "sfp", "sfp-eth0"), "eth0");
+  if (const AuditProvider* p = find(mcbin, "sfp", "sfp-eth3"); p) {
+    EXPECT_EQ(p->cage, "&sfp_eth3");
+    EXPECT_EQ(p->setup, std::vector<std::string>{"sfp &sfp_eth3 insert fiber-2500base-x"});
+  }
+  std::vector<AuditProvider> lx2160a =
+      discover_providers(load_board("fsl-lx2160a-clearfog-cx"), {}, unconsumed);
+  // The lynx PCS's MDIO device has no driver: its bus's controller is the
+  // provider; eth0's cage gets a 10G module (its dpmac is 10GBASE-R).
+  EXPECT_EQ(consumers_of(lx2160a, "pcs", "8c1f000.mdio"), "eth0");
+  if (const AuditProvider* p = find(lx2160a, "pcs", "8c1f000.mdio"); p) {
+    EXPECT_EQ(p->setup, std::vector<std::string>{"sfp &sfp0 insert fiber-10gbase-r"});
+  }
+  std::vector<AuditProvider> rzn1 =
+      discover_providers(load_board("r9a06g032-rzn1d400-db"), {}, unconsumed);
+  EXPECT_EQ(consumers_of(rzn1, "pcs", "44030000.eth-miic"), "lan0 lan1");
+  if (const AuditProvider* p = find(rzn1, "pcs", "44030000.eth-miic"); p) {
+    EXPECT_TRUE(p->unbind_hidden);
+  }
+  std::vector<AuditProvider> prtt1c =
+      discover_providers(load_board("stm32mp151a-prtt1c"), {}, unconsumed);
+  EXPECT_EQ(consumers_of(prtt1c, "pse", "ethernet-pse-1"), "t1l1");
+  EXPECT_EQ(consumers_of(prtt1c, "pse", "ethernet-pse-2"), "t1l2");
+  if (const AuditProvider* p = find(prtt1c, "pse", "ethernet-pse-1"); p) {
+    EXPECT_EQ(p->pse_control, "podl-pse-admin-control");
+    EXPECT_EQ(p->holders, std::vector<std::string>{"/mdio"});
+    EXPECT_EQ(p->module, "pse_regulator");
+  }
+}
+
 TEST(Audit, AgreesWithTheAcceptanceScenarios) {
   const char* const kDirs[] = {"s1-clearfog",      "s3-clearfog", "s2-clearfog-dsa",
                                "s10-clearfog-dsa", "s10-mcbin",   "s10-ls1028a-felix"};
