@@ -9,10 +9,11 @@
 namespace lifeline::scenario {
 namespace {
 
-void audit_board(benchmark::State& state, const char* name) {
+void audit_board(benchmark::State& state, const char* name, bool explore = false) {
   Board board = load_board(name);
   AuditOptions o;
   o.jobs = static_cast<unsigned>(state.range(0));
+  o.explore = explore;
   size_t cells = 0;
   for (auto _ : state) {
     AuditResult r = run_audit(board, o);
@@ -37,6 +38,16 @@ void BM_Audit_ClearfogPro(benchmark::State& state) {
 BENCHMARK(BM_Audit_ClearfogPro)
     ->ArgName("jobs")
     ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// --explore: dpor on every racing variant, 48 executions at most each.
+void BM_AuditExplore_Stm32mp151aPrtt1c(benchmark::State& state) {
+  audit_board(state, "stm32mp151a-prtt1c", true);
+}
+BENCHMARK(BM_AuditExplore_Stm32mp151aPrtt1c)
+    ->ArgName("jobs")
     ->Arg(2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();

@@ -180,6 +180,14 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                     describe("also write one self-contained HTML page: the provider graph (runs "
                              "Graphviz `dot`), the matrices, every cell's timeline"))
         ->type_name("FILE");
+    sub->add_flag("--explore", a.explore,
+                  describe("also explore each template that has a racing variant (the "
+                           "consumers' ifup racing the removal): dpor, at most --budget "
+                           "executions (default 48); --print-scenarios then prints the variants"));
+    sub->add_option("--budget", a.budget,
+                    describe("with --explore: executions per racing variant, at most (default "
+                             "48)"))
+        ->type_name("N");
   } else if (cmd == "graph") {
     sub->add_option("--format", a.format,
                     describe("dot (default), svg (runs Graphviz `dot`), json (the same as --json)"))

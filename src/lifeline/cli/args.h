@@ -38,7 +38,7 @@ struct Args {
   std::optional<std::string> format;
   bool all = false;
   // audit
-  bool print_scenarios = false;
+  bool print_scenarios = false, explore = false;
   std::optional<std::string> cell, jobs, html;
   // kernel-check
   std::optional<std::string> kernel, modules, repeat, cache, log_dir;

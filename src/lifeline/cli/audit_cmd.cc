@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // `lifeline audit BOARD`: the plan, the runs, the reports (docs/cli.md).
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -36,21 +37,33 @@ int cmd_audit(const Context& c) {
     o.jobs = static_cast<unsigned>(n);
   }
   if (a.cell) o.only_cells.push_back(*a.cell);
+  o.explore = a.explore;
+  if (a.budget) {
+    if (!a.explore) throw sim::UserError("--budget " + *a.budget + ": only with --explore");
+    o.explore_budget = parse_number("--budget", *a.budget, 1);
+  }
   if (a.print_scenarios && (a.json || a.html))
     throw sim::UserError("--print-scenarios prints scenarios, not a report; drop --json/--html");
   scenario::Board board = c.backend.load_board(a.positionals[0]);
   add_phy_ids(a, board, o.run);
-  report::AuditCommand cmd{shell_quote(a.positionals[0]), repeated_options(a)};
+  report::AuditCommand cmd{shell_quote(a.positionals[0]), repeated_options(a), "", 0};
+  if (o.explore)
+    cmd.explore = fmt::format(" --explore{}", a.budget ? " --budget " + *a.budget : "");
+  cmd.explore_budget = o.explore_budget;
 
   if (a.print_scenarios) {
+    // With --explore, a cell with a racing variant prints that variant:
+    // what `lifeline explore` takes.
     scenario::AuditResult plan = scenario::plan_audit(board, o);
     for (size_t i = 0; i < plan.cells.size(); ++i)
-      c.out << (i ? "\n" : "") << plan.cells[i].scenario;
+      c.out << (i ? "\n" : "")
+            << (plan.cells[i].explore ? plan.cells[i].explore->scenario : plan.cells[i].scenario);
     return kExitOk;
   }
 
-  // Progress only where someone watches it: the real stderr, a terminal.
-  bool progress = &c.err == &std::cerr && isatty(STDERR_FILENO);
+  // Progress only where someone watches it: the real stderr, a terminal,
+  // and not under --json (whose reader is a program).
+  bool progress = &c.err == &std::cerr && isatty(STDERR_FILENO) && !a.json;
   if (progress)
     o.progress = [&](size_t done, size_t total) {
       c.err << "\raudit: " << done << "/" << total << " cells" << std::flush;

@@ -181,18 +181,22 @@ const std::vector<CommandHelp>& command_help() {
        "  lifeline graph imx8mp-evk --format svg > imx8mp-evk.svg\n"
        "  lifeline graph fsl-ls1028a-rdb --all --format json"},
       {"audit",
-       "lifeline audit BOARD [--print-scenarios] [--cell ID] [-j N] [--html FILE] [OPTIONS]",
+       "lifeline audit BOARD [--print-scenarios] [--cell ID] [-j N] [--html FILE] [--explore "
+       "[--budget N]] [OPTIONS]",
        "every provider of a board taken away, under every design, in one report",
-       "Boot BOARD, find its providers (each PHY, MDIO controller, MAC driver and DSA switch "
-       "that a netdev uses) and run, for each, the lifecycle templates (unbound while its "
-       "consumers are up with link; while they are down, then ifup; unbound and bound again; "
-       "its module removed) under every value of the knob of its designs. Prints one matrix "
+       "Boot BOARD, find its providers (each PHY, MDIO controller, MAC driver, DSA switch, SFP "
+       "cage, PCS provider and PSE controller that a netdev uses) and run, for each, the "
+       "lifecycle templates (unbound while its consumers are up with link; while they are "
+       "down, then ifup; unbound and bound again; its module removed; a cage's module pulled "
+       "and inserted again; a PSE controller's PHYs removed while it is gone) under every "
+       "value of the knob of its designs. Prints one matrix "
        "per provider kind (rows: provider and template; columns: designs; cells: outcome class "
        "and reason), the worst cells with the commands that show each, and a summary line per "
        "design. --print-scenarios prints the generated scenarios instead of running them (each "
        "one runs again with `lifeline run`); --cell ID keeps one cell; -j N runs N at once "
        "(default: every core); --html FILE writes one self-contained page (the graph, the "
-       "matrices, every cell's timeline).",
+       "matrices, every cell's timeline); --explore also runs the explorer (dpor, --budget N "
+       "executions, default 48) on each template's racing variant (ifup racing the removal).",
        "  lifeline audit armada-388-clearfog-pro\n"
        "  lifeline audit armada-8040-mcbin --html mcbin.html\n"
        "  lifeline audit armada-388-clearfog-pro --print-scenarios \\\n"

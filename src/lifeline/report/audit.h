@@ -21,10 +21,15 @@ namespace lifeline::report {
 struct AuditCommand {
   std::string board;    // as given, shell-quoted
   std::string options;  // " --set probe=event", shell-quoted words, or ""
+  std::string explore;  // " --explore" (and its --budget) when given, else ""
+  uint64_t explore_budget = 0;
 };
 
 // The commands that show one cell again.
 std::string audit_cell_command(const AuditCommand& cmd, const std::string& cell_id);
+// The commands that find a cell's racing schedule again and keep it in a
+// replay file (`lifeline explore` prints the `run --replay` that shows it).
+std::string audit_explore_command(const AuditCommand& cmd, const scenario::AuditCell& cell);
 
 // The cells, worst first (outcome class, then plan order), as indexes.
 std::vector<size_t> audit_worst_first(const scenario::AuditResult& r);

@@ -165,6 +165,18 @@ std::string format_audit_html(const scenario::AuditResult& r, const AuditCommand
                      esc(c.outcome.reason));
     h += "<pre>" + esc(audit_cell_command(cmd, c.id)) + "</pre>\n";
     h += "<details><summary>scenario</summary><pre>" + esc(c.scenario) + "</pre></details>\n";
+    if (c.explore) {
+      const scenario::AuditExplore& e = *c.explore;
+      std::string found;
+      for (const std::string& f : e.findings) found += (found.empty() ? "" : ", ") + f;
+      h += fmt::format("<p class=\"explore\">explored ({}, {} execution{}{}): {}</p>\n",
+                       esc(e.strategy), e.executions, e.executions == 1 ? "" : "s",
+                       e.complete ? ", every schedule" : "",
+                       e.found ? esc(found) + " under a racing schedule" : "no finding");
+      if (e.found) h += "<pre>" + esc(audit_explore_command(cmd, c)) + "</pre>\n";
+      h += "<details><summary>racing variant</summary><pre>" + esc(e.scenario) +
+           "</pre></details>\n";
+    }
     h += "<details><summary>timeline</summary><pre>" + esc(format_timeline(c.run.timeline, false)) +
          "</pre></details>\n</section>\n";
   }

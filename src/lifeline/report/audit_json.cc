@@ -12,6 +12,24 @@ Json strings(const std::vector<std::string>& v) {
   return a;
 }
 
+// --explore: the racing variant's exploration, null without one.
+Json explore_json(const scenario::AuditCell& c, const AuditCommand& cmd) {
+  if (!c.explore) return Json(nullptr);
+  const scenario::AuditExplore& e = *c.explore;
+  return Json{
+      {"strategy", e.strategy},
+      {"budget", e.budget},
+      {"executions", e.executions},
+      {"complete", e.complete},
+      {"found", e.found},
+      {"findings", strings(e.findings)},
+      {"class", e.cls ? Json(scenario::outcome_class_name(*e.cls)) : Json(nullptr)},
+      {"decides", e.decides},
+      {"choices", e.choices},
+      {"command", e.found ? Json(audit_explore_command(cmd, c)) : Json(nullptr)},
+  };
+}
+
 Json cell_json(const scenario::AuditCell& c, const scenario::AuditResult& r,
                const AuditCommand& cmd) {
   const scenario::AuditOutcome& o = c.outcome;
@@ -39,6 +57,7 @@ Json cell_json(const scenario::AuditCell& c, const scenario::AuditResult& r,
       {"refused", o.refused.empty() ? Json(nullptr) : Json(o.refused)},
       {"not_run", o.not_run.empty() ? Json(nullptr) : Json(o.not_run)},
       {"command", audit_cell_command(cmd, c.id)},
+      {"explore", explore_json(c, cmd)},
   };
 }
 
@@ -53,6 +72,7 @@ Json to_json(const scenario::AuditResult& r, const AuditCommand& cmd) {
                        {"label", p.label},
                        {"driver", p.driver},
                        {"module", p.module.empty() ? Json(nullptr) : Json(p.module)},
+                       {"unbind_hidden", p.unbind_hidden},
                        {"consumers", strings(p.consumers)}});
     return a;
   };

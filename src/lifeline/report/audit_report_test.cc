@@ -43,7 +43,13 @@ AuditResult result() {
                                       "Marvell 88E1510",
                                       "marvell",
                                       {"eth0"},
-                                      {"eth0"}});
+                                      {"eth0"},
+                                      false,
+                                      {},
+                                      {},
+                                      {},
+                                      {},
+                                      {}});
   r.providers.push_back(AuditProvider{"mac",
                                       "f4000000.ethernet",
                                       "f4000000.ethernet",
@@ -51,9 +57,15 @@ AuditResult result() {
                                       "mvpp2",
                                       "mvpp2",
                                       {"eth1", "eth2"},
-                                      {"eth1", "eth2"}});
-  r.unconsumed.push_back(
-      AuditProvider{"dsa", "spi0.0", "spi0.0", "", "sja1105", "sja1105", {}, {}});
+                                      {"eth1", "eth2"},
+                                      false,
+                                      {},
+                                      {},
+                                      {},
+                                      {},
+                                      {}});
+  r.unconsumed.push_back(AuditProvider{
+      "dsa", "spi0.0", "spi0.0", "", "sja1105", "sja1105", {}, {}, false, {}, {}, {}, {}, {}});
   const std::string phy = "phy/f1072004.mdio-mii:00";
   AuditCell uaf =
       cell(0, phy, "up", "mainline", OutcomeClass::kCrash, "use-after-free in phy_detach");
@@ -81,7 +93,7 @@ AuditResult result() {
   return r;
 }
 
-const AuditCommand kCmd{"clearfog", ""};
+const AuditCommand kCmd{"clearfog", "", "", 0};
 
 TEST(AuditReport, Text) {
   std::string t = format_audit(result(), kCmd);

@@ -35,6 +35,13 @@ std::string audit_cell_command(const AuditCommand& cmd, const std::string& cell_
          " > cell.scn && lifeline run " + cmd.board + cmd.options + " cell.scn";
 }
 
+std::string audit_explore_command(const AuditCommand& cmd, const AuditCell& c) {
+  std::string file = "race.scn";
+  return "lifeline audit " + cmd.board + cmd.options + cmd.explore + " --print-scenarios --cell " +
+         c.id + " > " + file + " && lifeline explore " + cmd.board + cmd.options + " " + file +
+         " --strategy " + c.explore->strategy + " --budget " + std::to_string(c.explore->budget);
+}
+
 std::vector<size_t> audit_worst_first(const AuditResult& r) {
   std::vector<size_t> order(r.cells.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -152,10 +159,28 @@ std::string format_audit(const AuditResult& r, const AuditCommand& cmd) {
   if (bad == 0) out += "  none\n";
   for (size_t k = 0; k < std::min(bad, kWorstShown); ++k) {
     const AuditCell& c = r.cells[worst[k]];
-    out += "  " + c.id + "  " + cell_text(c) + "\n    " + audit_cell_command(cmd, c.id) + "\n";
+    out += "  " + c.id + "  " + cell_text(c) + "\n    " +
+           (c.explore && c.explore->decides ? audit_explore_command(cmd, c)
+                                            : audit_cell_command(cmd, c.id)) +
+           "\n";
   }
   if (bad > kWorstShown)
     out += fmt::format("  ... {} more (--json lists every cell)\n", bad - kWorstShown);
+
+  if (!cmd.explore.empty()) {
+    size_t variants = 0, found = 0;
+    uint64_t executions = 0;
+    for (const AuditCell& c : r.cells)
+      if (c.explore) {
+        ++variants;
+        found += c.explore->found;
+        executions += c.explore->executions;
+      }
+    out += fmt::format(
+        "\nEXPLORED: {} racing variant{}, {} execution{}, {} with a finding under some "
+        "schedule\n",
+        variants, variants == 1 ? "" : "s", executions, executions == 1 ? "" : "s", found);
+  }
 
   out += "\nDESIGNS\n";
   std::string knob;

@@ -42,7 +42,7 @@ namespace lifeline::scenario {
 
 // A provider found on the booted board.
 struct AuditProvider {
-  std::string kind;    // its ProviderKind's name ("phy", "mdio", "mac", "dsa")
+  std::string kind;    // its ProviderKind's name ("phy", "mdio", "mac", "dsa", "sfp", "pcs", "pse")
   std::string device;  // kernel device name
   // What the templates unbind and bind: the device name, or its node's path
   // where another device has the same name (an ENETC MDIO function and its
@@ -58,6 +58,22 @@ struct AuditProvider {
   // The netdevs that use any device bound to a driver of `module`: what an
   // rmmod may take with it besides the provider's own consumers.
   std::vector<std::string> module_consumers;
+  // Its driver hides the sysfs bind/unbind files (suppress_bind_attrs: the
+  // RZ/N1 MIIC): only rmmod takes it away.
+  bool unbind_hidden = false;
+  // Lines before the consumers' cables are plugged: a module in each cage
+  // on a consumer's port ("sfp &sfp0 insert fiber-10gbase-r"), since phylink
+  // holds such a port down until a module clears PHYLINK_DISABLE_LINK.
+  std::vector<std::string> setup;
+  // An SFP cage: how the `sfp` command names it and the module profile its
+  // templates pull and insert again (the one `setup` inserts).
+  std::string cage, cage_module;
+  // A PSE controller: the admin control its type takes
+  // ("podl-pse-admin-control"), and the devices whose unbind removes the
+  // consumers' PHYs (their MDIO controllers), which puts the pse_control
+  // each PHY holds (phy_device_remove() -> pse_control_put()).
+  std::string pse_control;
+  std::vector<std::string> holders;
 };
 
 // One lifecycle template: a scenario's actions for a provider.
@@ -72,6 +88,14 @@ struct AuditTemplate {
   // The actions after `boot`, or "" when the template does not apply to
   // this provider (rmmod of a driver built into the kernel).
   std::string (*actions)(const AuditProvider& p);
+  // The provider's driver stays bound: what leaves is the hardware it
+  // drives (a module pulled from its cage). The run's metrics see no
+  // provider leave; the template's probes (its expects) say what came back.
+  bool physical;
+  // The same actions with the first removal racing an ifup of each consumer
+  // in one `concurrently` block, for `--explore`; null or "" when the
+  // template has no such variant.
+  std::string (*concurrent)(const AuditProvider& p);
 };
 
 struct ProviderKind {
@@ -89,8 +113,12 @@ std::span<const ProviderKind> provider_kinds();
 const ProviderKind* find_provider_kind(std::string_view name);
 
 // Templates shared by every kind whose providers are drivers bound to
-// devices (audit_templates.cc).
+// devices (audit_templates.cc), and those of the kinds with lifecycle steps
+// of their own: a cage's module pulled and inserted again, a PSE
+// controller's PHYs removed while it is gone.
 std::span<const AuditTemplate> driver_templates();
+std::span<const AuditTemplate> sfp_templates();
+std::span<const AuditTemplate> pse_templates();
 
 // The outcome of a cell, from worst to best.
 enum class OutcomeClass {
@@ -126,6 +154,24 @@ struct AuditOutcome {
   std::string not_run;  // why the scenario could not run, as `lifeline run` says it
 };
 AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const AuditTemplate& t);
+// A finding as the cells name it: its kind and the model function that hit
+// it ("use-after-free in __pse_control_release", "livelock in
+// deferred_probe_work_func").
+std::string audit_finding_text(const sim::Finding& f);
+
+// `--explore`: the bounded explorer run of a cell's racing variant.
+struct AuditExplore {
+  std::string scenario;  // the racing variant, as `--explore --print-scenarios` prints it
+  std::string strategy;
+  uint64_t budget = 0;
+  uint64_t executions = 0;
+  bool complete = false;  // every schedule there is was tried
+  bool found = false;     // a schedule with a finding the default schedule does not have
+  std::vector<std::string> findings;  // the failing schedule's, "oops in phy_attach_direct"
+  std::optional<OutcomeClass> cls;    // kCrash, kFinding or kDeadlock when found
+  size_t choices = 0;                 // the shrunk failing schedule's length
+  bool decides = false;  // the cell's class and reason are the racing schedule's (worse)
+};
 
 struct AuditCell {
   std::string id;       // "phy/f1072004.mdio-mii:00/up/notify-down": --cell ID
@@ -134,7 +180,8 @@ struct AuditCell {
   std::string value;     // the knob's value in this cell
   std::string scenario;  // the cell's scenario text, as --print-scenarios prints it
   AuditOutcome outcome;
-  RunResult run;  // with its timeline and final state
+  RunResult run;                        // with its timeline and final state
+  std::optional<AuditExplore> explore;  // --explore, for a template with a racing variant
 };
 
 struct AuditOptions {
@@ -143,6 +190,12 @@ struct AuditOptions {
   // as each extra thread loads its own copy of the board.
   unsigned jobs = 0;
   std::vector<std::string> only_cells;  // --cell ID: generate (and run) only these cells
+  // --explore: each template with a racing variant also runs it under the
+  // explorer (strategy, at most `explore_budget` executions): the same
+  // input, the same schedules, the same result.
+  bool explore = false;
+  std::string explore_strategy = "dpor";
+  uint64_t explore_budget = 48;
   // Called after each cell, from the thread that ran it, under a lock.
   std::function<void(size_t done, size_t total)> progress;
 };
@@ -159,7 +212,8 @@ struct AuditResult {
 std::vector<AuditProvider> discover_providers(const Board& board, const RunOptions& options,
                                               std::vector<AuditProvider>& unconsumed);
 // The cells: every template of each provider under every value of its
-// kind's knob, with their scenarios; nothing runs.
+// kind's knob, with their scenarios (and, with `explore`, the racing
+// variants); nothing runs.
 AuditResult plan_audit(const Board& board, const AuditOptions& options);
 // plan_audit(), then every cell run, in parallel on `jobs` threads (each
 // with its own engine and its own copy of the board).

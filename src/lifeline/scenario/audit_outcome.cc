@@ -28,12 +28,6 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
-std::string finding_text(const sim::Finding& f) {
-  std::string s = sim::finding_kind_name(f.kind);
-  if (!f.stack.empty()) s += " in " + f.stack.back();
-  return s;
-}
-
 bool is_crash(const sim::Finding& f) {
   return f.kind == sim::FindingKind::kOops || f.kind == sim::FindingKind::kUseAfterFree;
 }
@@ -45,6 +39,18 @@ std::string netdevs_phrase(const std::vector<std::string>& v) {
 std::string seconds(sim::Time t) { return sim::format_duration(t); }
 
 }  // namespace
+
+std::string audit_finding_text(const sim::Finding& f) {
+  // The engine's livelock report is a hung task of its own kind: what
+  // looped, not what waited.
+  std::string s = f.message.rfind("livelock", 0) == 0 ? "livelock" : sim::finding_kind_name(f.kind);
+  if (!f.stack.empty()) return s + " in " + f.stack.back();
+  // No model frame: the function the task stands for ("kworker/events:
+  // deferred_probe_work_func").
+  if (size_t colon = f.task.rfind(':'); colon != std::string::npos && colon + 1 < f.task.size())
+    return s + " in " + f.task.substr(colon + 1);
+  return s;
+}
 
 const char* outcome_class_name(OutcomeClass c) {
   switch (c) {
@@ -77,7 +83,7 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
   const ProviderMetrics& m = r.metrics;
   std::set<std::string> seen;
   for (const sim::Finding& f : r.findings)
-    if (std::string s = finding_text(f); seen.insert(s).second) o.findings.push_back(s);
+    if (std::string s = audit_finding_text(f); seen.insert(s).second) o.findings.push_back(s);
   if (r.stopped) {
     std::string where;
     for (const sim::Finding& f : r.findings)
@@ -118,6 +124,17 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
         f.command.compare(f.command.size() - 3, 3, " up") == 0)
       failed_up.push_back(f.command.substr(12, f.command.size() - 15));
 
+  // ethtool --show-pse that failed: the PHY no longer reaches a PSE.
+  std::vector<std::string> no_pse;
+  std::string no_pse_err;
+  for (const FailedStep& f : r.failed_steps)
+    if (f.command.rfind("ethtool --show-pse ", 0) == 0) {
+      no_pse.push_back(f.command.substr(19));
+      no_pse_err = core::errno_name(f.err < 0 ? -f.err : f.err);
+    }
+  std::string pse_phrase =
+      no_pse.empty() ? "" : "ethtool --show-pse " + join(no_pse) + ": " + no_pse_err;
+
   std::string extra;
   if (o.findings.size() > 1) extra = fmt::format(" (+{} more)", o.findings.size() - 1);
   const sim::Finding* crash = nullptr;
@@ -136,12 +153,53 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
   } else if (r.stopped) {
     o.cls = OutcomeClass::kDeadlock;
     o.reason = o.stopped;
+    // What went wrong first, when it was not the stop itself (an oops that
+    // left a lock held, and the next taker waits forever).
+    if (crash) o.reason += ", after " + audit_finding_text(*crash);
   } else if (crash) {
     o.cls = OutcomeClass::kCrash;
-    o.reason = finding_text(*crash) + extra;
+    o.reason = audit_finding_text(*crash) + extra;
   } else if (other) {
     o.cls = OutcomeClass::kFinding;
-    o.reason = finding_text(*other) + extra;
+    o.reason = audit_finding_text(*other) + extra;
+  } else if (t.physical) {
+    // The driver stayed; the hardware it drives went and came back (a
+    // module pulled and inserted again). The probes after its return say
+    // whether the links came back by themselves.
+    // Its probes: `carrier IF off` once it went (failed: the link stayed),
+    // `carrier IF on` once it was back.
+    bool probes_passed = true, any_back_probe = false;
+    for (const ExpectResult& x : r.expects) {
+      bool off = x.text.size() > 4 && x.text.compare(x.text.size() - 4, 4, " off") == 0;
+      std::string who = x.text.rfind("carrier ", 0) == 0 ? x.text.substr(8, x.text.rfind(' ') - 8)
+                                                         : std::string();
+      if (off && !who.empty()) (x.passed ? o.carrier_lost : o.carrier_kept).push_back(who);
+      if (!off) {
+        any_back_probe = true;
+        probes_passed &= x.passed;
+      }
+    }
+    probes_passed &= any_back_probe;
+    std::vector<std::string> down;
+    for (const std::string& c : p.consumers) {
+      const check::NetdevRow* now = r.final_state.netdev(c);
+      if (!now || !now->carrier) down.push_back(c);
+    }
+    o.provider_left = o.provider_back = true;
+    o.link_back_by_itself = probes_passed;
+    if (o.carrier_lost.empty() && probes_passed) {
+      o.cls = OutcomeClass::kSurvives;
+      o.reason = "carrier kept";
+    } else if (probes_passed) {
+      o.cls = OutcomeClass::kRecovered;
+      o.reason = "link back after reinsertion";
+    } else if (down.empty()) {
+      o.cls = OutcomeClass::kRecoveredIfup;
+      o.reason = "link lost until ifup";
+    } else {
+      o.cls = OutcomeClass::kLinkLost;
+      o.reason = "link lost (" + join(down) + "), not back after ifup";
+    }
   } else if (!o.refused.empty()) {
     o.cls = OutcomeClass::kRefused;
     o.reason = "rmmod refused (" + o.refused + ")";
@@ -157,9 +215,23 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
       const check::NetdevRow* now = r.final_state.netdev(c);
       if (!now || !now->carrier) all_back = false;
     }
-    if (hit.empty()) {
+    if (!no_pse.empty()) {
+      // Bound again, and the PHYs still reach no PSE: nobody handed them a
+      // pse_control again.
+      o.cls = OutcomeClass::kLinkLost;
+      o.reason = "PSE not back after bind (" + pse_phrase + ")";
+    } else if (hit.empty() && r.expects_failed() > 0) {
+      // Nobody had a link when it left (the consumers were down); the
+      // probes after the ifup that followed its return found none.
+      std::vector<std::string> no_link;
+      for (const ExpectResult& x : r.expects)
+        if (!x.passed && x.text.rfind("carrier ", 0) == 0)
+          no_link.push_back(x.text.substr(8, x.text.rfind(' ') - 8));
+      o.cls = OutcomeClass::kLinkLost;
+      o.reason = "no link at ifup after the bind (" + join(no_link) + ")";
+    } else if (hit.empty()) {
       o.cls = OutcomeClass::kSurvives;
-      o.reason = "link kept";
+      o.reason = o.carrier_kept.empty() ? "nothing lost" : "link kept";
     } else if (o.link_back_by_itself) {
       o.cls = OutcomeClass::kRecovered;
       o.reason = o.recovery_time ? "link back in " + seconds(*o.recovery_time) : "link back";
@@ -194,6 +266,10 @@ AuditOutcome audit_outcome(const RunResult& r, const AuditProvider& p, const Aud
     o.cls = OutcomeClass::kSurvives;
     o.reason = o.carrier_kept.empty() ? "nothing lost" : "carrier kept";
   }
+  // A PSE that is gone is what the user sees of it, whatever the link did.
+  if (!pse_phrase.empty() && o.cls >= OutcomeClass::kLinkLost && o.cls <= OutcomeClass::kSurvives &&
+      !o.provider_back)
+    o.reason += "; PSE gone (" + pse_phrase + ")";
   return o;
 }
 

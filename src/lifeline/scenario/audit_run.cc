@@ -19,12 +19,15 @@
 #include "lifeline/core/fwnode.h"
 #include "lifeline/core/kernel.h"
 #include "lifeline/core/module.h"
+#include "lifeline/dt/net_roles.h"
 #include "lifeline/net/dsa/dsa.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/net/net.h"
 #include "lifeline/net/netdevice.h"
 #include "lifeline/net/phy_device.h"
 #include "lifeline/net/phylink.h"
+#include "lifeline/net/pse/pse_core.h"
+#include "lifeline/net/sfp/sfp_bus.h"
 #include "lifeline/scenario/audit.h"
 #include "lifeline/scenario/execution.h"
 #include "lifeline/scenario/parser.h"
@@ -69,6 +72,77 @@ std::vector<const net::NetDevice*> default_consumers(const core::Device& d, cons
   return out;
 }
 
+// How a scenario names a node: its first label, else its path.
+std::string node_ref(const core::FwNode* node) {
+  return node->labels.empty() ? node->full_path : "&" + node->labels.front();
+}
+
+// The module a cage on a port carrying `interface` gets: one its upstream
+// accepts (sfp_select_interface() finds that interface in its modes).
+const char* module_for(net::phy_interface_t interface) {
+  switch (interface) {
+    case net::PHY_INTERFACE_MODE_10GBASER:
+    case net::PHY_INTERFACE_MODE_5GBASER:
+    case net::PHY_INTERFACE_MODE_USXGMII:
+      return "fiber-10gbase-r";
+    case net::PHY_INTERFACE_MODE_2500BASEX:
+      return "fiber-2500base-x";
+    default:
+      return "fiber-1000base-x";
+  }
+}
+
+// The cage on a netdev's port (pl->sfp_bus), if it has one.
+const core::FwNode* cage_of(const net::NetDevice* nd, const net::Phylink** pl_out) {
+  const net::Phylink* pl = nd->phylink;
+  if (const net::DsaPort* dp = net::dsa_user_to_port(nd); !pl && dp) pl = dp->pl;
+  *pl_out = pl;
+  return pl && pl->sfp_bus ? pl->sfp_bus->fwnode : nullptr;
+}
+
+// What the templates need of the provider besides its consumers: a module
+// in each cage on a consumer's port, the cage's own module, the PSE type.
+void describe(AuditProvider& p, const core::Device& d,
+              const std::vector<const net::NetDevice*>& consumers) {
+  p.unbind_hidden = d.driver->suppress_bind_attrs;
+  std::set<const core::FwNode*> cages;
+  for (const net::NetDevice* nd : consumers) {
+    const net::Phylink* pl = nullptr;
+    const core::FwNode* cage = cage_of(nd, &pl);
+    if (!cage || !cages.insert(cage).second) continue;
+    const char* module = module_for(pl->link_interface);
+    p.setup.push_back("sfp " + node_ref(cage) + " insert " + module);
+    if (cage == d.fwnode) p.cage_module = module;
+  }
+  if (d.fwnode && dt::is_sfp_cage(*d.fwnode)) {
+    p.cage = node_ref(d.fwnode);
+    // A cage whose upstream is a PHY (the 88X3310 hosting its own cage)
+    // takes the module that PHY's host side carries.
+    if (p.cage_module.empty()) {
+      p.cage_module = module_for(net::PHY_INTERFACE_MODE_10GBASER);
+      for (const net::NetDevice* nd : consumers)
+        if (nd->phylink) p.cage_module = module_for(nd->phylink->link_interface);
+      // The templates play with the module in it, as on a MAC's cage.
+      p.setup.push_back("sfp " + p.cage + " insert " + p.cage_module);
+    }
+  }
+  if (d.fwnode && dt::is_pse_controller(*d.fwnode)) {
+    p.pse_control = "podl-pse-admin-control";
+    std::set<std::string> holders;
+    for (const net::NetDevice* nd : consumers) {
+      net::PhyDevice* phy = nd->phydev.get();
+      if (!phy || phy->freed()) continue;
+      if (net::PseControl* c = phy->psec.get(); c && !c->freed())
+        if (net::PseControllerDev* pc = c->pcdev.get(); pc && !pc->freed())
+          if (!(pc->types & net::ETHTOOL_PSE_PODL) && (pc->types & net::ETHTOOL_PSE_C33))
+            p.pse_control = "c33-pse-admin-control";
+      if (net::MiiBus* bus = phy->bus.get(); bus && bus->parent_dev && bus->parent_dev->fwnode)
+        if (holders.insert(bus->parent_dev->fwnode->full_path).second)
+          p.holders.push_back(bus->parent_dev->fwnode->full_path);
+    }
+  }
+}
+
 std::vector<AuditProvider> read_providers(std::vector<AuditProvider>& unconsumed) {
   std::vector<AuditProvider> out;
   core::Kernel* k = core::Kernel::current_or_null();
@@ -93,6 +167,7 @@ std::vector<AuditProvider> read_providers(std::vector<AuditProvider>& unconsumed
       if (const core::Module* m = d->driver->owner; m && m != n->libphy) p.module = m->name();
       auto consumers = kind.consumers ? kind.consumers(*d, *n) : default_consumers(*d, *n);
       for (const net::NetDevice* nd : consumers) p.consumers.push_back(nd->name());
+      describe(p, *d, consumers);
       if (const core::Module* m = d->driver->owner; m && !p.module.empty())
         for (const net::NetDevice* nd : n->netdevs) {
           if (nd->freed() || nd->reg_state != net::NetregState::NETREG_REGISTERED) continue;
@@ -119,16 +194,60 @@ std::vector<std::string> knob_values(const char* knob) {
 
 std::string cell_scenario(const std::string& board, const AuditCell& c, const AuditProvider& p,
                           const ProviderKind& kind, const AuditTemplate& t,
-                          const std::string& actions, const RunOptions& o) {
+                          const std::string& actions, const RunOptions& o, bool racing = false) {
   std::string config = t.config ? t.config(p) : "";
   std::string s = "# SPDX-License-Identifier: GPL-2.0-only\n";
-  s += "# lifeline audit " + board + ", cell " + c.id + "\n";
+  s += "# lifeline audit " + board + ", cell " + c.id + (racing ? ", racing variant" : "") + "\n";
   s += fmt::format("# {} {}{}: {}, under {}={}\n", kind.name, p.device,
                    p.label.empty() ? "" : " (" + p.label + ")", t.title, kind.knob, c.value);
+  if (racing)
+    s += "# --explore: the consumers' ifup racing the removal; `lifeline explore` tries the\n"
+         "# interleavings of the concurrently block.\n";
   if (net::find_knob(kind.knob) && net::find_knob(kind.knob)->modelled)
     s += fmt::format("set {} {}\n", kind.knob, c.value);
   for (const auto& [knob, value] : o.knobs) s += "set " + knob + " " + value + "\n";
   return s + config + "boot\n" + actions;
+}
+
+constexpr uint64_t kCellMaxSteps = 1'000'000;
+
+bool is_stop(const sim::Finding& f) {
+  return f.kind == sim::FindingKind::kDeadlock || f.kind == sim::FindingKind::kHungTask;
+}
+
+// The explorer on the cell's racing variant: the findings of a schedule
+// other than the default one, and the cell's class when they are worse than
+// what the default schedule of the plain template found.
+void explore_cell(const Board& board, AuditCell& c, const AuditOptions& options) {
+  AuditExplore& e = *c.explore;
+  Scenario s = parse_scenario(e.scenario, c.id + ".race.scn");
+  ExploreOptions eo;
+  eo.strategy = e.strategy;
+  eo.budget = e.budget;
+  eo.run = options.run;
+  eo.run.trace = false;
+  ExploreResult x = explore_scenario(board, s, eo);
+  e.executions = x.executions;
+  e.complete = x.complete;
+  if (!x.found || x.failing.findings.empty()) return;
+  e.found = true;
+  e.choices = x.ranks.size();
+  std::set<std::string> seen;
+  OutcomeClass worst = OutcomeClass::kFinding;
+  for (const sim::Finding& f : x.failing.findings) {
+    std::string text = audit_finding_text(f);
+    if (seen.insert(text).second) e.findings.push_back(text);
+    if (f.kind == sim::FindingKind::kOops || f.kind == sim::FindingKind::kUseAfterFree)
+      worst = std::min(worst, OutcomeClass::kCrash);
+    if (is_stop(f)) worst = OutcomeClass::kDeadlock;
+  }
+  e.cls = worst;
+  if (worst < c.outcome.cls) {
+    e.decides = true;
+    c.outcome.cls = worst;
+    c.outcome.reason =
+        e.findings.front() + " when ifup races the removal; without the race: " + c.outcome.reason;
+  }
 }
 
 }  // namespace
@@ -181,6 +300,14 @@ AuditResult plan_audit(const Board& board, const AuditOptions& options) {
         c.template_name = t.name;
         c.value = v;
         c.scenario = cell_scenario(board.name, c, p, kind, t, actions, options.run);
+        if (std::string race = t.concurrent ? t.concurrent(p) : "";
+            options.explore && !race.empty()) {
+          AuditExplore e;
+          e.strategy = options.explore_strategy;
+          e.budget = options.explore_budget;
+          e.scenario = cell_scenario(board.name, c, p, kind, t, race, options.run, true);
+          c.explore = std::move(e);
+        }
         r.cells.push_back(std::move(c));
       }
     }
@@ -221,10 +348,15 @@ AuditResult run_audit(const Board& board, const AuditOptions& options) {
         Scenario s = parse_scenario(c.scenario, c.id + ".scn");
         RunOptions o = options.run;
         o.trace = true;  // the outcome reads the final state, which comes with the trace
+        // A cell runs some thousands of scheduling points; one that passes a
+        // million loops (a probe that registers children and defers, again
+        // and again, before virtual time can move): a livelock all the same.
+        o.max_steps = kCellMaxSteps;
         try {
           c.run = run_scenario(*own, s, o);
           for (const AuditTemplate& t : kind.templates)
             if (c.template_name == t.name) c.outcome = audit_outcome(c.run, p, t);
+          if (c.explore) explore_cell(*own, c, options);
         } catch (const sim::UserError& e) {
           // The board under this cell's configuration is not the one the
           // plan was made on (a module loaded late leaves a netdev out):

@@ -31,7 +31,8 @@ RunStop Execution::engine_stop(const sim::Engine& e) const {
       if (it->kind == kind) return it->message;
     return std::string();
   };
-  if (e.steps() > sim::EngineOptions{}.max_steps) {
+  uint64_t limit = options_.max_steps ? options_.max_steps : sim::EngineOptions{}.max_steps;
+  if (e.steps() > limit) {
     s.reason = StopReason::kStepLimit;
     s.detail = "no end after " + std::to_string(e.steps()) + " scheduling points (a livelock)";
   } else if (t && t->oopsed) {

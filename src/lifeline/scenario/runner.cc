@@ -26,6 +26,7 @@ auto run_and_take(sim::Engine& engine, Execution& ex, bool trace, sim::Strategy*
   sim::EngineOptions eo;
   eo.record_trace = trace;
   eo.strategy = strategy;
+  if (ex.options().max_steps) eo.max_steps = ex.options().max_steps;
   engine.reset(eo);
   ex.setup(engine);
   engine.run();

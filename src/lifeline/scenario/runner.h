@@ -64,6 +64,10 @@ struct RunOptions {
   bool graph = false;
   // --schedule-svg: record the schedule's steps (RunResult::steps).
   bool schedule = false;
+  // Scheduling points before the run is a livelock (0: sim::EngineOptions'
+  // default); `lifeline audit` gives its cells fewer, so that a boot that
+  // loops in deferred probe costs a second, not half a minute.
+  uint64_t max_steps = 0;
 };
 
 // Boots the board (as a scenario with only `boot`) and settles.
