@@ -29,9 +29,11 @@ TEST(ProbeStorm, CompareRowsOverPse) {
       prtt1c(), scenario::load_scenario(kS8), "pse", {"mainline", "notifier-rtnl"}, {}));
   EXPECT_EQ(row(t, "probe_storm/gpio-0/probe_attempts"), (std::vector<std::string>{"3", "1"}));
   EXPECT_EQ(row(t, "probe_storm/gpio-0/phy_cycles"), (std::vector<std::string>{"3", "0"}));
-  for (const auto& r : t.rows)
-    if (r.key == "probe_storm/gpio-0/phy_cycles")
+  for (const auto& r : t.rows) {
+    if (r.key == "probe_storm/gpio-0/phy_cycles") {
       EXPECT_EQ(r.label, "mdio bus gpio-0 (mdio): PHY create/destroy cycles before it");
+    }
+  }
 }
 
 TEST(ProbeStorm, CompareRowsOverProbe) {

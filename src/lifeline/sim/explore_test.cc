@@ -385,7 +385,9 @@ TEST(Explore, DfsFrontierCountsUntriedAlternatives) {
     m << "after execution " << seen[i].executions << " bound " << seen[i].bound << " frontier "
       << seen[i].frontier;
     SCOPED_TRACE(m);
-    if (i + 2 < seen.size()) EXPECT_GE(seen[i].frontier, 1u);
+    if (i + 2 < seen.size()) {
+      EXPECT_GE(seen[i].frontier, 1u);
+    }
   }
   EXPECT_EQ(seen[seen.size() - 2].frontier, 0u);  // after the last execution: nothing left
   EXPECT_EQ(seen.back().frontier, 0u);
