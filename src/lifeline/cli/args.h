@@ -36,6 +36,7 @@ struct Args {
   // graph
   std::optional<std::string> format;
   bool all = false;
+  bool no_snapshot = false;  // explore --no-snapshot
   // audit
   bool print_scenarios = false;
   std::optional<std::string> cell, jobs, html;

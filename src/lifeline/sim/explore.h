@@ -20,6 +20,8 @@
 
 namespace lifeline::sim {
 
+class SnapshotSession;
+
 using Program = std::function<void(Engine&)>;
 using FailurePredicate = std::function<bool(const Engine&)>;
 
@@ -58,6 +60,9 @@ struct ExploreOptions {
   // search within preemption_bound (the soundness tests count its executions).
   bool dpor_iterative = true;
   EngineOptions engine;  // strategy is set by the explorer's next()
+  // Executions start from this session's snapshot when it has one
+  // (sim/snapshot.h); nullptr: each execution runs from the start.
+  SnapshotSession* snapshot = nullptr;
 };
 
 // An exploration strategy: which schedule each execution runs, when there
