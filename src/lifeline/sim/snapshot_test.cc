@@ -31,28 +31,25 @@ struct Toy {
     counter = 0;
     mutex_init(&lock, "toy_lock");
     e.set_choice_window(false);
-    e.spawn(
-        "boot",
-        [this, &e] {
-          for (int i = 0; i < 40; ++i) {
-            mutex_lock(&lock);
-            booted.push_back(std::make_unique<int>(i));
-            mutex_unlock(&lock);
-            sleep_for(kMsec);
-          }
-          e.set_choice_window(true);
-          for (const char* name : {"a", "b", "c"})
-            e.spawn(name, [this, name] {
-              int read = counter;
-              yield("counter");
-              counter = read + 1;
-              mutex_lock(&lock);
-              log.push_back(std::string(name) + std::to_string(booted.size()));
-              booted.pop_back();
-              mutex_unlock(&lock);
-            });
-        },
-        /*essential=*/true);
+    e.spawn("boot", [this, &e] {
+      for (int i = 0; i < 40; ++i) {
+        mutex_lock(&lock);
+        booted.push_back(std::make_unique<int>(i));
+        mutex_unlock(&lock);
+        sleep_for(kMsec);
+      }
+      e.set_choice_window(true);
+      for (const char* name : {"a", "b", "c"})
+        e.spawn(name, [this, name] {
+          int read = counter;
+          yield("counter");
+          counter = read + 1;
+          mutex_lock(&lock);
+          log.push_back(std::string(name) + std::to_string(booted.size()));
+          booted.pop_back();
+          mutex_unlock(&lock);
+        });
+    });
   }
 };
 
@@ -125,6 +122,65 @@ TEST(Snapshot, AnEngineOutsideTheArenaRunsFromTheStart) {
       engine, "dfs", [&](Engine& e) { toy.program(e); }, o, [](const Engine&) { return false; });
   EXPECT_EQ(session.restores(), 0u);
   EXPECT_FALSE(session.why_not().empty());
+}
+
+// State outside the arena that executions change after the snapshot: a
+// global the caller adds as a region, and a thread_local registered as a
+// ThreadRoot (as the model's current-kernel pointers are).
+int g_outside = 0;
+thread_local int tl_outside = 0;
+const ThreadRoot kOutsideRoot([]() -> void* { return &tl_outside; }, sizeof(tl_outside));
+
+std::vector<std::string> outside_seen(bool snapshot, const std::string& skip) {
+  SnapshotSession session;
+  session.set_skip_for_test(skip);
+  session.add_region(&g_outside, sizeof(g_outside));
+  Engine* engine;
+  {
+    ArenaScope in(snapshot ? session.arena() : nullptr);
+    engine = new Engine;
+  }
+  auto program = [](Engine& e) {
+    e.set_choice_window(false);
+    e.spawn("boot", [&e] {
+      g_outside = 10;
+      tl_outside = 20;
+      sleep_for(kMsec);
+      e.set_choice_window(true);
+      e.spawn("a", [] {
+        int read = g_outside;
+        yield("g");
+        g_outside = read + 1;
+      });
+      e.spawn("b", [] {
+        int read = tl_outside;
+        yield("tl");
+        tl_outside = read + 2;
+      });
+    });
+  };
+  std::vector<std::string> seen;
+  ExploreOptions o;
+  o.preemption_bound = 2;
+  o.snapshot = snapshot ? &session : nullptr;
+  explore(*engine, "dfs", program, o, [&](const Engine&) {
+    seen.push_back(std::to_string(g_outside) + "/" + std::to_string(tl_outside));
+    return false;
+  });
+  {
+    ArenaScope in(snapshot ? session.arena() : nullptr);
+    delete engine;
+  }
+  return seen;
+}
+
+TEST(Snapshot, RegionsAndThreadRootsComeBackWithTheRestore) {
+  std::vector<std::string> booting = outside_seen(false, "");
+  ASSERT_GT(booting.size(), 2u);
+  EXPECT_EQ(outside_seen(true, ""), booting);
+  if (!Arena::supported()) return;
+  EXPECT_NE(outside_seen(true, "regions"), booting);
+  EXPECT_NE(outside_seen(true, "roots"), booting);
 }
 
 }  // namespace
