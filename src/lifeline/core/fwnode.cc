@@ -237,6 +237,7 @@ void FwTree::restore() {
 }
 
 void FwTree::rehome() {
+  if (!checkpointed_) return;
   for (const auto& n : nodes_) {
     std::vector<FwLink*>().swap(n->suppliers);
     std::vector<FwLink*>().swap(n->consumers);

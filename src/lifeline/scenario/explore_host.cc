@@ -10,6 +10,11 @@ ExploreHost::ExploreHost(const Board& board, const Scenario& scenario, const Run
     : board_(board) {
   if (!snapshot) {
     off_reason_ = "turned off";
+  } else if (!board.tree->frozen()) {
+    // Executions on a tree that is not checkpointed carry its links over
+    // from one to the next (FwTree::restore() does nothing): booting each
+    // is what they mean.
+    off_reason_ = "the board's tree is not checkpointed";
   } else {
     session_ = std::make_unique<sim::SnapshotSession>();
     if (!session_->supported()) {
