@@ -5,6 +5,7 @@
 // step's accesses and analyses the races of each execution); and on a
 // 4-task toy program at the engine alone, with and without the recording.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
@@ -72,6 +73,73 @@ BENCHMARK(BM_ExploreToy4)
     ->Args({0, 1})
     ->Args({1, 1})
     ->Unit(benchmark::kMillisecond);
+
+// The booted-board snapshot (scenario/explore_host.h): executions per
+// second on the ClearFog's ifup/unbind race, every schedule within the
+// bound run to its end (--all: a finding does not stop it), booting every
+// execution (snapshot 0) or restoring the snapshot taken at the
+// concurrently block (snapshot 1), side by side in one run.
+void BM_ExploreSnapshotIfupUnbind(benchmark::State& state) {
+  scenario::Board board = scenario::load_board("armada-388-clearfog-pro");
+  scenario::Scenario s = scenario::load_scenario(std::string(LIFELINE_SOURCE_DIR) +
+                                                 "/scenarios/race-ifup-unbind-clearfog.scn");
+  scenario::ExploreOptions o;
+  o.strategy = kStrategies[state.range(0)];
+  o.snapshot = state.range(1) != 0;
+  o.all_outcomes = true;
+  o.budget = 2000;
+  o.bound = 2;
+  o.run.trace = false;
+  uint64_t executions = 0;
+  std::string note;
+  for (auto _ : state) {
+    scenario::ExploreResult r = scenario::explore_scenario(board, s, o);
+    executions += r.executions;
+    note = r.snapshot;
+  }
+  state.counters["executions_per_s"] =
+      benchmark::Counter(static_cast<double>(executions), benchmark::Counter::kIsRate);
+  state.SetLabel(note);
+}
+BENCHMARK(BM_ExploreSnapshotIfupUnbind)
+    ->ArgNames({"dpor", "snapshot"})
+    ->Args({0, 0})
+    ->Args({0, 1})
+    ->Args({1, 0})
+    ->Args({1, 1})
+    ->Unit(benchmark::kMillisecond);
+
+long peak_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+// Memory stays flat over a long exploration from the snapshot: the peak
+// RSS after 1,000,000 executions of the rmmod/bind/ifup race (dfs, no
+// bound: the budget ends it), against the peak after the first 10,000.
+void BM_ExploreSnapshotMemory(benchmark::State& state) {
+  scenario::Board board = scenario::load_board("armada-388-clearfog-pro");
+  scenario::Scenario s = scenario::load_scenario(std::string(LIFELINE_SOURCE_DIR) +
+                                                 "/scenarios/race-rmmod-bind-ifup-clearfog.scn");
+  scenario::ExploreOptions o;
+  o.strategy = "dfs";
+  o.all_outcomes = true;
+  o.bound = -1;
+  o.run.trace = false;
+  for (auto _ : state) {
+    o.budget = 10000;
+    scenario::explore_scenario(board, s, o);
+    long early = peak_rss_kib();
+    o.budget = static_cast<uint64_t>(state.range(0));
+    scenario::ExploreResult r = scenario::explore_scenario(board, s, o);
+    state.counters["executions"] = static_cast<double>(r.executions);
+    state.counters["peak_rss_kib_after_10k"] = static_cast<double>(early);
+    state.counters["peak_rss_kib_at_end"] = static_cast<double>(peak_rss_kib());
+    state.SetLabel(r.snapshot);
+  }
+}
+BENCHMARK(BM_ExploreSnapshotMemory)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kSecond);
 
 }  // namespace
 }  // namespace lifeline

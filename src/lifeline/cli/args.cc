@@ -138,6 +138,10 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
     sub->add_flag("--all", a.all,
                   describe("do not stop at the first failure: run every schedule the strategy "
                            "would, and print each distinct outcome (findings and expects)"));
+    sub->add_flag("--no-snapshot", a.no_snapshot,
+                  describe("boot the board for every execution instead of starting each from "
+                           "a snapshot of the booted board taken at the first concurrently "
+                           "block (for comparison; -v says whether the snapshot was used)"));
     sub->add_option("--replay-out", a.replay_out,
                     describe("where to write the replay file (default: beside the scenario, its "
                              "name ending in .replay)"))

@@ -37,6 +37,7 @@ struct Args {
   // graph
   std::optional<std::string> format;
   bool all = false;
+  bool no_snapshot = false;  // explore --no-snapshot
   // audit
   bool print_scenarios = false, explore = false;
   std::optional<std::string> cell, jobs, html;

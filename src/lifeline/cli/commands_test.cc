@@ -286,6 +286,20 @@ TEST(Explore, OptionsAndReplayOut) {
             (std::map<std::string, std::string>{{"budget", "50"}, {"depth", "3"}, {"seed", "9"}}));
 }
 
+// --no-snapshot reaches the explorer; -v says on stderr whether the
+// snapshot was used (stdout stays the report).
+TEST(Explore, NoSnapshotAndWhatVerboseSaysOfIt) {
+  Fake f;
+  f.explore = scenario::ExploreResult{};
+  f.explore.snapshot = "snapshot: off (turned off), every execution boots";
+  auto o = cli({"explore", "b", "s.scn", "--no-snapshot", "-v"}, f);
+  EXPECT_FALSE(f.calls->explore.snapshot);
+  EXPECT_NE(o.err.find(f.explore.snapshot), std::string::npos) << o.err;
+  EXPECT_EQ(o.out.find("snapshot:"), std::string::npos);
+  cli({"explore", "b", "s.scn"}, f);
+  EXPECT_TRUE(f.calls->explore.snapshot);
+}
+
 TEST(Explore, NothingFoundExitsZeroAndWritesNothing) {
   TempDir d;
   std::string scn = d.file("s.scn", "boot\n");

@@ -56,6 +56,7 @@ int cmd_explore(const Context& c) {
   o.run.schedule = a.schedule_svg.has_value() || a.verbose;
   if (a.seed) o.seed = o.run.seed;
   o.all_outcomes = a.all;
+  o.snapshot = !a.no_snapshot;
   const std::string& board_arg = a.positionals[0];
   const std::string& scenario_arg = a.positionals[1];
   scenario::Board board = c.backend.load_board(board_arg);
@@ -70,6 +71,7 @@ int cmd_explore(const Context& c) {
   }
   scenario::ExploreResult r = c.backend.explore(board, s, o);
   if (progress) progress->clear();
+  if (a.verbose && !r.snapshot.empty()) c.err << r.snapshot << "\n";
 
   std::string path, show;
   if (r.found) {

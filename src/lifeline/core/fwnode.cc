@@ -236,6 +236,28 @@ void FwTree::restore() {
   for (size_t i = 0; i < nodes_.size(); ++i) nodes_[i]->flags = saved_flags_[i];
 }
 
+void FwTree::rehome() {
+  if (!checkpointed_) return;
+  for (const auto& n : nodes_) {
+    std::vector<FwLink*>().swap(n->suppliers);
+    std::vector<FwLink*>().swap(n->consumers);
+    sim::ArenaPause heap;
+    (void)n->compatible();  // the cache is the tree's: filled now, on the heap
+  }
+  std::vector<std::unique_ptr<FwLink>>().swap(links_);
+  restore();
+}
+
+void FwTree::for_each_mutable_region(const std::function<void(void*, size_t)>& f) {
+  for (const auto& n : nodes_) {
+    f(&n->flags, sizeof(n->flags));
+    f(&n->dev, sizeof(n->dev));
+    f(&n->suppliers, sizeof(n->suppliers));
+    f(&n->consumers, sizeof(n->consumers));
+  }
+  f(&links_, sizeof(links_));
+}
+
 FwNode* FwTree::find_by_path(std::string_view path) const {
   for (const auto& n : nodes_)
     if (n->full_path == path) return n.get();

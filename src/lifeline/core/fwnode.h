@@ -9,12 +9,15 @@
 #define LIFELINE_CORE_FWNODE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lifeline/sim/arena.h"
 
 namespace lifeline::core {
 
@@ -155,6 +158,12 @@ class FwTree {
   // it, so one loaded board serves many executions.
   void checkpoint();
   void restore();
+  // For snapshots of an execution (sim/snapshot.h): restore() with the
+  // storage of the link state given back first, so that it comes from the
+  // allocator current now (a session's arena, or the heap when it ends);
+  // and the parts of the tree an execution changes, as raw bytes.
+  void rehome();
+  void for_each_mutable_region(const std::function<void(void*, size_t)>& f);
 
   // After checkpoint() the nodes and their properties are fixed (restore()
   // does not undo property edits, so nothing may make them). Analyses that
@@ -166,6 +175,7 @@ class FwTree {
   template <class T>
   T* memo(std::string_view key) const {
     if (!checkpointed_) return nullptr;
+    sim::ArenaPause heap;  // a memo outlives the execution that made it
     auto it = memos_.find(key);
     if (it == memos_.end()) it = memos_.emplace(std::string(key), std::make_shared<T>()).first;
     return static_cast<T*>(it->second.get());

@@ -6,11 +6,14 @@
 
 #include "lifeline/core/dd.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/snapshot.h"
 
 namespace lifeline::core {
 
 namespace {
 thread_local Kernel* tl_kernel = nullptr;
+// Part of every snapshot of an execution (sim/snapshot.h).
+const sim::ThreadRoot kKernelRoot([]() -> void* { return &tl_kernel; }, sizeof(tl_kernel));
 }  // namespace
 
 Kernel::Kernel(CoreConfig cfg) : sim::Object("kernel", "core"), config(cfg) {

@@ -11,6 +11,7 @@
 #include "lifeline/core/kernel.h"
 #include "lifeline/dt/bus_devices.h"
 #include "lifeline/dt/fsl_mc.h"
+#include "lifeline/sim/snapshot.h"
 
 namespace lifeline::dt {
 
@@ -20,6 +21,8 @@ using core::Device;
 using core::Driver;
 
 thread_local DtBuses* tl_buses = nullptr;
+// Part of every snapshot of an execution (sim/snapshot.h).
+const sim::ThreadRoot kBusesRoot([]() -> void* { return &tl_buses; }, sizeof(tl_buses));
 
 DtDriver* to_dt_driver(Driver* drv) {
   return drv && drv->subclass == &DtDriver::kTag ? static_cast<DtDriver*>(drv) : nullptr;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lifeline/core/fwnode.h"
+#include "lifeline/sim/arena.h"
 
 namespace lifeline::dt {
 
@@ -24,7 +25,10 @@ template <class T, class F>
 std::shared_ptr<const T> tree_memo(const core::FwTree& tree, std::string_view key, F&& compute) {
   auto* slot = tree.memo<std::shared_ptr<const T>>(key);
   if (!slot) return std::make_shared<const T>(compute());
-  if (!*slot) *slot = std::make_shared<const T>(compute());
+  if (!*slot) {
+    sim::ArenaPause heap;  // the memo outlives the execution (sim/arena.h)
+    *slot = std::make_shared<const T>(compute());
+  }
   return *slot;
 }
 
@@ -33,6 +37,7 @@ template <class T, class F>
 const T& node_memo(const core::FwNode& node, std::string_view key, F&& compute, T& scratch) {
   auto* slot = node.tree ? node.tree->memo<std::vector<std::optional<T>>>(key) : nullptr;
   if (!slot) return scratch = compute(node);
+  sim::ArenaPause heap;  // the memo outlives the execution (sim/arena.h)
   if (slot->size() <= node.index) slot->resize(node.tree->nodes().size());
   std::optional<T>& v = (*slot)[node.index];
   if (!v) v = compute(node);

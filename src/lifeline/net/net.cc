@@ -12,11 +12,14 @@
 #include "lifeline/net/pse/pse_state.h"
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
+#include "lifeline/sim/snapshot.h"
 
 namespace lifeline::net {
 
 namespace {
 thread_local Net* tl_net = nullptr;
+// Part of every snapshot of an execution (sim/snapshot.h).
+const sim::ThreadRoot kNetRoot([]() -> void* { return &tl_net; }, sizeof(tl_net));
 }  // namespace
 
 Net::Net(NetConfig cfg) : sim::Object("net", "net"), config(cfg) {

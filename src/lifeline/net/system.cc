@@ -35,12 +35,15 @@
 #include "lifeline/net/sfp/sfp.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
+#include "lifeline/sim/snapshot.h"
 
 namespace lifeline::net {
 
 namespace {
 
 thread_local System* tl_system = nullptr;
+// Part of every snapshot of an execution (sim/snapshot.h).
+const sim::ThreadRoot kSystemRoot([]() -> void* { return &tl_system; }, sizeof(tl_system));
 
 std::string normalize(std::string_view name) {
   std::string s(name);

@@ -9,6 +9,7 @@
 #include "lifeline/check/shrink.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/scenario/execution.h"
+#include "lifeline/scenario/explore_host.h"
 #include "lifeline/sim/explore.h"
 #include "lifeline/sim/user_error.h"
 
@@ -188,16 +189,14 @@ std::string describe_access(const sim::Engine& e, const sim::Access& a) {
 
 // Runs the schedule once more, recording what each step touched, and
 // describes it while the execution's objects are alive.
-std::vector<ExploreStep> schedule_steps(sim::Engine& engine, const std::vector<uint16_t>& ranks,
-                                        const std::function<void(sim::Engine&)>& setup) {
+std::vector<ExploreStep> schedule_steps(ExploreHost& host, const std::vector<uint16_t>& ranks) {
   sim::PrefixStrategy s;
   s.set_prefix(ranks);
   sim::EngineOptions o;
   o.strategy = &s;
   o.record_accesses = true;
-  engine.reset(o);
-  setup(engine);
-  engine.run();
+  sim::Engine& engine = host.engine();
+  host.run(o);
   std::vector<ExploreStep> steps;
   const std::vector<sim::Choice>& cs = engine.choices();
   std::vector<uint16_t> taken = sim::choice_ranks(cs);
@@ -229,6 +228,7 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
     r.exhausted = c.exhausted;
     r.complete = c.complete;
     r.outcomes.assign(c.outcomes.begin(), c.outcomes.end());
+    r.snapshot = c.snapshot;
     return r;
   }
   sim::ExploreOptions eo;
@@ -244,8 +244,10 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
   std::unique_ptr<sim::Explorer> explorer = sim::make_explorer(options.strategy, eo);
   RunOptions quiet = options.run;
   quiet.trace = false;
-  Execution ex(board, scenario, quiet);
-  sim::Engine engine;
+  auto host = std::make_unique<ExploreHost>(board, scenario, quiet, options.snapshot);
+  Execution& ex = host->execution();
+  sim::Engine& engine = host->engine();
+  eo.snapshot = host->session();
   sim::Program program = [&](sim::Engine& e) { ex.setup(e); };
   auto failed = [&](const sim::Engine& e) {
     if (ex.user_error()) throw *ex.user_error();
@@ -270,19 +272,19 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
       s.set_prefix(ranks);
       sim::EngineOptions o;
       o.strategy = &s;
-      engine.reset(o);
-      ex.setup(engine);
-      engine.run();
+      host->run(o);
       return failed(engine);
     };
     r.ranks = check::shrink_schedule(r.ranks_before_shrinking, still_fails);
-    r.steps = schedule_steps(engine, r.ranks, [&](sim::Engine& e) { ex.setup(e); });
+    r.steps = schedule_steps(*host, r.ranks);
+  }
+  r.snapshot = host->describe();
+  host.reset();  // the execution's objects go before the board serves another run
+  if (r.found) {
     RunOptions show = options.run;
     show.replay = r.ranks;
-    engine.reset();
     r.failing = run_scenario(board, scenario, show);
   }
-  engine.reset();
   return r;
 }
 
@@ -297,8 +299,10 @@ ExploreCensus census_scenario(const Board& board, const Scenario& scenario,
   std::unique_ptr<sim::Explorer> explorer = sim::make_explorer(options.strategy, eo);
   RunOptions quiet = options.run;
   quiet.trace = false;
-  Execution ex(board, scenario, quiet);
-  sim::Engine engine;
+  auto host = std::make_unique<ExploreHost>(board, scenario, quiet, options.snapshot);
+  Execution& ex = host->execution();
+  sim::Engine& engine = host->engine();
+  eo.snapshot = host->session();
   ExploreCensus c;
   if (options.progress)
     eo.progress = [&](const sim::ExploreProgress& p) {
@@ -326,7 +330,7 @@ ExploreCensus census_scenario(const Board& board, const Scenario& scenario,
   c.redundant = r.redundant;
   c.exhausted = r.exhausted;
   c.complete = r.complete;
-  engine.reset();
+  c.snapshot = host->describe();
   return c;
 }
 

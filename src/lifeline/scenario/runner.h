@@ -97,6 +97,10 @@ struct ExploreOptions {
   uint64_t budget = 1000;  // executions at most
   uint64_t seed = 1;
   bool all_outcomes = false;  // --all: census_scenario() instead of stopping at a failure
+  // Start each execution from a snapshot of the booted board taken at the
+  // first concurrently block (scenario/explore_host.h); --no-snapshot: boot
+  // every time. Falls back by itself where no snapshot can be taken.
+  bool snapshot = true;
   RunOptions run;
   // A progress display (sim::ExploreOptions::progress); a census fills in
   // its outcomes so far.
@@ -135,6 +139,7 @@ struct ExploreResult {
   std::vector<ExploreStep> steps;     // the shrunk schedule, choice by choice
   std::vector<std::string> outcomes;  // --all: every distinct outcome, sorted
   RunResult failing;                  // the failing run, replayed with its timeline
+  std::string snapshot;               // whether executions started from a snapshot (verbose)
 };
 ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
                                const ExploreOptions& options);
@@ -149,6 +154,7 @@ struct ExploreCensus {
   bool exhausted = false;
   bool complete = false;
   std::set<std::string> outcomes;
+  std::string snapshot;  // as ExploreResult::snapshot
 };
 ExploreCensus census_scenario(const Board& board, const Scenario& scenario,
                               const ExploreOptions& options);

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <exception>
 
+#include "lifeline/sim/arena.h"
+#include "lifeline/sim/snapshot.h"
 #include "lifeline/sim/workqueue.h"
 
 namespace lifeline::sim {
@@ -15,6 +17,7 @@ namespace lifeline::sim {
 namespace {
 
 thread_local Engine* tl_engine = nullptr;
+const ThreadRoot kEngineRoot([]() -> void* { return &tl_engine; }, sizeof(tl_engine));
 
 // Thrown into a task to end it: an oops, or the end of the execution.
 struct OopsUnwind {};
@@ -99,6 +102,8 @@ void Engine::reset(const EngineOptions& options) {
   step_limit_hit_ = false;
   essential_stuck_ = false;
   choice_window_ = true;
+  snapshot_armed_ = snapshot_pending_ = at_snapshot_point_ = false;
+  resume_task_ = nullptr;
   now_ = 0;
   steps_ = 0;
   progress_ = 0;
@@ -122,6 +127,7 @@ void Engine::reset(const EngineOptions& options) {
   strings_.clear();
   string_ids_.clear();
   intern("");
+  ArenaPause heap;  // the strategy's state is the explorer's, not the execution's
   strategy_->begin_execution();
 }
 
@@ -147,7 +153,10 @@ Task* Engine::new_task(std::string name, std::function<void()> fn, bool essentia
   Task* raw = t.get();
   tasks_.push_back(std::move(t));
   live_.push_back(raw);
-  strategy_->on_spawn(*raw);
+  {
+    ArenaPause heap;
+    strategy_->on_spawn(*raw);
+  }
   return raw;
 }
 
@@ -230,7 +239,18 @@ const char* Engine::task_name(uint32_t id) const {
 
 StopReason Engine::run(Time until) {
   tl_engine = this;
+  at_snapshot_point_ = false;
   for (;;) {
+    if (snapshot_pending_) {
+      snapshot_pending_ = false;
+      at_snapshot_point_ = true;
+      return StopReason::kAborted;
+    }
+    if (Task* t = resume_task_) {  // straight back to it: the snapshot made no choice
+      resume_task_ = nullptr;
+      switch_task(nullptr, t);
+      continue;
+    }
     if (step_limit_hit_) return StopReason::kStepLimit;
     if (stop_requested_) return StopReason::kAborted;
     if (had_essential_ && essential_alive_ == 0) return StopReason::kEssentialDone;
@@ -270,7 +290,11 @@ Task* Engine::choose(int current) {
   if (runnable_.size() == 1) return runnable_[0];
   if (!choice_window_) return runnable_[current >= 0 ? current : 0];
   ChoicePoint p{std::span<Task* const>(runnable_.data(), runnable_.size()), current, steps_};
-  size_t idx = strategy_->choose(p);
+  size_t idx;
+  {
+    ArenaPause heap;
+    idx = strategy_->choose(p);
+  }
   if (stop_requested_) return nullptr;
   if (idx >= runnable_.size()) idx = 0;
   Task* chosen = runnable_[idx];
@@ -304,6 +328,44 @@ void Engine::reap() {
   stacks_.release(zombie_->stack);
   zombie_->stack = FiberStack{};
   zombie_ = nullptr;
+}
+
+void Engine::snapshot_yield() {
+  Task* cur = current_;
+  snapshot_armed_ = false;
+  if (!cur || killing_) return;
+  snapshot_pending_ = true;
+  resume_task_ = cur;
+  switch_task(cur, nullptr);
+  if (cur->killed && killing_) throw TaskKilled{};
+}
+
+bool Engine::in_arena(const Arena* arena) const {
+  const char* self = reinterpret_cast<const char*>(this);
+  return arena && self >= arena->base() && self + sizeof(*this) <= arena->top();
+}
+
+void Engine::for_each_suspended_stack(const std::function<void(char*, char*)>& f) const {
+  for (const auto& t : tasks_) {
+    if (!t->stack.mapping || t->state == TaskState::kDone || t.get() == current_) continue;
+    // fcontext keeps a suspended context's registers at its stack pointer:
+    // the live part of the stack is from there to the top.
+    char* sp = static_cast<char*>(t->ctx.fctx);
+    if (sp < t->stack.bottom() || sp >= t->stack.top()) continue;
+    f(sp, t->stack.top());
+  }
+}
+
+void Engine::resume_from_snapshot(const EngineOptions& options, size_t stack_mark,
+                                  bool replay_spawns) {
+  tl_engine = this;
+  options_ = options;
+  strategy_ = options.strategy ? options.strategy : &fifo_;
+  stacks_.reclaim_since(stack_mark);
+  if (!replay_spawns) return;
+  ArenaPause heap;
+  strategy_->begin_execution();
+  for (const auto& t : tasks_) strategy_->on_spawn(*t);
 }
 
 void Engine::sched_point_slow() {

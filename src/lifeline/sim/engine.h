@@ -33,6 +33,7 @@
 namespace lifeline::sim {
 
 class Workqueue;
+class Arena;
 
 struct EngineOptions {
   Strategy* strategy = nullptr;  // nullptr: fifo
@@ -177,7 +178,29 @@ class Engine {
   // Choices are made (and recorded) only while the window is open; outside
   // it the engine runs fifo. A scenario opens it around its concurrently
   // blocks, so that exploring interleaves those and not the boot.
-  void set_choice_window(bool open) { choice_window_ = open; }
+  void set_choice_window(bool open) {
+    choice_window_ = open;
+    if (open && snapshot_armed_) snapshot_yield();
+  }
+
+  // ---- snapshots (sim/snapshot.h)
+
+  // The next opening of the choice window ends run() (with kAborted and
+  // at_snapshot_point()) with every task suspended, before anything was
+  // chosen; run() again goes on from there.
+  void arm_snapshot() { snapshot_armed_ = true; }
+  bool at_snapshot_point() const { return at_snapshot_point_; }
+  // Whether the engine object lies in `arena` (its state is then copied
+  // with the arena).
+  bool in_arena(const Arena* arena) const;
+  // The used part of each suspended task's stack, [lo, hi).
+  void for_each_suspended_stack(const std::function<void(char*, char*)>& f) const;
+  size_t stack_mark() const { return stacks_.mapped(); }
+  // After the arena, the stacks and the roots were copied back: takes the
+  // options and strategy of the new execution, tells the strategy of the
+  // tasks spawned before the snapshot as reset() and spawn() would have
+  // (replay_spawns), and gives the stacks mapped since back to the pool.
+  void resume_from_snapshot(const EngineOptions& options, size_t stack_mark, bool replay_spawns);
 
   // Model code marks a change of observable state (carrier, binding, PHY
   // state); settling waits until a poll period passes without one.
@@ -246,6 +269,7 @@ class Engine {
   };
 
   void sched_point_slow();
+  void snapshot_yield();
   void record_access(AccessKind kind, const void* key, bool write, uint32_t detail,
                      uint32_t task = kNoTask);
   void lock_acquire_slow(uint32_t cls, const void* instance, bool read);
@@ -294,6 +318,10 @@ class Engine {
   bool step_limit_hit_ = false;
   bool essential_stuck_ = false;
   bool choice_window_ = true;
+  bool snapshot_armed_ = false;
+  bool snapshot_pending_ = false;
+  bool at_snapshot_point_ = false;
+  Task* resume_task_ = nullptr;  // the task that reached the snapshot point
 
   Time now_ = 0;
   uint64_t steps_ = 0;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "lifeline/sim/dpor.h"
+#include "lifeline/sim/snapshot.h"
 #include "lifeline/sim/suggest.h"
 #include "lifeline/sim/user_error.h"
 
@@ -14,8 +15,10 @@ bool has_findings(const Engine& e) { return !e.findings().empty(); }
 
 namespace {
 
-StopReason run_once(Engine& engine, const Program& program, EngineOptions options, Strategy* s) {
+StopReason run_once(Engine& engine, const Program& program, EngineOptions options, Strategy* s,
+                    SnapshotSession* snapshot = nullptr) {
   options.strategy = s;
+  if (snapshot) return snapshot->run(engine, program, options);
   engine.reset(options);
   program(engine);
   return engine.run();
@@ -232,7 +235,7 @@ ExploreResult explore(Engine& engine, const Program& program, Explorer& explorer
     if (!s) break;
     EngineOptions eo = options.engine;
     eo.record_accesses = eo.record_accesses || explorer.needs_accesses();
-    StopReason stop = run_once(engine, program, eo, s);
+    StopReason stop = run_once(engine, program, eo, s, options.snapshot);
     ++result.executions;
     // Stopped by the explorer: a partial execution, neither failing nor not.
     if (stop != StopReason::kAborted && failed(engine)) {

@@ -20,6 +20,8 @@
 
 namespace lifeline::sim {
 
+class SnapshotSession;
+
 using Program = std::function<void(Engine&)>;
 using FailurePredicate = std::function<bool(const Engine&)>;
 
@@ -81,6 +83,9 @@ struct ExploreOptions {
   // Called every progress_every executions and once at the end (done).
   ProgressCallback progress;
   uint64_t progress_every = 256;
+  // Executions start from this session's snapshot when it has one
+  // (sim/snapshot.h); nullptr: each execution runs from the start.
+  SnapshotSession* snapshot = nullptr;
 };
 
 // An exploration strategy: which schedule each execution runs, when there

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "lifeline/sim/arena.h"
+
 #if defined(LIFELINE_ASAN)
 extern "C" {
 void __sanitizer_start_switch_fiber(void** fake_stack_save, const void* bottom, size_t size);
@@ -85,10 +87,18 @@ size_t FiberStack::usable_size() const { return mapping_size - page_size(); }
 StackPool::StackPool(size_t stack_size) {
   size_t page = page_size();
   stack_size_ = (stack_size + page - 1) / page * page;
+  ArenaPause heap;
+  mapped_ = new std::vector<FiberStack>();
 }
 
 StackPool::~StackPool() {
-  for (FiberStack& s : free_) munmap(s.mapping, s.mapping_size);
+  ArenaPause heap;
+  for (FiberStack& s : *mapped_) munmap(s.mapping, s.mapping_size);
+  delete mapped_;
+}
+
+void StackPool::reclaim_since(size_t mark) {
+  for (size_t i = mark; i < mapped_->size(); ++i) free_.push_back((*mapped_)[i]);
 }
 
 FiberStack StackPool::acquire() {
@@ -107,6 +117,8 @@ FiberStack StackPool::acquire() {
   }
   s.mapping = static_cast<char*>(p);
   mprotect(s.mapping, page_size(), PROT_NONE);  // guard page: overflow faults
+  ArenaPause heap;
+  mapped_->push_back(s);
   return s;
 }
 

@@ -14,7 +14,7 @@ namespace lifeline::sim {
 struct FiberStack {
   char* mapping = nullptr;  // start of the mapping (the guard page)
   size_t mapping_size = 0;
-  char* bottom() const;     // lowest usable address
+  char* bottom() const;  // lowest usable address
   size_t usable_size() const;
   char* top() const { return mapping + mapping_size; }
 };
@@ -32,9 +32,18 @@ class StackPool {
   void release(FiberStack stack);
   size_t stack_size() const { return stack_size_; }
 
+  // Snapshots (sim/snapshot.h): how many stacks were mapped so far, and,
+  // after a restore rewound the free list to a snapshot's, the stacks
+  // mapped since mark() back into it (no task of the snapshot holds them).
+  size_t mapped() const { return mapped_->size(); }
+  void reclaim_since(size_t mark);
+
  private:
   size_t stack_size_;
   std::vector<FiberStack> free_;
+  // Every mapping, on the heap (outside any arena: a restore does not
+  // rewind it), so that none is lost or unmapped twice.
+  std::vector<FiberStack>* mapped_;
 };
 
 // The saved state of a suspended execution context: a fiber, or the host

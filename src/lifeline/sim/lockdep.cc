@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 
+#include "lifeline/sim/arena.h"
 #include "lifeline/sim/task.h"
 
 namespace lifeline::sim {
@@ -36,6 +37,7 @@ ClassRegistry& registry() {
 }  // namespace
 
 uint32_t lock_class(std::string_view name, bool novalidate) {
+  ArenaPause heap;  // process-wide: outlives every execution (sim/arena.h)
   ClassRegistry& r = registry();
   std::lock_guard<std::mutex> g(r.lock);
   auto it = r.ids.find(name);

@@ -23,6 +23,7 @@
 #include "lifeline/net/rtnl.h"
 #include "lifeline/sim/engine.h"
 #include "lifeline/sim/note.h"
+#include "lifeline/sim/snapshot.h"
 
 namespace lifeline::net {
 
@@ -33,6 +34,9 @@ using sim::note;
 // The switches registered in the running execution; dsa_init() (from
 // net_create()) empties it for each new one.
 thread_local std::vector<DsaSwitch*> tl_switches;
+// Part of every snapshot of an execution (sim/snapshot.h).
+const sim::ThreadRoot kSwitchesRoot([]() -> void* { return &tl_switches; }, sizeof(tl_switches),
+                                    [] { std::vector<DsaSwitch*>().swap(tl_switches); });
 
 core::FwNode* ports_node(const core::FwNode* dn) {
   if (core::FwNode* p = dn->child_by_name("ports")) return p;
@@ -437,6 +441,9 @@ int dsa_user_netdevice_event(unsigned long event, void* ptr) {
 
 // dsa_user_nb, registered by dsa_init_module().
 thread_local core::NotifierBlock tl_dsa_user_nb;
+// Part of every snapshot of an execution (sim/snapshot.h).
+const sim::ThreadRoot kUserNbRoot([]() -> void* { return &tl_dsa_user_nb; }, sizeof(tl_dsa_user_nb),
+                                  [] { tl_dsa_user_nb = core::NotifierBlock{}; });
 
 }  // namespace
 
