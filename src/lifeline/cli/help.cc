@@ -218,6 +218,18 @@ const std::vector<CommandHelp>& command_help() {
        "design proposed on netdev. No arguments; this is what `make demo` runs.",
        "  lifeline demo\n"
        "  lifeline demo --json"},
+      {"merge", "lifeline merge FILE... [--replay-out FILE] [OPTIONS]",
+       "one verdict from the shards of `explore --shard`",
+       "Combine the JSON results of `lifeline explore ... --shard K/N`, one per shard K of N, "
+       "into the verdict one `lifeline explore` would have given: found when a shard found, "
+       "the first finding in the fixed order of the subtrees (its shrunk schedule, replayed "
+       "on the board and scenario the shards name, and written to a replay file), the "
+       "executions summed as explore counts them, exhausted when every shard was. Refuses "
+       "(exit 2) shards of different scenarios, boards, knobs, strategies, bounds or "
+       "budgets, and a shard missing or given twice. Exit status as explore's.",
+       "  mpirun -np 4 lifeline explore armada-388-clearfog-pro \\\n"
+       "      scenarios/race-ifup-unbind-clearfog.scn --bound 2 --shard mpi --shard-out s%K.json\n"
+       "  lifeline merge s0.json s1.json s2.json s3.json"},
   };
   return kHelp;
 }

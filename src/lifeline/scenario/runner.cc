@@ -9,6 +9,7 @@
 #include "lifeline/check/shrink.h"
 #include "lifeline/net/knobs.h"
 #include "lifeline/scenario/execution.h"
+#include "lifeline/scenario/explore_shard.h"
 #include "lifeline/sim/explore.h"
 #include "lifeline/sim/user_error.h"
 
@@ -230,27 +231,10 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
     r.outcomes.assign(c.outcomes.begin(), c.outcomes.end());
     return r;
   }
-  sim::ExploreOptions eo;
-  eo.budget = options.budget;
-  eo.preemption_bound = options.bound;  // -1: as far as the budget goes
-  // A scenario's choices include tasks that block and wake all the time:
-  // bound every deviation from the default schedule, or dfs drowns in them.
-  eo.bound_all_deviations = true;
-  eo.pct_depth = options.bound < 0 ? 2 : std::max(1, options.bound);
-  eo.seed = options.seed;
-  eo.engine.record_trace = false;
-  std::unique_ptr<sim::Explorer> explorer = sim::make_explorer(options.strategy, eo);
-  RunOptions quiet = options.run;
-  quiet.trace = false;
-  Execution ex(board, scenario, quiet);
+  // dfs and dpor by subtrees, on options.jobs threads (explore_shard.h).
+  sim::AssembledResult searched = search_scenario(board, scenario, options);
+  const sim::ExploreResult& found = searched.result;
   sim::Engine engine;
-  sim::Program program = [&](sim::Engine& e) { ex.setup(e); };
-  auto failed = [&](const sim::Engine& e) {
-    if (ex.user_error()) throw *ex.user_error();
-    return ex.failed(e);
-  };
-  sim::ExploreResult found = sim::explore(engine, program, *explorer, eo, failed);
-
   ExploreResult r;
   r.strategy = options.strategy;
   r.executions = found.executions;
@@ -262,18 +246,11 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
     r.bounds.push_back(ExploreBound{b.bound, b.executions, b.exhausted});
   r.found = found.found;
   if (found.found) {
-    r.ranks_before_shrinking = sim::choice_ranks(engine.choices());
-    auto still_fails = [&](const std::vector<uint16_t>& ranks) {
-      sim::PrefixStrategy s;
-      s.set_prefix(ranks);
-      sim::EngineOptions o;
-      o.strategy = &s;
-      engine.reset(o);
-      ex.setup(engine);
-      engine.run();
-      return failed(engine);
-    };
-    r.ranks = check::shrink_schedule(r.ranks_before_shrinking, still_fails);
+    r.ranks_before_shrinking = searched.ranks;
+    r.ranks = shrink_scenario_schedule(board, scenario, options.run, r.ranks_before_shrinking);
+    RunOptions quiet = options.run;
+    quiet.trace = false;
+    Execution ex(board, scenario, quiet);
     r.steps = schedule_steps(engine, r.ranks, [&](sim::Engine& e) { ex.setup(e); });
     RunOptions show = options.run;
     show.replay = r.ranks;

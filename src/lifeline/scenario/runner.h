@@ -85,6 +85,9 @@ struct ExploreOptions {
   uint64_t budget = 1000;  // executions at most
   uint64_t seed = 1;
   bool all_outcomes = false;  // --all: census_scenario() instead of stopping at a failure
+  // -j: threads exploring subtrees of the schedules (0: every core); the
+  // result is the same for any number (scenario/explore_shard.h).
+  unsigned jobs = 1;
   RunOptions run;
 };
 
