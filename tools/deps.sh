@@ -17,6 +17,7 @@ packages=(
   clang libclang-rt-dev
 )
 packages+=(clang-format)  # tools/check-format.sh, run by .ci/run
+packages+=(openmpi-bin)  # mpirun: the launcher `explore --shard mpi` is tested under (tools/mpi-shards-test.sh)
 
 missing=()
 for p in "${packages[@]}"; do

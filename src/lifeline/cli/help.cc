@@ -229,7 +229,9 @@ const std::vector<CommandHelp>& command_help() {
        "budgets, and a shard missing or given twice. Exit status as explore's.",
        "  mpirun -np 4 lifeline explore armada-388-clearfog-pro \\\n"
        "      scenarios/race-ifup-unbind-clearfog.scn --bound 2 --shard mpi --shard-out s%K.json\n"
-       "  lifeline merge s0.json s1.json s2.json s3.json"},
+       "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
+       "      --bound 1 --shard 0/1 --shard-out s0.json && lifeline merge s0.json"
+       "    # exits 1: it finds the race"},
   };
   return kHelp;
 }

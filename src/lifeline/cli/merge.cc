@@ -28,8 +28,8 @@ using report::Json;
 
 // The fields every shard of one exploration has alike, in the order merge
 // names the first that differs.
-const char* const kIdentity[] = {"board",  "scenario", "digest", "knobs", "phy_ids",
-                                 "strategy", "bound",  "budget", "seed"};
+const char* const kIdentity[] = {"board",  "scenario", "digest", "knobs",   "phy_ids",
+                                 "strategy", "bound",  "budget", "seed", "run_seed"};
 
 Json shard_json(const Context& c, const scenario::ExploreOptions& o, const scenario::Scenario& s,
                 const scenario::ShardResult& r) {
@@ -59,6 +59,7 @@ Json shard_json(const Context& c, const scenario::ExploreOptions& o, const scena
             {"bound", o.bound},
             {"budget", o.budget},
             {"seed", o.seed},
+            {"run_seed", o.run.seed},
             {"shard", Json{{"index", r.shard.index}, {"count", r.shard.count}}},
             {"partition", Json{{"subtrees", subtrees},
                                {"dropped", r.partition.dropped},
@@ -183,6 +184,7 @@ int cmd_merge(const Context& c) {
   o.bound = first["bound"].get<int>();
   o.budget = first["budget"].get<uint64_t>();
   o.seed = first["seed"].get<uint64_t>();
+  o.run.seed = first["run_seed"].get<uint64_t>();
   for (const auto& [k, v] : first["knobs"].items()) o.run.knobs[k] = v.get<std::string>();
   for (const auto& [k, v] : first["phy_ids"].items()) o.run.phy_ids[k] = v.get<uint32_t>();
   scenario::ExploreResult r = scenario::merge_shards(o, shards);

@@ -398,13 +398,17 @@ AssembledResult explore_parallel(const std::string& strategy, const ExploreOptio
     AssembledResult a;
     a.result = explore(engine, strategy, wp.program, options, wp.failed);
     if (a.result.found) a.ranks = choice_ranks(engine.choices());
+    a.ran = a.result.executions;
     engine.reset();
     return a;
   }
   Partition part = partition(engine, wp, strategy, options);
   std::vector<SubtreeRecord> records =
       explore_subtrees(strategy, options, part, Shard{}, jobs, factory);
-  return assemble(strategy, options, part, records);
+  AssembledResult a = assemble(strategy, options, part, records);
+  a.ran = part.executions;
+  for (const SubtreeRecord& r : records) a.ran += r.executions;
+  return a;
 }
 
 }  // namespace lifeline::sim

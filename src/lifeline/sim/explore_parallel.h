@@ -95,6 +95,9 @@ struct AssembledResult {
   ExploreResult result;
   std::vector<uint16_t> ranks;  // found: the failing schedule (ranks)
   int64_t subtree = -1;         // found: its subtree
+  // explore_parallel(): the executions it really ran (the partition's, and
+  // each record's once, reused or not; the stopped ones too).
+  uint64_t ran = 0;
 };
 
 // The result from every shard's records, in the order (bound, subtree). A
