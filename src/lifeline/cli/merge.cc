@@ -151,7 +151,7 @@ int cmd_explore_shard(const Context& c, const scenario::ExploreOptions& o,
 int cmd_merge(const Context& c) {
   const Args& a = c.args;
   if (a.files.empty())
-    throw sim::UserError("merge: expected the shard files; usage: " +
+    throw sim::UserError(std::string("merge: expected the shard files; usage: ") +
                          command_help("merge").usage);
   std::vector<Json> docs;
   std::vector<scenario::ShardResult> shards;
