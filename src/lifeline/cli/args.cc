@@ -260,7 +260,8 @@ void check_before_command(const std::vector<std::string>& before, bool have_comm
                          "': options follow the command (lifeline COMMAND --help)");
   if (!have_command)
     throw sim::UserError(
-        "expected a command (boot, run, compare, explore, graph, audit, kernel-check, demo); "
+        "expected a command (boot, run, compare, explore, merge, graph, audit, kernel-check, "
+        "demo); "
         "lifeline --help explains them");
 }
 

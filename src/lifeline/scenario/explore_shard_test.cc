@@ -47,7 +47,9 @@ void check(const char* file, const char* strategy, int bound, uint64_t budget, b
   o.jobs = 2;
   ExploreResult two = explore_scenario(b, s, o);
   expect_same(one, two);
-  if (found) EXPECT_EQ(one.failing.findings.size(), two.failing.findings.size());
+  if (found) {
+    EXPECT_EQ(one.failing.findings.size(), two.failing.findings.size());
+  }
   std::vector<ShardResult> shards;
   o.jobs = 1;
   for (uint32_t k = 0; k < 3; ++k) shards.push_back(explore_scenario_shard(b, s, o, {k, 3}));

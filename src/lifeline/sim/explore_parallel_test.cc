@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -125,7 +127,9 @@ TEST(ExploreParallel, DfsEqualsTheOneEngineSearchAtAnyJobsAndShards) {
     // The cases are what their names say.
     EXPECT_EQ(one.result.found, !c.racy.empty());
     EXPECT_EQ(one.result.exhausted, c.racy.empty() && c.budget > 100000);
-    if (c.budget < 100000) EXPECT_EQ(one.result.executions, c.budget);
+    if (c.budget < 100000) {
+      EXPECT_EQ(one.result.executions, c.budget);
+    }
     AssembledResult j1 = explore_parallel("dfs", o, 1, factory_of(shape));
     AssembledResult j3 = explore_parallel("dfs", o, 3, factory_of(shape));
     expect_same(one, j1);
@@ -153,9 +157,54 @@ TEST(ExploreParallel, DporIsTheSameAtAnyJobsAndShardsAndFindsWhatDfsFinds) {
     EXPECT_EQ(j1.result.found, dfs.result.found);
     if (c.budget > 100000) {
       EXPECT_LE(j1.result.executions, dfs.result.executions);
-      if (!dfs.result.found) EXPECT_EQ(j1.result.exhausted, dfs.result.exhausted);
+      if (!dfs.result.found) {
+        EXPECT_EQ(j1.result.exhausted, dfs.result.exhausted);
+      }
     }
   }
+}
+
+// Soundness of dpor below fixed prefixes: run to the end (the predicate
+// never fails, it notes each final state), the subtrees' dpor searches
+// together reach every final state the unbounded dfs on one engine
+// reaches, with fewer executions. Final states: the counters (the racy
+// one loses updates).
+TEST(ExploreParallel, DporBySubtreesReachesEveryFinalStateDfsReaches) {
+  struct Census {
+    std::mutex lock;
+    std::set<std::string> states;
+  };
+  auto census = [](const std::string& strategy, unsigned jobs) {
+    auto c = std::make_shared<Census>();
+    WorkerFactory f = [c](unsigned) {
+      auto toy = std::make_shared<Toy>();
+      toy->tasks = 3;
+      toy->rounds = 0;
+      toy->racy = {0, 1, 2};
+      WorkerProgram wp;
+      wp.program = [toy](Engine& e) { toy->spawn(e); };
+      wp.failed = [toy, c](const Engine&) {
+        std::string state = std::to_string(toy->plain) + " " + std::to_string(toy->counter);
+        std::lock_guard<std::mutex> g(c->lock);
+        c->states.insert(state);
+        return false;
+      };
+      wp.state = toy;
+      return wp;
+    };
+    ExploreOptions o;
+    o.preemption_bound = -1;
+    o.budget = 10'000'000;
+    o.bound_all_deviations = true;
+    AssembledResult r = explore_parallel(strategy, o, jobs, f);
+    EXPECT_TRUE(r.result.exhausted) << strategy;
+    return std::make_pair(c->states, r.result.executions);
+  };
+  auto dfs = census("dfs", 1);
+  auto dpor = census("dpor", 2);
+  EXPECT_EQ(dpor.first, dfs.first);
+  EXPECT_EQ(dfs.first.size(), 3u);  // 1, 2 or 3 updates kept
+  EXPECT_LT(dpor.second, dfs.second);
 }
 
 // The partition splits the space: more than one subtree, in lexicographic
