@@ -158,7 +158,8 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                              "output; %K in FILE is the shard's index"))
         ->type_name("FILE");
   } else if (cmd == "merge") {
-    sub->add_option("FILE", a.files, describe("the JSON results of `explore --shard`, one per shard"))
+    sub->add_option("FILE", a.files,
+                    describe("the JSON results of `explore --shard`, one per shard"))
         ->type_name("");
     sub->add_option("--replay-out", a.replay_out,
                     describe("where to write the replay file of a finding (default: beside the "

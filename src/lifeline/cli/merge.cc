@@ -28,8 +28,8 @@ using report::Json;
 
 // The fields every shard of one exploration has alike, in the order merge
 // names the first that differs.
-const char* const kIdentity[] = {"board",  "scenario", "digest", "knobs",   "phy_ids",
-                                 "strategy", "bound",  "budget", "seed", "run_seed"};
+const char* const kIdentity[] = {"board",    "scenario", "digest", "knobs", "phy_ids",
+                                 "strategy", "bound",    "budget", "seed",  "run_seed"};
 
 Json shard_json(const Context& c, const scenario::ExploreOptions& o, const scenario::Scenario& s,
                 const scenario::ShardResult& r) {
@@ -97,8 +97,8 @@ scenario::ShardResult shard_of(const Json& j, const std::string& file) {
                            std::to_string(r.shard.count) + " is not K/N with 0 <= K < N");
     const Json& p = j.at("partition");
     for (const Json& t : p.at("subtrees"))
-      r.partition.subtrees.push_back(sim::Subtree{t.at("prefix").get<std::vector<uint16_t>>(),
-                                                  t.at("deviations").get<int>()});
+      r.partition.subtrees.push_back(
+          sim::Subtree{t.at("prefix").get<std::vector<uint16_t>>(), t.at("deviations").get<int>()});
     r.partition.dropped = p.at("dropped").get<bool>();
     r.partition.executions = p.at("executions").get<uint64_t>();
     for (const Json& x : j.at("records")) {
@@ -168,8 +168,8 @@ int cmd_merge(const Context& c) {
       if (!j.contains(k)) throw sim::UserError(f + ": no \"" + std::string(k) + "\" field");
       if (!docs.empty() && j[k] != docs.front()[k])
         throw sim::UserError("merge: " + f + " and " + a.files.front() +
-                             " are shards of different explorations: " + k + " " +
-                             j[k].dump() + " against " + docs.front()[k].dump());
+                             " are shards of different explorations: " + k + " " + j[k].dump() +
+                             " against " + docs.front()[k].dump());
     }
     shards.push_back(shard_of(j, f));
     if (!docs.empty() && j.at("partition") != docs.front().at("partition"))

@@ -121,8 +121,9 @@ ExploreResult merge_shards(const ExploreOptions& options, const std::vector<Shar
       throw sim::UserError("merge: shard " + std::to_string(s.shard.index) + "/" +
                            std::to_string(n) + " is given twice");
     if (s.partition.subtrees.size() != shards.front().partition.subtrees.size())
-      throw sim::UserError("merge: the shards split the schedules differently (another "
-                           "version of lifeline, scenario or board?)");
+      throw sim::UserError(
+          "merge: the shards split the schedules differently (another "
+          "version of lifeline, scenario or board?)");
     all.insert(all.end(), s.records.begin(), s.records.end());
   }
   for (uint32_t k = 0; k < n; ++k)
@@ -154,7 +155,8 @@ sim::Shard parse_shard(const std::string& spec,
                        const std::function<const char*(const char*)>& env) {
   auto number = [](const std::string& what, const char* text) -> uint64_t {
     std::string s = text ? text : "";
-    if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); }))
+    if (s.empty() || s.size() > 9 ||
+        !std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); }))
       throw sim::UserError("--shard: " + what + " is '" + s + "', expected a number");
     return std::stoull(s);
   };
@@ -186,9 +188,9 @@ sim::Shard parse_shard(const std::string& spec,
           "--array=0-N)");
     n = number("SLURM_ARRAY_TASK_COUNT", env("SLURM_ARRAY_TASK_COUNT"));
     k = number("SLURM_ARRAY_TASK_ID", env("SLURM_ARRAY_TASK_ID"));
-    uint64_t min = env("SLURM_ARRAY_TASK_MIN") ? number("SLURM_ARRAY_TASK_MIN",
-                                                        env("SLURM_ARRAY_TASK_MIN"))
-                                               : 0;
+    uint64_t min = env("SLURM_ARRAY_TASK_MIN")
+                       ? number("SLURM_ARRAY_TASK_MIN", env("SLURM_ARRAY_TASK_MIN"))
+                       : 0;
     if (k < min) throw sim::UserError("--shard slurm: SLURM_ARRAY_TASK_ID is below its minimum");
     k -= min;
   } else {

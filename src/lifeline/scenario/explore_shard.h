@@ -56,8 +56,7 @@ ExploreResult merge_shards(const ExploreOptions& options, const std::vector<Shar
 // SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) and SLURM_ARRAY_TASK_COUNT;
 // "auto": whichever of them is set. `env` reads the environment. A
 // sim::UserError naming what is wrong.
-sim::Shard parse_shard(const std::string& spec,
-                       const std::function<const char*(const char*)>& env);
+sim::Shard parse_shard(const std::string& spec, const std::function<const char*(const char*)>& env);
 
 }  // namespace lifeline::scenario
 

@@ -84,7 +84,8 @@ TEST(ExploreShard, ShardSpecsFromTheCommandLineAndTheLaunchers) {
   s = parse_shard("auto", get);
   EXPECT_EQ(s.index, 3u);
   EXPECT_EQ(s.count, 4u);
-  env = {{"SLURM_ARRAY_TASK_ID", "11"}, {"SLURM_ARRAY_TASK_MIN", "10"},
+  env = {{"SLURM_ARRAY_TASK_ID", "11"},
+         {"SLURM_ARRAY_TASK_MIN", "10"},
          {"SLURM_ARRAY_TASK_COUNT", "4"}};
   s = parse_shard("slurm", get);
   EXPECT_EQ(s.index, 1u);

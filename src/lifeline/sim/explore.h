@@ -61,7 +61,7 @@ struct ExploreOptions {
   // subtree of explore_parallel.h's partition: every other option at these
   // choices is another subtree's, so the search never backtracks into them).
   std::vector<uint16_t> prefix;
-  int first_bound = 0;  // dfs: the first bound of the iteration
+  int first_bound = 0;   // dfs: the first bound of the iteration
   EngineOptions engine;  // strategy is set by the explorer's next()
 };
 

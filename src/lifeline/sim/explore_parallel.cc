@@ -134,7 +134,7 @@ Partition partition(Engine& engine, const WorkerProgram& wp, const std::string& 
   // Depth first in rank order: the subtrees come out in lexicographic order
   // of their prefixes, which is the order dfs visits them.
   std::function<void(const std::vector<Choice>&, int)> expand = [&](const std::vector<Choice>& cs,
-                                                                   int dev) {
+                                                                    int dev) {
     bool on_default = std::all_of(q.begin(), q.end(), [](uint16_t r) { return r == 0; });
     bool split = q.size() < cs.size() &&
                  (q.size() < shape.depth || (on_default && q.size() < shape.along_default));
@@ -163,8 +163,8 @@ Partition partition(Engine& engine, const WorkerProgram& wp, const std::string& 
 
 std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
                                             const ExploreOptions& options,
-                                            const Partition& partition, Shard shard,
-                                            unsigned jobs, const WorkerFactory& factory) {
+                                            const Partition& partition, Shard shard, unsigned jobs,
+                                            const WorkerFactory& factory) {
   std::vector<uint32_t> own;
   for (uint32_t i = 0; i < partition.subtrees.size(); ++i)
     if (i % shard.count == shard.index) own.push_back(i);
@@ -175,9 +175,9 @@ std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
   // The plan of the current bound, written by the barrier's completion
   // (one thread, the others waiting) and read by every worker.
   int bound = 0;
-  uint64_t prior = 0;              // this shard's count before this bound
-  std::vector<uint32_t> queue;     // subtrees to run at this bound, in order
-  std::vector<SubtreeRecord> slot;  // their records
+  uint64_t prior = 0;                 // this shard's count before this bound
+  std::vector<uint32_t> queue;        // subtrees to run at this bound, in order
+  std::vector<SubtreeRecord> slot;    // their records
   std::map<uint32_t, size_t> latest;  // subtree -> its latest record in `out`
   bool stop = false;
   std::atomic<size_t> next{0};
@@ -273,9 +273,9 @@ std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
             if (failed || k > first_found) return true;
             return k >= frontier && runs + frontier_sum >= budget;
           };
-          SubtreeRecord r = run_subtree(engine, *wp, strategy, options,
-                                        partition.subtrees[queue[k]], queue[k], bound, budget,
-                                        should_stop);
+          SubtreeRecord r =
+              run_subtree(engine, *wp, strategy, options, partition.subtrees[queue[k]], queue[k],
+                          bound, budget, should_stop);
           std::lock_guard<std::mutex> g(lock);
           if (r.found && k < first_found) first_found = k;
           slot[k] = std::move(r);

@@ -72,10 +72,10 @@ struct SubtreeRecord {
   uint32_t subtree = 0;
   int bound = 0;
   uint64_t executions = 0;
-  uint64_t redundant = 0;  // dpor
-  bool found = false;      // its last execution failed
-  bool cut = false;        // ran to the end, and the bound left schedules out
-  bool stopped = false;    // stopped before its end (budget, or a finding before it)
+  uint64_t redundant = 0;       // dpor
+  bool found = false;           // its last execution failed
+  bool cut = false;             // ran to the end, and the bound left schedules out
+  bool stopped = false;         // stopped before its end (budget, or a finding before it)
   std::vector<uint16_t> ranks;  // found: the failing schedule
 };
 
@@ -88,8 +88,8 @@ struct Shard {
 // and program from `factory`; the records assemble() needs from this shard.
 std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
                                             const ExploreOptions& options,
-                                            const Partition& partition, Shard shard,
-                                            unsigned jobs, const WorkerFactory& factory);
+                                            const Partition& partition, Shard shard, unsigned jobs,
+                                            const WorkerFactory& factory);
 
 struct AssembledResult {
   ExploreResult result;
