@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lifeline/sim/mutex.h"
+#include "lifeline/sim/once.h"
 #include "lifeline/sim/user_error.h"
 
 namespace lifeline::sim {
@@ -165,8 +166,8 @@ TEST(ExploreParallel, DporIsTheSameAtAnyJobsAndShardsAndFindsWhatDfsFinds) {
 // Soundness of dpor below fixed prefixes: run to the end (the predicate
 // never fails, it notes each final state), the subtrees' dpor searches
 // together reach every final state the unbounded dfs on one engine
-// reaches, with fewer executions. Final states: the counters (the racy
-// one loses updates).
+// reaches, with fewer executions. Final state: the shared counter, which
+// loses updates.
 TEST(ExploreParallel, DporBySubtreesReachesEveryFinalStateDfsReaches) {
   struct Census {
     std::mutex lock;
@@ -175,16 +176,27 @@ TEST(ExploreParallel, DporBySubtreesReachesEveryFinalStateDfsReaches) {
   auto census = [](const std::string& strategy, unsigned jobs) {
     auto c = std::make_shared<Census>();
     WorkerFactory f = [c](unsigned) {
-      auto toy = std::make_shared<Toy>();
-      toy->tasks = 3;
-      toy->rounds = 0;
-      toy->racy = {0, 1, 2};
+      // Each task writes its own variable (independent of the
+      // others: the reduction's share), then increments a shared one
+      // without a lock (the lost updates).
+      struct Racy {
+        int plain = 0;
+        int own[3] = {0, 0, 0};
+      };
+      auto toy = std::make_shared<Racy>();
       WorkerProgram wp;
-      wp.program = [toy](Engine& e) { toy->spawn(e); };
+      wp.program = [toy](Engine& e) {
+        *toy = Racy{};
+        for (int t = 0; t < 3; ++t)
+          e.spawn("t" + std::to_string(t), [toy, t] {
+            write_once(toy->own[t], 1);
+            int read = read_once(toy->plain);
+            write_once(toy->plain, read + 1);
+          });
+      };
       wp.failed = [toy, c](const Engine&) {
-        std::string state = std::to_string(toy->plain) + " " + std::to_string(toy->counter);
         std::lock_guard<std::mutex> g(c->lock);
-        c->states.insert(state);
+        c->states.insert(std::to_string(toy->plain));
         return false;
       };
       wp.state = toy;
