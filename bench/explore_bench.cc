@@ -3,13 +3,18 @@
 // race within one deviation (its first finding needs two, so every
 // execution is search), under dfs and under dpor (which records every
 // step's accesses and analyses the races of each execution); and on a
-// 4-task toy program at the engine alone, with and without the recording.
+// 4-task toy program at the engine alone, with and without the recording, and
+// by subtrees on one and two threads.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
+
+#include <memory>
+#include <string>
 
 #include "lifeline/scenario/parser.h"
 #include "lifeline/scenario/runner.h"
 #include "lifeline/sim/explore.h"
+#include "lifeline/sim/explore_parallel.h"
 #include "lifeline/sim/mutex.h"
 
 namespace lifeline {
@@ -140,6 +145,58 @@ void BM_ExploreSnapshotMemory(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ExploreSnapshotMemory)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kSecond);
+
+// The same toy program explored by subtrees (sim/explore_parallel.h) on
+// -j 1 and -j 2 threads, each with its own engine and copy of the program,
+// to the same verdict: dfs within 3 deviations, exhausted. Wall time, as
+// the threads share the work; ran_per_s counts the executions really run
+// (the partition's, each subtree's once), executions_per_s the verdict's.
+void BM_ExploreToy4Jobs(benchmark::State& state) {
+  struct Toy {
+    sim::Mutex m;
+    int counter = 0;
+  };
+  sim::WorkerFactory factory = [](unsigned) {
+    auto toy = std::make_shared<Toy>();
+    sim::WorkerProgram wp;
+    wp.program = [toy](sim::Engine& e) {
+      toy->counter = 0;
+      sim::mutex_init(&toy->m, "toy_lock");
+      for (int t = 0; t < 4; ++t)
+        e.spawn("t" + std::to_string(t), [toy] {
+          for (int k = 0; k < 2; ++k) {
+            sim::mutex_lock(&toy->m);
+            ++toy->counter;
+            sim::mutex_unlock(&toy->m);
+          }
+        });
+    };
+    wp.failed = [](const sim::Engine&) { return false; };
+    wp.state = toy;
+    return wp;
+  };
+  sim::ExploreOptions o;
+  o.budget = 10'000'000;
+  o.preemption_bound = 3;
+  uint64_t executions = 0, ran = 0;
+  for (auto _ : state) {
+    sim::AssembledResult r =
+        sim::explore_parallel("dfs", o, static_cast<unsigned>(state.range(0)), factory);
+    if (!r.result.exhausted) state.SkipWithError("not exhausted: raise the budget");
+    executions += r.result.executions;
+    ran += r.ran;
+  }
+  state.counters["executions_per_s"] =
+      benchmark::Counter(static_cast<double>(executions), benchmark::Counter::kIsRate);
+  state.counters["ran_per_s"] =
+      benchmark::Counter(static_cast<double>(ran), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ExploreToy4Jobs)
+    ->ArgName("j")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace lifeline

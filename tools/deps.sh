@@ -18,6 +18,7 @@ packages=(
 )
 packages+=(clang-format)  # tools/check-format.sh, run by .ci/run
 packages+=(relacy-dev)  # bench/relacy_bench.cc: lifeline beside Relacy on the same program
+packages+=(openmpi-bin)  # mpirun: the launcher `explore --shard mpi` is tested under (tools/mpi-shards-test.sh)
 
 missing=()
 for p in "${packages[@]}"; do

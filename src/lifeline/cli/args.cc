@@ -42,6 +42,7 @@ const Positionals kPositionals[] = {
     {"audit", {"BOARD"}, 1},
     {"kernel-check", {"BOARD", "SCENARIO"}, 2},
     {"demo", {}, 0},
+    {"merge", {}, 0},  // FILE...: Args::files
 };
 
 std::vector<std::string> option_names(const CLI::App* app) {
@@ -146,6 +147,28 @@ void add_own_options(CLI::App* sub, const std::string& cmd, Args& a) {
                     describe("where to write the replay file (default: beside the scenario, its "
                              "name ending in .replay)"))
         ->type_name("FILE");
+    sub->add_option("-j,--jobs", a.jobs,
+                    describe("dfs, dpor: threads exploring subtrees of the schedules at once "
+                             "(default: every core); the result is the same for any N"))
+        ->type_name("N");
+    sub->add_option("--shard", a.shard,
+                    describe("dfs, dpor: explore only shard K of N of the subtrees and write its "
+                             "result as JSON for `lifeline merge`; mpi takes K/N from mpirun "
+                             "(OMPI_COMM_WORLD_RANK/SIZE), slurm from a job array "
+                             "(SLURM_ARRAY_TASK_ID/COUNT), auto from whichever is set"))
+        ->type_name("K/N|mpi|slurm|auto");
+    sub->add_option("--shard-out", a.shard_out,
+                    describe("with --shard: write the shard's JSON to FILE instead of standard "
+                             "output; %K in FILE is the shard's index"))
+        ->type_name("FILE");
+  } else if (cmd == "merge") {
+    sub->add_option("FILE", a.files,
+                    describe("the JSON results of `explore --shard`, one per shard"))
+        ->type_name("");
+    sub->add_option("--replay-out", a.replay_out,
+                    describe("where to write the replay file of a finding (default: beside the "
+                             "scenario, its name ending in .replay)"))
+        ->type_name("FILE");
   } else if (cmd == "kernel-check") {
     sub->add_option("--kernel", a.kernel,
                     describe("boot this kernel instead of Debian's 6.12: an arm64 Image (with "
@@ -212,7 +235,7 @@ void add_common_options(CLI::App* sub, const std::string& cmd, Args& a) {
   sub->add_flag("--json", a.json,
                 describe("print the report as one JSON document (docs/json.md), byte-identical "
                          "for the same inputs"));
-  if (cmd != "demo")
+  if (cmd != "demo" && cmd != "merge")
     sub->add_option("--phy-id", a.phy_ids,
                     describe("the ID of a PHY the device tree does not give, as the scenario "
                              "line `phy-id DEV 0xID` states it (repeatable); DEV is a label, "
@@ -257,7 +280,8 @@ void check_before_command(const std::vector<std::string>& before, bool have_comm
                          "': options follow the command (lifeline COMMAND --help)");
   if (!have_command)
     throw sim::UserError(
-        "expected a command (boot, run, compare, explore, graph, audit, kernel-check, demo); "
+        "expected a command (boot, run, compare, explore, merge, graph, audit, kernel-check, "
+        "demo); "
         "lifeline --help explains them");
 }
 

@@ -34,6 +34,10 @@ struct Args {
   std::optional<std::string> graph_out, schedule_svg;
   // explore
   std::optional<std::string> strategy, bound, budget, replay_out;
+  // explore: --shard K/N|mpi|slurm|auto, --shard-out FILE (explore_shard.h); -j is `jobs`
+  std::optional<std::string> shard, shard_out;
+  // merge: the shard results
+  std::vector<std::string> files;
   // graph
   std::optional<std::string> format;
   bool all = false;

@@ -112,21 +112,24 @@ void expect_bad(const BadCase& c) {
 TEST(Args, Commands) {
   for (const BadCase& c : std::vector<BadCase>{
            {{},
-            "expected a command (boot, run, compare, explore, graph, audit, kernel-check, demo); "
+            "expected a command (boot, run, compare, explore, merge, graph, audit, kernel-check, "
+            "demo); "
             "lifeline --help explains them"},
            {{"bot", "imx8mp-evk"},
-            "unknown command 'bot', expected one of boot, run, compare, explore, graph, "
+            "unknown command 'bot', expected one of boot, run, compare, explore, merge, graph, "
             "audit, kernel-check, demo "
             "(did you mean 'boot'?)"},
            {{"simulate"},
-            "unknown command 'simulate', expected one of boot, run, compare, explore, graph, "
+            "unknown command 'simulate', expected one of boot, run, compare, explore, merge, "
+            "graph, "
             "audit, kernel-check, demo"},
            {{"--json", "boot", "x"},
             "unknown option '--json': options follow the command (lifeline COMMAND --help)"},
            {{"--sett", "boot", "x"},
             "unknown option '--sett': options follow the command (lifeline COMMAND --help)"},
            {{"imx8mp-evk", "boot"},
-            "unknown command 'imx8mp-evk', expected one of boot, run, compare, explore, graph, "
+            "unknown command 'imx8mp-evk', expected one of boot, run, compare, explore, merge, "
+            "graph, "
             "audit, kernel-check, demo"},
        })
     expect_bad(c);

@@ -21,6 +21,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (cmd == "graph") return cmd_graph(c);
     if (cmd == "audit") return cmd_audit(c);
     if (cmd == "kernel-check") return cmd_kernel_check(c);
+    if (cmd == "merge") return cmd_merge(c);
     return cmd_demo(c);
   } catch (const sim::UserError& e) {
     out.flush();

@@ -24,6 +24,10 @@ int cmd_boot(const Context& c);
 int cmd_run(const Context& c);
 int cmd_compare(const Context& c);
 int cmd_explore(const Context& c);
+int cmd_merge(const Context& c);  // merge.cc
+// explore --shard: explores the shard, writes its JSON (merge.cc).
+int cmd_explore_shard(const Context& c, const scenario::ExploreOptions& o,
+                      const scenario::Board& board, const scenario::Scenario& s);
 int cmd_graph(const Context& c);
 int cmd_audit(const Context& c);  // audit_cmd.cc
 int cmd_demo(const Context& c);

@@ -57,6 +57,12 @@ int cmd_explore(const Context& c) {
   if (a.seed) o.seed = o.run.seed;
   o.all_outcomes = a.all;
   o.snapshot = !a.no_snapshot;
+  o.jobs = 0;  // every core; the result does not depend on it
+  if (a.jobs) {
+    uint64_t n = parse_number("-j", *a.jobs);
+    if (n == 0 || n > 1024) throw sim::UserError("-j " + *a.jobs + ": expected 1 to 1024 jobs");
+    o.jobs = static_cast<unsigned>(n);
+  }
   const std::string& board_arg = a.positionals[0];
   const std::string& scenario_arg = a.positionals[1];
   scenario::Board board = c.backend.load_board(board_arg);
@@ -69,6 +75,7 @@ int cmd_explore(const Context& c) {
     progress.emplace(c.err);
     o.progress = progress->callback();
   }
+  if (a.shard) return cmd_explore_shard(c, o, board, s);  // merge.cc
   scenario::ExploreResult r = c.backend.explore(board, s, o);
   if (progress) progress->clear();
   if (a.verbose && !r.snapshot.empty()) c.err << r.snapshot << "\n";

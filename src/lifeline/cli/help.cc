@@ -168,6 +168,20 @@ const std::vector<CommandHelp>& command_help() {
        "      --strategy pct --bound 3 --budget 500 --seed 7    # exits 1: it finds the race\n"
        "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
        "      --schedule-svg race.svg -v    # exits 1: it finds the race, and draws it"},
+      {"merge", "lifeline merge FILE... [--replay-out FILE] [OPTIONS]",
+       "one verdict from the shards of `explore --shard`",
+       "Combine the JSON results of `lifeline explore ... --shard K/N`, one per shard K of N, "
+       "into the verdict one `lifeline explore` would have given: found when a shard found, "
+       "the first finding in the fixed order of the subtrees (its shrunk schedule, replayed "
+       "on the board and scenario the shards name, and written to a replay file), the "
+       "executions summed as explore counts them, exhausted when every shard was. Refuses "
+       "(exit 2) shards of different scenarios, boards, knobs, strategies, bounds or "
+       "budgets, and a shard missing or given twice. Exit status as explore's.",
+       "  mpirun -np 4 lifeline explore armada-388-clearfog-pro \\\n"
+       "      scenarios/race-ifup-unbind-clearfog.scn --bound 2 --shard mpi --shard-out s%K.json\n"
+       "  lifeline explore armada-388-clearfog-pro scenarios/race-ifup-unbind-clearfog.scn \\\n"
+       "      --bound 1 --shard 0/1 --shard-out s0.json && lifeline merge s0.json"
+       "    # exits 1: it finds the race"},
       {"graph", "lifeline graph BOARD [--format dot|svg|json] [OPTIONS]",
        "the provider graph of a booted board, for Graphviz",
        "Print the provider graph of BOARD once booted, by link: one cluster per network link, "

@@ -10,6 +10,7 @@
 #include "lifeline/net/knobs.h"
 #include "lifeline/scenario/execution.h"
 #include "lifeline/scenario/explore_host.h"
+#include "lifeline/scenario/explore_shard.h"
 #include "lifeline/sim/explore.h"
 #include "lifeline/sim/user_error.h"
 
@@ -231,32 +232,14 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
     r.snapshot = c.snapshot;
     return r;
   }
-  sim::ExploreOptions eo;
-  eo.budget = options.budget;
-  eo.preemption_bound = options.bound;  // -1: as far as the budget goes
-  // A scenario's choices include tasks that block and wake all the time:
-  // bound every deviation from the default schedule, or dfs drowns in them.
-  eo.bound_all_deviations = true;
-  eo.pct_depth = options.bound < 0 ? 2 : std::max(1, options.bound);
-  eo.seed = options.seed;
-  eo.engine.record_trace = false;
-  eo.progress = options.progress;
-  std::unique_ptr<sim::Explorer> explorer = sim::make_explorer(options.strategy, eo);
-  RunOptions quiet = options.run;
-  quiet.trace = false;
-  auto host = std::make_unique<ExploreHost>(board, scenario, quiet, options.snapshot);
-  Execution& ex = host->execution();
-  sim::Engine& engine = host->engine();
-  eo.snapshot = host->session();
-  sim::Program program = [&](sim::Engine& e) { ex.setup(e); };
-  auto failed = [&](const sim::Engine& e) {
-    if (ex.user_error()) throw *ex.user_error();
-    return ex.failed(e);
-  };
-  sim::ExploreResult found = sim::explore(engine, program, *explorer, eo, failed);
-
+  // dfs and dpor by subtrees, on options.jobs threads (explore_shard.h),
+  // each worker from its own snapshot of the booted board.
+  std::string snapshot;
+  sim::AssembledResult searched = search_scenario(board, scenario, options, &snapshot);
+  const sim::ExploreResult& found = searched.result;
   ExploreResult r;
   r.strategy = options.strategy;
+  r.snapshot = snapshot;
   r.executions = found.executions;
   r.exhausted = found.exhausted;
   r.complete = found.complete;
@@ -266,21 +249,15 @@ ExploreResult explore_scenario(const Board& board, const Scenario& scenario,
     r.bounds.push_back(ExploreBound{b.bound, b.executions, b.exhausted});
   r.found = found.found;
   if (found.found) {
-    r.ranks_before_shrinking = sim::choice_ranks(engine.choices());
-    auto still_fails = [&](const std::vector<uint16_t>& ranks) {
-      sim::PrefixStrategy s;
-      s.set_prefix(ranks);
-      sim::EngineOptions o;
-      o.strategy = &s;
-      host->run(o);
-      return failed(engine);
-    };
-    r.ranks = check::shrink_schedule(r.ranks_before_shrinking, still_fails);
-    r.steps = schedule_steps(*host, r.ranks);
-  }
-  r.snapshot = host->describe();
-  host.reset();  // the execution's objects go before the board serves another run
-  if (r.found) {
+    r.ranks_before_shrinking = searched.ranks;
+    r.ranks = shrink_scenario_schedule(board, scenario, options.run, r.ranks_before_shrinking,
+                                       options.snapshot);
+    {
+      RunOptions quiet = options.run;
+      quiet.trace = false;
+      ExploreHost host(board, scenario, quiet, options.snapshot);
+      r.steps = schedule_steps(host, r.ranks);
+    }  // the execution's objects go before the board serves another run
     RunOptions show = options.run;
     show.replay = r.ranks;
     r.failing = run_scenario(board, scenario, show);

@@ -101,6 +101,9 @@ struct ExploreOptions {
   // first concurrently block (scenario/explore_host.h); --no-snapshot: boot
   // every time. Falls back by itself where no snapshot can be taken.
   bool snapshot = true;
+  // -j: threads exploring subtrees of the schedules (0: every core); the
+  // result is the same for any number (scenario/explore_shard.h).
+  unsigned jobs = 1;
   RunOptions run;
   // A progress display (sim::ExploreOptions::progress); a census fills in
   // its outcomes so far.

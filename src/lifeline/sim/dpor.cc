@@ -118,6 +118,7 @@ class DporExplorer : public Explorer {
       : bound_(o.preemption_bound < 0 ? std::numeric_limits<int>::max() : o.preemption_bound),
         all_deviations_(o.bound_all_deviations),
         sleep_sets_(o.dpor_sleep_sets),
+        fixed_(o.prefix),
         strategy_(*this) {}
   const char* name() const override { return "dpor"; }
   bool needs_accesses() const override { return true; }
@@ -189,7 +190,12 @@ class DporExplorer : public Explorer {
     }
     n.known = e.key_count();
     n.known_tasks = static_cast<uint32_t>(e.tasks().size());
-    for (uint32_t t : n.by_rank()) {
+    std::vector<uint32_t> order = n.by_rank();
+    // A fixed choice (ExploreOptions::prefix): its rank, nothing else. Its
+    // node keeps an empty sleep set and a done set of that task alone, so
+    // the sleep sets below it start empty (sound: they only prune).
+    if (i < fixed_.size() && fixed_[i] < order.size()) order = {order[fixed_[i]]};
+    for (uint32_t t : order) {
       if (n.asleep(t)) continue;
       n.chosen = t;
       n.backtrack.push_back(t);
@@ -220,6 +226,9 @@ class DporExplorer : public Explorer {
   // Adds `t` to the node's backtrack set, unless the bound forbids it.
   void add_backtrack(Node& n, uint32_t t) {
     if (n.in(n.backtrack, t)) return;
+    // A fixed choice: every other option there is explored by a sibling
+    // subtree of the partition (explore_parallel.h), from that node on.
+    if (static_cast<size_t>(&n - nodes_.data()) < fixed_.size()) return;
     if (n.deviations + (deviates(n, t) ? 1 : 0) > bound_) {
       bound_cut_ = true;
       return;
@@ -331,7 +340,7 @@ class DporExplorer : public Explorer {
 
   // The deepest node with a task left to try: the next execution's prefix.
   bool backtrack() {
-    while (!nodes_.empty()) {
+    while (nodes_.size() > fixed_.size()) {
       Node& n = nodes_.back();
       for (uint32_t t : n.by_rank()) {
         if (!n.in(n.backtrack, t) || n.ran(t) || n.asleep(t)) continue;
@@ -347,6 +356,7 @@ class DporExplorer : public Explorer {
   const int bound_;
   const bool all_deviations_;
   const bool sleep_sets_;
+  const std::vector<uint16_t> fixed_;  // ExploreOptions::prefix
   DporStrategy strategy_;
   std::vector<Node> nodes_;
   size_t replay_ = 0;  // nodes the next execution follows

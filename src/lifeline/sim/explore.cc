@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "lifeline/sim/explore.h"
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -47,7 +48,10 @@ class DfsExplorer : public Explorer {
  public:
   explicit DfsExplorer(const ExploreOptions& o)
       : max_bound_(o.preemption_bound < 0 ? std::numeric_limits<int>::max() : o.preemption_bound),
-        all_deviations_(o.bound_all_deviations) {}
+        all_deviations_(o.bound_all_deviations),
+        fixed_(o.prefix),
+        prefix_(o.prefix),
+        bound_(std::min(o.first_bound, max_bound_)) {}
   const char* name() const override { return "dfs"; }
 
   Strategy* next() override {
@@ -70,7 +74,7 @@ class DfsExplorer : public Explorer {
     ++bound_;
     executions_ = 0;
     pruned_ = false;
-    prefix_.clear();
+    prefix_ = fixed_;
   }
 
   void coverage(ExploreResult& r) const override {
@@ -106,7 +110,7 @@ class DfsExplorer : public Explorer {
     std::vector<int> deviations(cs.size() + 1, 0);
     for (size_t i = 0; i < cs.size(); ++i)
       deviations[i + 1] = deviations[i] + (counts(cs[i], rank_of(cs[i]), all_deviations_) ? 1 : 0);
-    for (size_t k = cs.size(); k-- > 0;) {
+    for (size_t k = cs.size(); k-- > fixed_.size();) {
       uint16_t rank = rank_of(cs[k]);
       for (uint16_t alt = rank + 1; alt < cs[k].options; ++alt) {
         if (deviations[k] + (counts(cs[k], alt, all_deviations_) ? 1 : 0) > bound_) {
@@ -124,9 +128,10 @@ class DfsExplorer : public Explorer {
 
   const int max_bound_;
   const bool all_deviations_;
+  const std::vector<uint16_t> fixed_;  // ExploreOptions::prefix: never backtracked into
   PrefixStrategy strategy_;
   std::vector<uint16_t> prefix_;
-  int bound_ = 0;
+  int bound_;
   uint64_t executions_ = 0;  // at the current bound
   bool pruned_ = false;      // the current bound left some alternative out
   std::vector<BoundStats> bounds_;

@@ -79,6 +79,11 @@ struct ExploreOptions {
   // dpor: bound 0, 1, 2, ... up to preemption_bound, as dfs does; false: one
   // search within preemption_bound (the soundness tests count its executions).
   bool dpor_iterative = true;
+  // dfs, dpor: explore only the schedules that begin with these ranks (a
+  // subtree of explore_parallel.h's partition: every other option at these
+  // choices is another subtree's, so the search never backtracks into them).
+  std::vector<uint16_t> prefix;
+  int first_bound = 0;   // dfs: the first bound of the iteration
   EngineOptions engine;  // strategy is set by the explorer's next()
   // Called every progress_every executions and once at the end (done).
   ProgressCallback progress;
