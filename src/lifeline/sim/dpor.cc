@@ -78,12 +78,25 @@ struct Node {
       if (d.task == t) return true;
     return false;
   }
-  // Run-queue order with the default first: the order alternatives are tried.
-  std::vector<uint32_t> by_rank() const {
-    std::vector<uint32_t> r{options[fifo]};
-    for (size_t i = 0; i < options.size(); ++i)
-      if (i != fifo) r.push_back(options[i]);
-    return r;
+  // Run-queue order with the default first: the order alternatives are
+  // tried; rank(0) is the default.
+  uint32_t rank(size_t r) const {
+    if (r == 0) return options[fifo];
+    return options[r <= fifo ? r - 1 : r];
+  }
+  // Emptied for another choice point, keeping the buffers' room.
+  void reset() {
+    options.clear();
+    fifo = 0;
+    preempts = false;
+    deviations = 0;
+    chosen = 0;
+    known = 0;
+    known_tasks = 0;
+    step.clear();
+    backtrack.clear();
+    done.clear();
+    sleep.clear();
   }
 };
 
@@ -124,7 +137,7 @@ class DporExplorer : public Explorer {
 
   void ran(const Engine& engine) override {
     size_t n = std::min(nodes_.size(), engine.choices().size());
-    nodes_.resize(n);
+    truncate(n);
     kept_nodes_ = std::min(kept_nodes_, n);
     if (n > 0) finish_step(engine, n - 1);
     if (blocked_) ++redundant_;
@@ -160,11 +173,11 @@ class DporExplorer : public Explorer {
         if (p.options[k]->id == nodes_[i].chosen) return k;
       // The prefix does not replay: the program is not deterministic in its
       // choices. Go on by default; the analysis sees the new options.
-      nodes_.resize(i);
+      truncate(i);
       replay_ = i;
       kept_nodes_ = std::min(kept_nodes_, i);
     }
-    Node n;
+    Node n = take();
     for (Task* t : p.options) n.options.push_back(t->id);
     n.fifo = p.current >= 0 ? static_cast<size_t>(p.current) : 0;
     n.preempts = p.current >= 0;
@@ -184,7 +197,8 @@ class DporExplorer : public Explorer {
     }
     n.known = e.key_count();
     n.known_tasks = static_cast<uint32_t>(e.tasks().size());
-    for (uint32_t t : n.by_rank()) {
+    for (size_t r = 0; r < n.options.size(); ++r) {
+      const uint32_t t = n.rank(r);
       if (n.asleep(t)) continue;
       n.chosen = t;
       n.backtrack.push_back(t);
@@ -193,12 +207,29 @@ class DporExplorer : public Explorer {
       for (size_t k = 0; k < p.options.size(); ++k)
         if (p.options[k]->id == t) return k;
     }
+    spare_.push_back(std::move(n));
     blocked_ = true;
     e.request_stop();
     return 0;
   }
 
  private:
+  // Nodes are taken from and given back to spare_, so that their buffers
+  // serve again (most executions replace the nodes past a short prefix).
+  Node take() {
+    if (spare_.empty()) return Node{};
+    Node n = std::move(spare_.back());
+    spare_.pop_back();
+    n.reset();
+    return n;
+  }
+  void truncate(size_t n) {
+    while (nodes_.size() > n) {
+      spare_.push_back(std::move(nodes_.back()));
+      nodes_.pop_back();
+    }
+  }
+
   bool deviates(const Node& n, uint32_t t) const {
     if (t == n.options[n.fifo]) return false;
     return all_deviations_ || n.preempts;
@@ -392,13 +423,14 @@ class DporExplorer : public Explorer {
   bool backtrack() {
     while (!nodes_.empty()) {
       Node& n = nodes_.back();
-      for (uint32_t t : n.by_rank()) {
+      for (size_t r = 0; r < n.options.size(); ++r) {
+        const uint32_t t = n.rank(r);
         if (!n.in(n.backtrack, t) || n.ran(t) || n.asleep(t)) continue;
         n.chosen = t;
         n.done.push_back(Sleeper{t, {}, n.known, n.known_tasks});
         return true;
       }
-      nodes_.pop_back();
+      truncate(nodes_.size() - 1);
     }
     return false;
   }
@@ -408,6 +440,7 @@ class DporExplorer : public Explorer {
   const bool sleep_sets_;
   DporStrategy strategy_;
   std::vector<Node> nodes_;
+  std::vector<Node> spare_;
   size_t replay_ = 0;  // nodes the next execution follows
   bool blocked_ = false;
   bool done_ = false;
