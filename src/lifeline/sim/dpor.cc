@@ -260,8 +260,12 @@ class DporExplorer : public Explorer {
   struct Event {
     uint32_t node;
     uint32_t task;
-    bool chosen;  // the chosen task's part: the node's choice can reorder it
+    bool chosen;           // the chosen task's part: the node's choice can reorder it
+    bool unknown = false;  // an access the engine cannot name
     uint32_t begin, end;
+    // The ids touched, and written, folded into 64 bits: two events whose
+    // masks do not meet share no id with a write, so they do not conflict.
+    uint64_t all = 0, written = 0;
   };
 
   // What the analysis reads of an access (the key itself it does not).
@@ -278,15 +282,23 @@ class DporExplorer : public Explorer {
     for (size_t k = 0; k < nodes_.size(); ++k) {
       const Node& n = nodes_[k];
       const auto at = static_cast<uint32_t>(acc_.size());
-      ev_.push_back(Event{static_cast<uint32_t>(k), n.chosen, true, at, at});
+      ev_.push_back(Event{static_cast<uint32_t>(k), n.chosen, true, false, at, at});
       for (const Access& a : n.step) {
         uint32_t t = a.task == kNoTask ? n.chosen : a.task;
         if (t != ev_.back().task) {
           const auto here = static_cast<uint32_t>(acc_.size());
-          ev_.push_back(Event{static_cast<uint32_t>(k), t, false, here, here});
+          ev_.push_back(Event{static_cast<uint32_t>(k), t, false, false, here, here});
         }
         acc_.push_back(a);
-        ev_.back().end = static_cast<uint32_t>(acc_.size());
+        Event& e = ev_.back();
+        e.end = static_cast<uint32_t>(acc_.size());
+        if (a.kind == AccessKind::kUnknown) {
+          e.unknown = true;
+        } else {
+          const uint64_t bit = uint64_t{1} << (a.id & 63);
+          e.all |= bit;
+          if (a.write) e.written |= bit;
+        }
       }
     }
   }
@@ -310,6 +322,9 @@ class DporExplorer : public Explorer {
   }
 
   bool dependent_events(const Event& a, const Event& b) const {
+    if (a.begin == a.end || b.begin == b.end) return false;
+    if (a.unknown || b.unknown) return true;
+    if (((a.written & b.all) | (a.all & b.written)) == 0) return false;
     for (uint32_t x = a.begin; x < a.end; ++x)
       for (uint32_t y = b.begin; y < b.end; ++y)
         if (acc_[x].conflicts(acc_[y])) return true;
