@@ -12,14 +12,6 @@ namespace {
 
 using Step = std::vector<Access>;
 
-// Two steps of one execution: the engine's key ids name the same thing.
-bool dependent(const Step& a, const Step& b) {
-  for (const Access& x : a)
-    for (const Access& y : b)
-      if (x.conflicts(y)) return true;
-  return false;
-}
-
 // A step recorded in an earlier execution (a sleeping task's) against one
 // of this execution. The two executions share their prefix up to the
 // point where the sleeping step was taken, so ids below `known` (first
@@ -86,12 +78,25 @@ struct Node {
       if (d.task == t) return true;
     return false;
   }
-  // Run-queue order with the default first: the order alternatives are tried.
-  std::vector<uint32_t> by_rank() const {
-    std::vector<uint32_t> r{options[fifo]};
-    for (size_t i = 0; i < options.size(); ++i)
-      if (i != fifo) r.push_back(options[i]);
-    return r;
+  // Run-queue order with the default first: the order alternatives are
+  // tried; rank(0) is the default.
+  uint32_t rank(size_t r) const {
+    if (r == 0) return options[fifo];
+    return options[r <= fifo ? r - 1 : r];
+  }
+  // Emptied for another choice point, keeping the buffers' room.
+  void reset() {
+    options.clear();
+    fifo = 0;
+    preempts = false;
+    deviations = 0;
+    chosen = 0;
+    known = 0;
+    known_tasks = 0;
+    step.clear();
+    backtrack.clear();
+    done.clear();
+    sleep.clear();
   }
 };
 
@@ -126,13 +131,15 @@ class DporExplorer : public Explorer {
   Strategy* next() override {
     if (done_) return nullptr;
     replay_ = nodes_.size();
+    kept_nodes_ = replay_ == 0 ? 0 : replay_ - 1;
     blocked_ = false;
     return &strategy_;
   }
 
   void ran(const Engine& engine) override {
     size_t n = std::min(nodes_.size(), engine.choices().size());
-    nodes_.resize(n);
+    truncate(n);
+    kept_nodes_ = std::min(kept_nodes_, n);
     if (n > 0) finish_step(engine, n - 1);
     if (blocked_) ++redundant_;
     analyse_races();
@@ -167,10 +174,11 @@ class DporExplorer : public Explorer {
         if (p.options[k]->id == nodes_[i].chosen) return k;
       // The prefix does not replay: the program is not deterministic in its
       // choices. Go on by default; the analysis sees the new options.
-      nodes_.resize(i);
+      truncate(i);
       replay_ = i;
+      kept_nodes_ = std::min(kept_nodes_, i);
     }
-    Node n;
+    Node n = take();
     for (Task* t : p.options) n.options.push_back(t->id);
     n.fifo = p.current >= 0 ? static_cast<size_t>(p.current) : 0;
     n.preempts = p.current >= 0;
@@ -190,12 +198,14 @@ class DporExplorer : public Explorer {
     }
     n.known = e.key_count();
     n.known_tasks = static_cast<uint32_t>(e.tasks().size());
-    std::vector<uint32_t> order = n.by_rank();
     // A fixed choice (ExploreOptions::prefix): its rank, nothing else. Its
     // node keeps an empty sleep set and a done set of that task alone, so
     // the sleep sets below it start empty (sound: they only prune).
-    if (i < fixed_.size() && fixed_[i] < order.size()) order = {order[fixed_[i]]};
-    for (uint32_t t : order) {
+    const bool fixed = i < fixed_.size() && fixed_[i] < n.options.size();
+    const size_t first = fixed ? fixed_[i] : 0;
+    const size_t end = fixed ? first + 1 : n.options.size();
+    for (size_t r = first; r < end; ++r) {
+      const uint32_t t = n.rank(r);
       if (n.asleep(t)) continue;
       n.chosen = t;
       n.backtrack.push_back(t);
@@ -204,12 +214,29 @@ class DporExplorer : public Explorer {
       for (size_t k = 0; k < p.options.size(); ++k)
         if (p.options[k]->id == t) return k;
     }
+    spare_.push_back(std::move(n));
     blocked_ = true;
     e.request_stop();
     return 0;
   }
 
  private:
+  // Nodes are taken from and given back to spare_, so that their buffers
+  // serve again (most executions replace the nodes past a short prefix).
+  Node take() {
+    if (spare_.empty()) return Node{};
+    Node n = std::move(spare_.back());
+    spare_.pop_back();
+    n.reset();
+    return n;
+  }
+  void truncate(size_t n) {
+    while (nodes_.size() > n) {
+      spare_.push_back(std::move(nodes_.back()));
+      nodes_.pop_back();
+    }
+  }
+
   bool deviates(const Node& n, uint32_t t) const {
     if (t == n.options[n.fifo]) return false;
     return all_deviations_ || n.preempts;
@@ -238,31 +265,91 @@ class DporExplorer : public Explorer {
 
   // A node's step, split by the task that ran: the chosen task's part
   // first, then the part of each task that ran because it was the only one
-  // runnable (the chosen one blocked or ended).
+  // runnable (the chosen one blocked or ended). Its accesses are
+  // [begin, end) of the analysis's flat copy of the execution's accesses.
   struct Event {
-    size_t node;
+    uint32_t node;
     uint32_t task;
-    bool chosen;  // the chosen task's part: the node's choice can reorder it
-    Step step;
+    bool chosen;           // the chosen task's part: the node's choice can reorder it
+    bool unknown = false;  // an access the engine cannot name
+    uint32_t begin, end;
+    // The ids touched, and written, folded into 64 bits: two events whose
+    // masks do not meet share no id with a write, so they do not conflict.
+    uint64_t all = 0, written = 0;
   };
 
-  std::vector<Event> events() const {
-    std::vector<Event> out;
-    for (size_t k = 0; k < nodes_.size(); ++k) {
-      const Node& n = nodes_[k];
-      out.push_back(Event{k, n.chosen, true, {}});
-      for (const Access& a : n.step) {
-        uint32_t t = a.task == kNoTask ? n.chosen : a.task;
-        if (t != out.back().task) out.push_back(Event{k, t, false, {}});
-        out.back().step.push_back(a);
-      }
-    }
-    return out;
+  // What the analysis reads of an access (the key itself it does not).
+  static bool same(const Access& a, const Access& b) {
+    return a.id == b.id && a.detail == b.detail && a.task == b.task && a.kind == b.kind &&
+           a.write == b.write;
   }
 
-  static bool ordered(const Event& a, const Event& b) {
-    return a.task == b.task || dependent(a.step, b.step);
+  // The events of the current execution, into ev_ and acc_ (their buffers
+  // reused from one execution to the next).
+  void events() {
+    ev_.clear();
+    acc_.clear();
+    for (size_t k = 0; k < nodes_.size(); ++k) {
+      const Node& n = nodes_[k];
+      const auto at = static_cast<uint32_t>(acc_.size());
+      ev_.push_back(Event{static_cast<uint32_t>(k), n.chosen, true, false, at, at});
+      for (const Access& a : n.step) {
+        uint32_t t = a.task == kNoTask ? n.chosen : a.task;
+        if (t != ev_.back().task) {
+          const auto here = static_cast<uint32_t>(acc_.size());
+          ev_.push_back(Event{static_cast<uint32_t>(k), t, false, false, here, here});
+        }
+        acc_.push_back(a);
+        Event& e = ev_.back();
+        e.end = static_cast<uint32_t>(acc_.size());
+        if (a.kind == AccessKind::kUnknown) {
+          e.unknown = true;
+        } else {
+          const uint64_t bit = uint64_t{1} << (a.id & 63);
+          e.all |= bit;
+          if (a.write) e.written |= bit;
+        }
+      }
+    }
   }
+
+  // The events at the start of this execution that are those the previous
+  // analysis saw, at nodes kept since: their rows of dep_ and clock_ stand,
+  // and their races were handled then (handling one again adds nothing:
+  // backtrack sets only grow, and the rest it reads did not change).
+  size_t unchanged_events() const {
+    const size_t n = std::min(ev_.size(), old_ev_.size());
+    for (size_t i = 0; i < n; ++i) {
+      const Event& a = ev_[i];
+      const Event& b = old_ev_[i];
+      if (a.node >= kept_nodes_ || a.node != b.node || a.task != b.task || a.chosen != b.chosen ||
+          a.end - a.begin != b.end - b.begin)
+        return i;
+      for (uint32_t x = 0; x < a.end - a.begin; ++x)
+        if (!same(acc_[a.begin + x], old_acc_[b.begin + x])) return i;
+    }
+    return n;
+  }
+
+  bool dependent_events(const Event& a, const Event& b) const {
+    if (a.begin == a.end || b.begin == b.end) return false;
+    if (a.unknown || b.unknown) return true;
+    if (((a.written & b.all) | (a.all & b.written)) == 0) return false;
+    for (uint32_t x = a.begin; x < a.end; ++x)
+      for (uint32_t y = b.begin; y < b.end; ++y)
+        if (acc_[x].conflicts(acc_[y])) return true;
+    return false;
+  }
+
+  bool ordered(const Event& a, const Event& b) const {
+    return a.task == b.task || dependent_events(a, b);
+  }
+
+  // dep_ is the lower triangle: row i holds k < i.
+  static size_t row(size_t i) { return i * (i - 1) / 2; }
+  bool dep(size_t i, size_t k) const { return dep_[row(i) + k] != 0; }
+  uint32_t* clock(size_t i) { return clock_.data() + i * width_; }
+  const uint32_t* clock(size_t i) const { return clock_.data() + i * width_; }
 
   // For every race (two dependent events of different tasks, the first not
   // ordered before the second through a third), make sure the node of the
@@ -270,62 +357,81 @@ class DporExplorer : public Explorer {
   // initials of notdep(k).p_i (source sets). When the first event ran
   // because its task was the only runnable one, nothing could run before it
   // there (classic DPOR adds every enabled task, here that one alone).
+  // Only the events past the prefix shared with the previous execution are
+  // analysed: the others' races were.
   void analyse_races() {
-    const std::vector<Event> ev = events();
-    const size_t n = ev.size();
+    events();
+    const size_t n = ev_.size();
     uint32_t tasks = 0;
-    for (const Event& x : ev) tasks = std::max(tasks, x.task + 1);
+    for (const Event& x : ev_) tasks = std::max(tasks, x.task + 1);
     for (const Node& x : nodes_)
       for (uint32_t t : x.options) tasks = std::max(tasks, t + 1);
-    std::vector<std::vector<char>> dep(n);
-    // clock[i][t]: 1 + the last event of task t that happens before event i.
-    std::vector<std::vector<uint32_t>> clock(n, std::vector<uint32_t>(tasks, 0));
-    for (size_t i = 0; i < n; ++i) {
-      dep[i].assign(i, 0);
-      for (size_t k = 0; k < i; ++k) {
-        if (!ordered(ev[k], ev[i])) continue;
-        dep[i][k] = 1;
-        for (uint32_t t = 0; t < tasks; ++t) clock[i][t] = std::max(clock[i][t], clock[k][t]);
+    size_t from = unchanged_events();
+    if (tasks != width_) from = 0;
+    width_ = tasks;
+    dep_.resize(n > 0 ? row(n) : 0);
+    // clock(i)[t]: 1 + the last event of task t that happens before event i.
+    clock_.resize(n * width_);
+    for (size_t i = from; i < n; ++i) {
+      uint32_t* ci = clock(i);
+      std::fill(ci, ci + width_, 0);
+      char* di = dep_.data() + row(i);
+      // Latest first: an event already known to happen before i brings
+      // nothing new to i's clock.
+      for (size_t k = i; k-- > 0;) {
+        if (!ordered(ev_[k], ev_[i])) {
+          di[k] = 0;
+          continue;
+        }
+        di[k] = 1;
+        if (ci[ev_[k].task] >= k + 1) continue;
+        const uint32_t* ck = clock(k);
+        for (uint32_t t = 0; t < width_; ++t) ci[t] = std::max(ci[t], ck[t]);
       }
-      uint32_t& own = clock[i][ev[i].task];
+      uint32_t& own = ci[ev_[i].task];
       own = std::max(own, static_cast<uint32_t>(i + 1));
     }
-    std::vector<uint32_t> seen(tasks);
-    for (size_t i = 0; i < n; ++i) {
-      std::fill(seen.begin(), seen.end(), 0);
+    seen_.resize(width_);
+    for (size_t i = from; i < n; ++i) {
+      std::fill(seen_.begin(), seen_.end(), 0);
       for (size_t k = i; k-- > 0;) {
-        if (!dep[i][k]) continue;
-        if (ev[k].task != ev[i].task && seen[ev[k].task] < k + 1 && ev[k].chosen)
-          reverse(ev, k, i, clock, dep);
-        for (uint32_t t = 0; t < tasks; ++t) seen[t] = std::max(seen[t], clock[k][t]);
+        if (!dep(i, k)) continue;
+        const uint32_t tk = ev_[k].task;
+        if (tk != ev_[i].task && seen_[tk] < k + 1 && ev_[k].chosen) reverse(k, i);
+        if (seen_[tk] >= k + 1) continue;  // k happens before an event merged already
+        const uint32_t* ck = clock(k);
+        for (uint32_t t = 0; t < width_; ++t) seen_[t] = std::max(seen_[t], ck[t]);
       }
     }
+    std::swap(ev_, old_ev_);
+    std::swap(acc_, old_acc_);
   }
 
-  void reverse(const std::vector<Event>& ev, size_t k, size_t i,
-               const std::vector<std::vector<uint32_t>>& clock,
-               const std::vector<std::vector<char>>& dep) {
-    Node& at = nodes_[ev[k].node];
-    const uint32_t pk = ev[k].task;
+  void reverse(size_t k, size_t i) {
+    Node& at = nodes_[ev_[k].node];
+    const uint32_t pk = ev_[k].task;
     // v: the events after k that do not happen after it, then event i.
-    std::vector<size_t> v;
+    std::vector<size_t>& v = v_;
+    v.clear();
     for (size_t m = k + 1; m < i; ++m)
-      if (clock[m][pk] < k + 1) v.push_back(m);
+      if (clock(m)[pk] < k + 1) v.push_back(m);
     v.push_back(i);
     // Its initials: the tasks of events no earlier event of v precedes.
-    std::vector<uint32_t> initials;
+    std::vector<uint32_t>& initials = initials_;
+    initials.clear();
     for (size_t a = 0; a < v.size(); ++a) {
       bool first = true;
       for (size_t b = 0; b < a && first; ++b)
-        if (dep[v[a]][v[b]]) first = false;
-      if (first && std::find(initials.begin(), initials.end(), ev[v[a]].task) == initials.end())
-        initials.push_back(ev[v[a]].task);
+        if (dep(v[a], v[b])) first = false;
+      if (first && std::find(initials.begin(), initials.end(), ev_[v[a]].task) == initials.end())
+        initials.push_back(ev_[v[a]].task);
     }
     for (uint32_t t : initials)
       if (at.in(at.backtrack, t)) return;
     // The task of event i first, if it can start there and is awake.
-    std::vector<uint32_t> order;
-    const uint32_t pi = ev[i].task;
+    std::vector<uint32_t>& order = order_;
+    order.clear();
+    const uint32_t pi = ev_[i].task;
     if (std::find(initials.begin(), initials.end(), pi) != initials.end()) order.push_back(pi);
     for (uint32_t t : initials)
       if (t != pi) order.push_back(t);
@@ -342,13 +448,14 @@ class DporExplorer : public Explorer {
   bool backtrack() {
     while (nodes_.size() > fixed_.size()) {
       Node& n = nodes_.back();
-      for (uint32_t t : n.by_rank()) {
+      for (size_t r = 0; r < n.options.size(); ++r) {
+        const uint32_t t = n.rank(r);
         if (!n.in(n.backtrack, t) || n.ran(t) || n.asleep(t)) continue;
         n.chosen = t;
         n.done.push_back(Sleeper{t, {}, n.known, n.known_tasks});
         return true;
       }
-      nodes_.pop_back();
+      truncate(nodes_.size() - 1);
     }
     return false;
   }
@@ -359,11 +466,25 @@ class DporExplorer : public Explorer {
   const std::vector<uint16_t> fixed_;  // ExploreOptions::prefix
   DporStrategy strategy_;
   std::vector<Node> nodes_;
+  std::vector<Node> spare_;
   size_t replay_ = 0;  // nodes the next execution follows
   bool blocked_ = false;
   bool done_ = false;
   bool bound_cut_ = false;
   uint64_t redundant_ = 0;
+  // Nodes that kept their choice since the previous analysis (the next
+  // execution changes the choice at the deepest node with a task left).
+  size_t kept_nodes_ = 0;
+  // The race analysis's buffers, reused across executions; old_*: the
+  // previous execution's events, for unchanged_events().
+  std::vector<Event> ev_, old_ev_;
+  std::vector<Access> acc_, old_acc_;
+  std::vector<char> dep_;
+  std::vector<uint32_t> clock_;
+  uint32_t width_ = 0;  // clock_'s row length: the tasks
+  std::vector<uint32_t> seen_;
+  std::vector<size_t> v_;
+  std::vector<uint32_t> initials_, order_;
 };
 
 size_t DporStrategy::choose(const ChoicePoint& p) { return x_.choose(pos_++, p); }
