@@ -84,8 +84,7 @@ sim::AssembledResult search_scenario(const Board& board, const Scenario& scenari
 
 std::vector<uint16_t> shrink_scenario_schedule(const Board& board, const Scenario& scenario,
                                                const RunOptions& run,
-                                               const std::vector<uint16_t>& ranks,
-                                               bool snapshot) {
+                                               const std::vector<uint16_t>& ranks, bool snapshot) {
   RunOptions quiet = run;
   quiet.trace = false;
   ExploreHost host(board, scenario, quiet, snapshot);
@@ -119,8 +118,7 @@ ShardResult explore_scenario_shard(const Board& board, const Scenario& scenario,
   r.records = sim::explore_subtrees(options.strategy, eo, r.partition, shard, jobs, workers);
   for (const sim::SubtreeRecord& x : r.records)
     if (x.found)
-      r.shrunk =
-          shrink_scenario_schedule(board, scenario, options.run, x.ranks, options.snapshot);
+      r.shrunk = shrink_scenario_schedule(board, scenario, options.run, x.ranks, options.snapshot);
   return r;
 }
 

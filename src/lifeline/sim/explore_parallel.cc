@@ -285,8 +285,8 @@ std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
             return k >= frontier && runs + frontier_sum >= budget;
           };
           SubtreeRecord r =
-              run_subtree(*engine, *wp, strategy, options, partition.subtrees[queue[k]],
-                          queue[k], bound, budget, should_stop);
+              run_subtree(*engine, *wp, strategy, options, partition.subtrees[queue[k]], queue[k],
+                          bound, budget, should_stop);
           std::lock_guard<std::mutex> g(lock);
           if (r.found && k < first_found) first_found = k;
           if (r.found) ++findings;
