@@ -179,6 +179,12 @@ std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
   int bound = 0;
   uint64_t prior = 0;                 // this shard's count before this bound
   std::vector<uint32_t> queue;        // subtrees to run at this bound, in order
+  // The order the workers take the queue's positions in: largest first by
+  // the previous bound's executions (longest processing time first, so no
+  // worker is left alone with a big subtree at the end of a bound). Only
+  // the work's order: records are read by position, and the early stops
+  // below hold whatever order the positions finish in.
+  std::vector<size_t> take;
   std::vector<SubtreeRecord> slot;    // their records
   std::map<uint32_t, size_t> latest;  // subtree -> its latest record in `out`
   bool stop = false;
@@ -208,6 +214,15 @@ std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
     }
     slot.assign(queue.size(), SubtreeRecord{});
     complete.assign(queue.size(), 0);
+    std::vector<uint64_t> weight(queue.size(), 0);
+    for (size_t k = 0; k < queue.size(); ++k) {
+      auto it = latest.find(queue[k]);
+      if (it != latest.end()) weight[k] = out[it->second].executions;
+    }
+    take.resize(queue.size());
+    for (size_t k = 0; k < take.size(); ++k) take[k] = k;
+    std::stable_sort(take.begin(), take.end(),
+                     [&](size_t a, size_t b) { return weight[a] > weight[b]; });
     next = 0;
     ran_in_bound = 0;
     done_in_bound = 0;
@@ -277,7 +292,8 @@ std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
       failed = true;
     }
     for (;;) {
-      for (size_t k; !failed && wp && (k = next.fetch_add(1)) < queue.size();) {
+      for (size_t t; !failed && wp && (t = next.fetch_add(1)) < queue.size();) {
+        const size_t k = take[t];
         try {
           const uint64_t budget = options.budget - std::min(prior, options.budget);
           auto should_stop = [&, k, budget](uint64_t runs) {
