@@ -177,8 +177,8 @@ std::vector<SubtreeRecord> explore_subtrees(const std::string& strategy,
   // The plan of the current bound, written by the barrier's completion
   // (one thread, the others waiting) and read by every worker.
   int bound = 0;
-  uint64_t prior = 0;                 // this shard's count before this bound
-  std::vector<uint32_t> queue;        // subtrees to run at this bound, in order
+  uint64_t prior = 0;           // this shard's count before this bound
+  std::vector<uint32_t> queue;  // subtrees to run at this bound, in order
   // The order the workers take the queue's positions in: largest first by
   // the previous bound's executions (longest processing time first, so no
   // worker is left alone with a big subtree at the end of a bound). Only
